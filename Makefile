@@ -1,0 +1,49 @@
+# Reilu: `make run` for a demo on this machine, `make test` for the whole suite.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+export REILU_DEBUG ?= 1
+
+.PHONY: install run test test-fast lint format migrate demo messages bench eval-adcheck clean
+
+$(STAMP): pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	touch $(STAMP)
+
+install: $(STAMP)
+
+migrate: install
+	$(BIN)/reilu migrate --noinput
+
+demo: migrate
+	$(BIN)/reilu demo
+
+run: demo
+	$(BIN)/reilu serve --host 127.0.0.1 --port 8000
+
+test: install
+	REILU_DEBUG=0 $(BIN)/python -m pytest $(PYTEST_ARGS)
+
+lint: install
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: install
+	$(BIN)/ruff format .
+	$(BIN)/ruff check --fix .
+
+messages: install
+	cd reilu && ../$(BIN)/django-admin makemessages -l fi -l sv -l en --no-obsolete --settings=reilu.settings --pythonpath=..
+	cd reilu && ../$(BIN)/django-admin compilemessages --settings=reilu.settings --pythonpath=..
+
+eval-adcheck: install
+	$(BIN)/python -m reilu.adcheck.evaluate
+
+bench: install
+	$(BIN)/python bench/run.py
+
+clean:
+	rm -rf $(VENV) var .pytest_cache

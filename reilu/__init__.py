@@ -1,0 +1,1 @@
+"""Reilu: recruiting in which the job seeker is the employer's key customer."""

@@ -1,0 +1,213 @@
+"""Public endpoints: jobs, applying, and a candidate's own status by token."""
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext as _
+from ninja import File, Form, Router
+from ninja.files import UploadedFile
+from pydantic import StrictStr
+
+from reilu.api import schemas as s
+from reilu.applications import services
+from reilu.applications.forms import ApplyForm
+from reilu.applications.models import AccessToken
+from reilu.applications.selectors import status_context
+from reilu.jobs.models import Posting
+from reilu.jobs.views import PUBLIC_STATES, open_postings
+
+router = Router(tags=["public"])
+
+
+def job_summary(p: Posting) -> dict:
+    return {
+        "slug": p.slug,
+        "title": p.title,
+        "employer": p.organization.name,
+        "location": p.location,
+        "remote": p.remote,
+        "employment_type": p.employment_type,
+        "language": p.language,
+        "pay_min": p.pay_min,
+        "pay_max": p.pay_max,
+        "pay_currency": p.pay_currency,
+        "pay_period": p.pay_period,
+        "apply_by": p.apply_by,
+        "url": f"{settings.BASE_URL}{p.get_absolute_url()}",
+    }
+
+
+@router.get("/jobs", response={200: list[s.JobSummary]})
+def jobs(request, limit: int = 100, offset: int = 0):
+    limit = max(1, min(limit, 200))
+    offset = max(0, min(offset, 10**9))
+    postings = open_postings().select_related("organization")[offset : offset + limit]
+    return [job_summary(p) for p in postings]
+
+
+@router.get("/jobs/{slug}", response={200: s.JobDetail, 404: s.Error})
+def job(request, slug: str):
+    p = (
+        Posting.objects.select_related("organization")
+        .prefetch_related("duties", "stages")
+        .filter(slug=slug, state__in=PUBLIC_STATES)
+        .first()
+    )
+    if p is None:
+        return 404, {"detail": _("No such job.")}
+    org = p.organization
+    return {
+        **job_summary(p),
+        "employer_detail": {
+            "name": org.name,
+            "slug": org.slug,
+            "website": org.website,
+            "url": f"{settings.BASE_URL}/employers/{org.slug}/",
+        },
+        "description": p.description,
+        "requirements": p.requirements,
+        "duties": [{"duty": d.duty, "percent": d.percent} for d in p.duties.all()],
+        "stages": list(p.stages.all()),
+        "contact_name": p.contact_name,
+        "contact_email": p.contact_email,
+        "contact_phone": p.contact_phone,
+        "interviews_from": p.interviews_from,
+        "interviews_to": p.interviews_to,
+        "decision_by": p.decision_by,
+        "state": p.state,
+        "open": p.is_open,
+    }
+
+
+@router.post(
+    "/jobs/{slug}/applications",
+    response={
+        201: s.Applied,
+        400: s.Error,
+        404: s.Error,
+        409: s.Error,
+        410: s.Error,
+        422: s.Problems,
+    },
+)
+def apply(
+    request,
+    slug: str,
+    name: Form[StrictStr],
+    email: Form[StrictStr],
+    language: Form[StrictStr],
+    privacy_consent: Form[StrictStr],
+    phone: Form[StrictStr] = "",
+    cover_letter: Form[StrictStr] = "",
+    talent_consent: Form[StrictStr] = "",
+    cv: File[UploadedFile] = None,
+):
+    posting = (
+        Posting.objects.select_related("organization")
+        .filter(slug=slug, state__in=PUBLIC_STATES)
+        .first()
+    )
+    if posting is None:
+        return 404, {"detail": _("No such job.")}
+    if not posting.is_open:
+        return 410, {"detail": _("This job no longer takes applications.")}
+    # The same form as the web page: one set of rules for every way of applying.
+    form = ApplyForm(
+        {
+            "name": name,
+            "email": email,
+            "phone": phone,
+            "cover_letter": cover_letter,
+            "language": language,
+            "privacy_consent": privacy_consent,
+            "talent_consent": talent_consent,
+        },
+        {"cv": cv} if cv is not None else {},
+    )
+    if not form.is_valid():
+        errors = "; ".join(
+            f"{field}: {' '.join(str(m) for m in msgs)}" if field != "__all__" else " ".join(msgs)
+            for field, msgs in form.errors.items()
+        )
+        return 400, {"detail": errors}
+    data = form.cleaned_data
+    try:
+        app, raw = services.application_submit(
+            posting=posting,
+            name=data["name"],
+            email=data["email"],
+            phone=data["phone"],
+            cover_letter=data["cover_letter"],
+            language=data["language"],
+            cv=data.get("cv"),
+            cv_type=getattr(form, "cv_type", ""),
+            privacy_consent=data["privacy_consent"],
+            talent_consent=data["talent_consent"],
+        )
+    except services.DuplicateApplication:
+        return 409, {
+            "detail": _(
+                "You have already applied for this job. We sent your status link to your "
+                "email again."
+            )
+        }
+    except (services.ApplicationError, ValidationError):
+        return 410, {"detail": _("This job no longer takes applications.")}
+    return 201, {"id": app.pk, "status_url": services.status_url(raw)}
+
+
+def _status(app) -> dict:
+    ctx = status_context(app)
+    return {
+        "posting": app.posting.title,
+        "employer": app.posting.organization.name,
+        "stage": app.stage.name,
+        "stage_description": app.stage.description,
+        "stage_position": ctx["position"],
+        "stage_total": ctx["total"],
+        "outcome": app.outcome,
+        "contact": {
+            "name": app.contact_name,
+            "email": app.contact_email,
+            "phone": app.contact_phone,
+        },
+        "promised_by": app.promised_by if app.is_active else None,
+        "events": [
+            {
+                "kind": e.kind,
+                "label": e.get_kind_display(),
+                "stage": e.stage.name if e.stage else None,
+                "text": e.text,
+                "at": e.created_at,
+            }
+            for e in ctx["events"]
+        ],
+        "messages": [
+            {
+                "subject": m.subject,
+                "state": m.state,
+                "created_at": m.created_at,
+                "sent_at": m.sent_at,
+            }
+            for m in ctx["messages_sent"]
+        ],
+    }
+
+
+@router.get("/status/{token}", response={200: s.Status, 404: s.Error})
+def status(request, token: str):
+    app = AccessToken.resolve(token)
+    if app is None:
+        return 404, {"detail": _("This status link is not valid.")}
+    return _status(app)
+
+
+@router.post("/status/{token}/withdraw", response={200: s.Status, 404: s.Error, 409: s.Error})
+def withdraw(request, token: str):
+    app = AccessToken.resolve(token)
+    if app is None:
+        return 404, {"detail": _("This status link is not valid.")}
+    try:
+        app = services.application_withdraw(application=app)
+    except services.ApplicationError:
+        return 409, {"detail": _("This application is no longer in process.")}
+    return _status(app)

@@ -1,0 +1,202 @@
+import datetime as dt
+from decimal import Decimal
+from typing import Literal
+
+from ninja import Schema
+from pydantic import Field, StrictInt, StrictStr
+
+
+class Error(Schema):
+    detail: str
+
+
+class Problem(Schema):
+    code: str
+    field: str
+    message: str
+
+
+class Problems(Schema):
+    detail: list[Problem]
+
+
+class Duty(Schema):
+    duty: StrictStr = Field(min_length=1, max_length=200)
+    percent: StrictInt = Field(ge=1, le=100)
+
+
+class StageIn(Schema):
+    name: StrictStr = Field(min_length=1, max_length=100)
+    description: StrictStr = Field("", max_length=5000)
+    kind: Literal["received", "screening", "interview", "assignment", "decision", "offer"] = (
+        "screening"
+    )
+    promise_days: StrictInt = Field(7, ge=1, le=90)
+
+
+EmploymentType = Literal[
+    "FULL_TIME", "PART_TIME", "CONTRACTOR", "TEMPORARY", "INTERN", "VOLUNTEER", "PER_DIEM", "OTHER"
+]
+
+
+class PostingFields(Schema):
+    title: StrictStr | None = Field(None, min_length=1, max_length=200)
+    description: StrictStr | None = Field(None, max_length=50000)
+    language: Literal["fi", "sv", "en"] | None = None
+    location: StrictStr | None = Field(None, max_length=200)
+    remote: Literal["no", "hybrid", "full"] | None = None
+    employment_type: EmploymentType | None = None
+    duties: list[Duty] | None = Field(None, max_length=12)
+    requirements: StrictStr | None = Field(None, max_length=20000)
+    pay_min: Decimal | None = Field(None, ge=0, max_digits=10, decimal_places=2)
+    pay_max: Decimal | None = Field(None, ge=0, max_digits=10, decimal_places=2)
+    pay_currency: Literal["EUR", "SEK", "USD"] | None = None
+    pay_period: Literal["HOUR", "MONTH", "YEAR"] | None = None
+    contact_name: StrictStr | None = Field(None, max_length=200)
+    contact_email: StrictStr | None = Field(None, max_length=254)
+    contact_phone: StrictStr | None = Field(None, max_length=40)
+    apply_by: dt.date | None = None
+    interviews_from: dt.date | None = None
+    interviews_to: dt.date | None = None
+    decision_by: dt.date | None = None
+    stages: list[StageIn] | None = Field(None, min_length=1, max_length=10)
+
+
+class PostingCreate(PostingFields):
+    title: StrictStr = Field(min_length=1, max_length=200)
+
+
+class PostingRef(Schema):
+    id: int
+    slug: str
+    state: str
+
+
+class StageOut(Schema):
+    id: int
+    name: str
+    description: str
+    kind: str
+    promise_days: int
+
+
+class DutyOut(Schema):
+    duty: str
+    percent: int
+
+
+class Employer(Schema):
+    name: str
+    slug: str
+    website: str
+    url: str
+
+
+class JobSummary(Schema):
+    slug: str
+    title: str
+    employer: str
+    location: str
+    remote: str
+    employment_type: str
+    language: str
+    pay_min: Decimal | None
+    pay_max: Decimal | None
+    pay_currency: str
+    pay_period: str
+    apply_by: dt.date | None
+    url: str
+
+
+class JobDetail(JobSummary):
+    employer_detail: Employer
+    description: str
+    requirements: str
+    duties: list[DutyOut]
+    stages: list[StageOut]
+    contact_name: str
+    contact_email: str
+    contact_phone: str
+    interviews_from: dt.date | None
+    interviews_to: dt.date | None
+    decision_by: dt.date | None
+    state: str
+    open: bool
+
+
+class Applied(Schema):
+    id: int
+    status_url: str
+
+
+class Contact(Schema):
+    name: str
+    email: str
+    phone: str
+
+
+class StatusEvent(Schema):
+    kind: str
+    label: str
+    stage: str | None
+    text: str
+    at: dt.datetime
+
+
+class StatusMessage(Schema):
+    subject: str
+    state: str
+    created_at: dt.datetime
+    sent_at: dt.datetime | None
+
+
+class Status(Schema):
+    posting: str
+    employer: str
+    stage: str
+    stage_description: str
+    stage_position: int
+    stage_total: int
+    outcome: Literal["active", "withdrawn", "rejected", "hired"]
+    contact: Contact
+    promised_by: dt.date | None
+    events: list[StatusEvent]
+    messages: list[StatusMessage]
+
+
+class ApplicationRow(Schema):
+    id: int
+    name: str
+    email: str
+    stage_id: int
+    stage: str
+    outcome: str
+    promised_by: dt.date | None
+    created_at: dt.datetime
+
+
+class ApplicationPage(Schema):
+    count: int
+    items: list[ApplicationRow]
+
+
+class MoveIn(Schema):
+    to: StrictStr | StrictInt = "next"
+    note: StrictStr = Field("", max_length=2000)
+
+
+class MoveOut(Schema):
+    id: int
+    stage_id: int
+    stage: str
+    promised_by: dt.date
+
+
+class DecisionsIn(Schema):
+    application_ids: list[StrictInt] = Field(min_length=1, max_length=20000)
+    outcome: Literal["rejected", "hired"]
+    note: StrictStr = Field("", max_length=2000)
+
+
+class DecisionsOut(Schema):
+    updated: int

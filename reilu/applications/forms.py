@@ -1,0 +1,58 @@
+from django import forms
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+
+from reilu.applications.uploads import check_cv
+from reilu.jobs.models import Posting
+
+
+class ApplyForm(forms.Form):
+    """The public form. It names only what a candidate may set: no stage, outcome or owner,
+    and no question about current or past pay (EU Directive 2023/970 Art. 5(2))."""
+
+    name = forms.CharField(label=_("Full name"), max_length=200)
+    email = forms.EmailField(label=_("Email"), max_length=254)
+    phone = forms.CharField(label=_("Phone (optional)"), max_length=40, required=False)
+    cv = forms.FileField(
+        label=_("CV"),
+        help_text=_("PDF, DOCX, ODT, RTF or TXT, at most 10 MB."),
+        required=False,
+    )
+    cover_letter = forms.CharField(
+        label=_("Cover letter"),
+        widget=forms.Textarea(attrs={"rows": 8}),
+        required=False,
+        max_length=20000,
+    )
+    language = forms.ChoiceField(
+        label=_("Language for messages to you"), choices=Posting.Language.choices
+    )
+    privacy_consent = forms.BooleanField(
+        label=_(
+            "I have read the privacy notice and agree that my application is processed "
+            "as it describes."
+        ),
+        error_messages={"required": _("Please accept the privacy notice to apply.")},
+    )
+    talent_consent = forms.BooleanField(
+        label=_("Keep my details for other suitable openings of this employer (optional)."),
+        required=False,
+    )
+
+    def clean_name(self):
+        name = self.cleaned_data["name"].strip()
+        if not name:
+            raise ValidationError(_("Please give your name."))
+        return name
+
+    def clean_cv(self):
+        cv = self.cleaned_data.get("cv")
+        if cv:
+            self.cv_type = check_cv(cv)
+        return cv
+
+    def clean(self):
+        data = super().clean()
+        if not data.get("cv") and not (data.get("cover_letter") or "").strip() and not self.errors:
+            raise ValidationError(_("Please attach a CV or write a cover letter."))
+        return data

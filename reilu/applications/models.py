@@ -1,0 +1,143 @@
+import secrets
+import uuid
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from reilu.employers.models import hash_token
+from reilu.jobs.models import Posting, Stage
+
+
+def cv_upload_to(instance, filename: str) -> str:
+    # A random name: the original file name is kept only as data, never as a path.
+    return f"cv/{uuid.uuid4().hex}"
+
+
+class Application(models.Model):
+    class Outcome(models.TextChoices):
+        ACTIVE = "active", _("In process")
+        WITHDRAWN = "withdrawn", _("Withdrawn")
+        REJECTED = "rejected", _("Not chosen")
+        HIRED = "hired", _("Hired")
+
+    posting = models.ForeignKey(Posting, on_delete=models.CASCADE, related_name="applications")
+    stage = models.ForeignKey(Stage, on_delete=models.PROTECT, related_name="applications")
+    outcome = models.CharField(max_length=10, choices=Outcome.choices, default=Outcome.ACTIVE)
+    name = models.CharField(_("name"), max_length=200)
+    email = models.EmailField(_("email"))
+    email_key = models.CharField(max_length=254, editable=False)
+    phone = models.CharField(_("phone"), max_length=40, blank=True)
+    cover_letter = models.TextField(_("cover letter"), blank=True)
+    cv = models.FileField(upload_to=cv_upload_to, blank=True)
+    cv_name = models.CharField(max_length=200, blank=True)
+    cv_type = models.CharField(max_length=100, blank=True)
+    language = models.CharField(max_length=2, choices=Posting.Language.choices)
+    contact_name = models.CharField(max_length=200)
+    contact_email = models.EmailField(blank=True)
+    contact_phone = models.CharField(max_length=40, blank=True)
+    promised_by = models.DateField(null=True, blank=True)
+    privacy_consent_at = models.DateTimeField()
+    talent_consent = models.BooleanField(default=False)
+    created_at = models.DateTimeField(auto_now_add=True, db_index=True)
+    first_response_at = models.DateTimeField(null=True, blank=True)
+    decided_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["created_at", "id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["posting", "email_key"],
+                condition=Q(outcome="active"),
+                name="one_active_application_per_email",
+            ),
+            # The invariant: an active application always has a promised date.
+            models.CheckConstraint(
+                condition=~Q(outcome="active") | Q(promised_by__isnull=False),
+                name="active_has_promise",
+            ),
+        ]
+        indexes = [
+            models.Index(
+                fields=["promised_by"], condition=Q(outcome="active"), name="app_active_promise"
+            ),
+            models.Index(fields=["posting", "outcome", "stage"], name="app_posting_board"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.name} – {self.posting}"
+
+    @property
+    def first_name(self) -> str:
+        return self.name.split()[0] if self.name.strip() else ""
+
+    @property
+    def is_active(self) -> bool:
+        return self.outcome == self.Outcome.ACTIVE
+
+
+class AccessToken(models.Model):
+    """A candidate's magic link into one application; only the hash is stored."""
+
+    application = models.ForeignKey(
+        Application, on_delete=models.CASCADE, related_name="access_tokens"
+    )
+    token_hash = models.CharField(max_length=64, unique=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    def __str__(self) -> str:
+        return f"token {self.token_hash[:8]}…"
+
+    @classmethod
+    def issue(cls, application: Application) -> str:
+        raw = secrets.token_urlsafe(32)
+        cls.objects.create(application=application, token_hash=hash_token(raw))
+        return raw
+
+    @classmethod
+    def issue_unsaved(cls, application: Application, into: list) -> str:
+        """A token for bulk creation by the caller."""
+        raw = secrets.token_urlsafe(32)
+        into.append(cls(application=application, token_hash=hash_token(raw)))
+        return raw
+
+    @classmethod
+    def resolve(cls, raw: str) -> Application | None:
+        if not raw or len(raw) > 100:
+            return None
+        token = (
+            cls.objects.select_related("application__posting__organization", "application__stage")
+            .filter(token_hash=hash_token(raw))
+            .first()
+        )
+        return token.application if token else None
+
+
+class Event(models.Model):
+    class Kind(models.TextChoices):
+        APPLIED = "applied", _("Application received")
+        MOVED = "moved", _("Moved to a new stage")
+        PROMISE = "promise", _("Next contact promised")
+        NOTE = "note", _("Internal note")
+        REJECTED = "rejected", _("Not chosen")
+        HIRED = "hired", _("Hired")
+        WITHDRAWN = "withdrawn", _("Withdrawn")
+        DUPLICATE = "duplicate", _("Applied again")
+
+    application = models.ForeignKey(Application, on_delete=models.CASCADE, related_name="events")
+    kind = models.CharField(max_length=12, choices=Kind.choices)
+    visible_to_candidate = models.BooleanField(default=True)
+    stage = models.ForeignKey(Stage, null=True, blank=True, on_delete=models.SET_NULL)
+    text = models.TextField(blank=True)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["created_at", "id"]
+        indexes = [models.Index(fields=["application", "created_at"], name="event_timeline")]
+
+    def __str__(self) -> str:
+        return self.get_kind_display()

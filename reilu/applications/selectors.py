@@ -1,0 +1,33 @@
+"""Reads about applications shared by the status page, the API and staff pages."""
+
+from reilu.applications.models import Application, Event
+from reilu.messaging.models import Message
+
+
+def candidate_timeline(app: Application) -> list[Event]:
+    return list(
+        app.events.filter(visible_to_candidate=True)
+        .select_related("stage")
+        .order_by("created_at", "id")
+    )
+
+
+def candidate_messages(app: Application) -> list[Message]:
+    return list(app.messages.filter(to_candidate=True).order_by("created_at", "id"))
+
+
+def status_context(app: Application) -> dict:
+    stages = list(app.posting.stages.all())
+    position = next((i for i, s in enumerate(stages) if s.pk == app.stage_id), 0)
+    next_stage = stages[position + 1] if position + 1 < len(stages) else None
+    return {
+        "app": app,
+        "posting": app.posting,
+        "org": app.posting.organization,
+        "stages": stages,
+        "position": position + 1,
+        "total": len(stages),
+        "next_stage": next_stage,
+        "events": candidate_timeline(app),
+        "messages_sent": candidate_messages(app),
+    }

@@ -1,0 +1,350 @@
+"""Every change to an application, shared by the HTML views, the API, commands and tasks.
+
+Each function keeps the invariant of DESIGN.md §4: an active application has a stage, a
+contact person and a promised date, and the candidate is told of every visible change in
+the same transaction (through the outbox).
+"""
+
+import datetime as dt
+import uuid
+
+from django.conf import settings
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+
+from reilu.applications.models import AccessToken, Application, Event
+from reilu.employers.models import hash_token
+from reilu.formatting import fmt_date
+from reilu.jobs.models import Posting, Stage
+from reilu.messaging import texts
+from reilu.messaging.models import Message
+from reilu.messaging.outbox import kick_delivery, message_queue
+
+INTERVIEW_KINDS = (
+    Stage.Kind.INTERVIEW,
+    Stage.Kind.ASSIGNMENT,
+    Stage.Kind.DECISION,
+    Stage.Kind.OFFER,
+)
+
+
+class ApplicationError(Exception):
+    """A change that the rules do not allow; `code` is stable for the API."""
+
+    def __init__(self, code: str, message: str):
+        self.code = code
+        super().__init__(message)
+
+
+class DuplicateApplication(ApplicationError):
+    def __init__(self, application: Application):
+        self.application = application
+        super().__init__("duplicate", "An application with this email is already in process.")
+
+
+def status_url(raw_token: str) -> str:
+    return f"{settings.BASE_URL}/status/{raw_token}/"
+
+
+def promise_for(stage: Stage, today: dt.date | None = None) -> dt.date:
+    return (today or timezone.localdate()) + dt.timedelta(days=stage.promise_days)
+
+
+def message_values(app: Application, raw_token: str | None = None, note: str = "") -> dict:
+    posting, stage = app.posting, app.stage
+    return {
+        "first_name": app.first_name,
+        "posting": posting.title,
+        "employer": posting.organization.name,
+        "stage": stage.name,
+        "stage_description": stage.description,
+        "contact_name": app.contact_name,
+        "contact_email": app.contact_email,
+        "contact_phone": app.contact_phone,
+        "promised_by": fmt_date(app.promised_by, app.language),
+        "note": note,
+        "status_url": status_url(raw_token) if raw_token else "",
+    }
+
+
+def _tell(app: Application, kind: str, dedupe_key: str, note: str = "") -> None:
+    raw = AccessToken.issue(app)
+    subject, body = texts.render(kind, app.language, message_values(app, raw, note))
+    message_queue(
+        organization=app.posting.organization,
+        application=app,
+        kind=kind,
+        to_email=app.email,
+        reply_to=app.contact_email,
+        subject=subject,
+        body=body,
+        language=app.language,
+        dedupe_key=dedupe_key,
+    )
+    kick_delivery()
+
+
+def application_submit(
+    *,
+    posting: Posting,
+    name: str,
+    email: str,
+    language: str,
+    privacy_consent: bool,
+    phone: str = "",
+    cover_letter: str = "",
+    cv=None,
+    cv_type: str = "",
+    talent_consent: bool = False,
+) -> tuple[Application, str]:
+    """Store an application and queue its confirmation; returns it with its raw token.
+
+    Raises DuplicateApplication (after mailing the status link again) when the same email
+    already has an active application for the posting.
+    """
+    if not posting.is_open:
+        raise ApplicationError("closed", "This posting no longer takes applications.")
+    if not privacy_consent:
+        raise ApplicationError("consent", "The privacy notice must be accepted.")
+    email_key = email.strip().lower()
+    existing = Application.objects.filter(
+        posting=posting, email_key=email_key, outcome=Application.Outcome.ACTIVE
+    ).first()
+    if existing:
+        _resend_link(existing)
+        raise DuplicateApplication(existing)
+    first_stage = posting.stages.order_by("position").first()
+    app = Application(
+        posting=posting,
+        stage=first_stage,
+        name=name.strip(),
+        email=email.strip(),
+        email_key=email_key,
+        phone=phone.strip(),
+        cover_letter=cover_letter,
+        language=language,
+        contact_name=posting.contact_name,
+        contact_email=posting.contact_email,
+        contact_phone=posting.contact_phone,
+        promised_by=promise_for(first_stage),
+        privacy_consent_at=timezone.now(),
+        talent_consent=talent_consent,
+    )
+    if cv is not None:
+        app.cv_name = (getattr(cv, "name", "") or "cv")[-200:]
+        app.cv_type = cv_type
+        app.cv.save(uuid.uuid4().hex, cv, save=False)
+    try:
+        with transaction.atomic():
+            app.save()
+            Event.objects.create(application=app, kind=Event.Kind.APPLIED, stage=first_stage)
+            raw = AccessToken.issue(app)
+            subject, body = texts.render("received", language, message_values(app, raw))
+            message_queue(
+                organization=posting.organization,
+                application=app,
+                kind="received",
+                to_email=app.email,
+                reply_to=app.contact_email,
+                subject=subject,
+                body=body,
+                language=language,
+                dedupe_key=f"received:{app.pk}",
+            )
+            kick_delivery()
+    except IntegrityError:
+        if app.cv:
+            app.cv.storage.delete(app.cv.name)
+        # Lost a race with the same person's other submission: that one stands.
+        existing = Application.objects.filter(
+            posting=posting, email_key=email_key, outcome=Application.Outcome.ACTIVE
+        ).first()
+        if existing is None:
+            raise
+        _resend_link(existing)
+        raise DuplicateApplication(existing) from None
+    except BaseException:
+        if app.cv:
+            app.cv.storage.delete(app.cv.name)
+        raise
+    return app, raw
+
+
+def _resend_link(app: Application) -> None:
+    # At most one reminder an hour, so nobody can flood a candidate's inbox.
+    hour = timezone.now().strftime("%Y%m%d%H")
+    with transaction.atomic():
+        Event.objects.create(application=app, kind=Event.Kind.DUPLICATE)
+        _tell(app, "duplicate", f"duplicate:{app.pk}:{hour}")
+
+
+def _lock(app: Application) -> Application:
+    return (
+        Application.objects.select_for_update()
+        .select_related("posting__organization", "stage")
+        .get(pk=app.pk)
+    )
+
+
+def application_move(
+    *, application: Application, actor=None, to_stage: Stage | None = None, note: str = ""
+) -> Application:
+    """Move to `to_stage` (default: the next stage), set a new promise, tell the candidate."""
+    with transaction.atomic():
+        app = _lock(application)
+        if not app.is_active:
+            raise ApplicationError("not_active", "Only an application in process can be moved.")
+        stages = list(app.posting.stages.all())
+        if to_stage is None:
+            later = [s for s in stages if s.position > app.stage.position]
+            if not later:
+                raise ApplicationError(
+                    "last_stage", "The application is already in the last stage."
+                )
+            to_stage = later[0]
+        if to_stage.posting_id != app.posting_id:
+            raise ApplicationError("bad_stage", "That stage belongs to another posting.")
+        if to_stage.pk == app.stage_id:
+            raise ApplicationError("same_stage", "The application is already in that stage.")
+        now = timezone.now()
+        app.stage = to_stage
+        app.promised_by = promise_for(to_stage)
+        app.first_response_at = app.first_response_at or now
+        app.save(update_fields=["stage", "promised_by", "first_response_at"])
+        event = Event.objects.create(
+            application=app, kind=Event.Kind.MOVED, stage=to_stage, actor=actor, text=note
+        )
+        _tell(app, "moved", f"moved:{event.pk}", note)
+    return app
+
+
+def application_set_promise(
+    *, application: Application, promised_by: dt.date, note: str, actor=None
+) -> Application:
+    """Staff know better when they will be in touch: a new date, with a word why."""
+    if promised_by < timezone.localdate():
+        raise ApplicationError("past_date", "The promised date cannot be in the past.")
+    with transaction.atomic():
+        app = _lock(application)
+        if not app.is_active:
+            raise ApplicationError("not_active", "The application is no longer in process.")
+        app.promised_by = promised_by
+        app.first_response_at = app.first_response_at or timezone.now()
+        app.save(update_fields=["promised_by", "first_response_at"])
+        Event.objects.create(application=app, kind=Event.Kind.PROMISE, text=note, actor=actor)
+    return app
+
+
+def application_add_note(*, application: Application, text: str, actor) -> Event:
+    return Event.objects.create(
+        application=application,
+        kind=Event.Kind.NOTE,
+        visible_to_candidate=False,
+        text=text,
+        actor=actor,
+    )
+
+
+def decision_kind(app: Application, outcome: str) -> str:
+    if outcome == Application.Outcome.HIRED:
+        return "hired"
+    return "rejected_interview" if app.stage.kind in INTERVIEW_KINDS else "rejected_screening"
+
+
+def decision_preview(app: Application, outcome: str, note: str = "") -> tuple[str, str]:
+    values = message_values(app, None, note)
+    values["status_url"] = "…/status/…"
+    return texts.render(decision_kind(app, outcome), app.language, values)
+
+
+def applications_decide(
+    *, organization, application_ids, outcome: str, note: str = "", actor=None
+) -> int:
+    """Decide many applications at once; each candidate gets a personal message.
+
+    Bulk writes keep thousands of decisions inside one short transaction; the messages
+    are delivered afterwards by the worker.
+    """
+    if outcome not in (Application.Outcome.REJECTED, Application.Outcome.HIRED):
+        raise ApplicationError("bad_outcome", "The outcome must be rejected or hired.")
+    ids = list(dict.fromkeys(int(i) for i in application_ids))
+    now = timezone.now()
+    with transaction.atomic():
+        apps = list(
+            Application.objects.select_for_update()
+            .filter(
+                pk__in=ids, posting__organization=organization, outcome=Application.Outcome.ACTIVE
+            )
+            .select_related("posting__organization", "stage")
+        )
+        if not apps:
+            return 0
+        for app in apps:
+            app.outcome = outcome
+            app.decided_at = now
+            app.first_response_at = app.first_response_at or now
+        Application.objects.bulk_update(
+            apps, ["outcome", "decided_at", "first_response_at"], batch_size=500
+        )
+        event_kind = (
+            Event.Kind.HIRED if outcome == Application.Outcome.HIRED else Event.Kind.REJECTED
+        )
+        Event.objects.bulk_create(
+            [
+                Event(application=a, kind=event_kind, stage=a.stage, actor=actor, text=note)
+                for a in apps
+            ],
+            batch_size=500,
+        )
+        tokens, messages = [], []
+        domain = settings.BASE_URL.split("//")[-1].split(":")[0] or "reilu"
+        for app in apps:
+            raw = AccessToken.issue_unsaved(app, tokens)
+            kind = decision_kind(app, outcome)
+            subject, body = texts.render(kind, app.language, message_values(app, raw, note))
+            messages.append(
+                Message(
+                    organization=organization,
+                    application=app,
+                    kind=kind,
+                    language=app.language,
+                    to_email=app.email,
+                    reply_to=app.contact_email,
+                    subject=subject[:300],
+                    body=body,
+                    dedupe_key=f"decision:{app.pk}",
+                    message_id=f"<{uuid.uuid4().hex}@{domain}>",
+                    next_attempt_at=now,
+                )
+            )
+        AccessToken.objects.bulk_create(tokens, batch_size=500)
+        Message.objects.bulk_create(messages, batch_size=500)
+        kick_delivery()
+    return len(apps)
+
+
+def application_withdraw(*, application: Application) -> Application:
+    with transaction.atomic():
+        app = _lock(application)
+        if not app.is_active:
+            raise ApplicationError("not_active", "The application is no longer in process.")
+        app.outcome = Application.Outcome.WITHDRAWN
+        app.decided_at = timezone.now()
+        app.save(update_fields=["outcome", "decided_at"])
+        Event.objects.create(application=app, kind=Event.Kind.WITHDRAWN, stage=app.stage)
+        _tell(app, "withdrawn", f"withdrawn:{app.pk}")
+    return app
+
+
+__all__ = [
+    "ApplicationError",
+    "DuplicateApplication",
+    "application_add_note",
+    "application_move",
+    "application_set_promise",
+    "application_submit",
+    "application_withdraw",
+    "applications_decide",
+    "decision_preview",
+    "hash_token",
+]

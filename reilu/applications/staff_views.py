@@ -1,0 +1,178 @@
+from django.contrib import messages
+from django.http import FileResponse, Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from reilu.applications import services
+from reilu.applications.models import Application
+from reilu.employers.access import recruiting_orgs
+from reilu.employers.staff import recruiter_required
+from reilu.jobs.models import Stage
+from reilu.jobs.staff_views import board, staff_posting
+
+
+def staff_application(request, pk) -> Application:
+    return get_object_or_404(
+        Application.objects.select_related("posting__organization", "stage"),
+        pk=pk,
+        posting__organization__in=recruiting_orgs(request.user),
+    )
+
+
+@recruiter_required
+def detail(request, pk):
+    app = staff_application(request, pk)
+    return render(
+        request,
+        "applications/staff/detail.html",
+        {
+            "app": app,
+            "posting": app.posting,
+            "stages": list(app.posting.stages.all()),
+            "events": app.events.select_related("stage", "actor").order_by("created_at", "id"),
+            "sent": app.messages.order_by("created_at", "id"),
+        },
+    )
+
+
+@recruiter_required
+def cv_download(request, pk):
+    app = staff_application(request, pk)
+    if not app.cv:
+        raise Http404
+    response = FileResponse(
+        app.cv.open("rb"),
+        as_attachment=True,
+        filename=app.cv_name or "cv",
+        content_type=app.cv_type,
+    )
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
+@require_POST
+@recruiter_required
+def move(request, pk):
+    app = staff_application(request, pk)
+    target = request.POST.get("to", "next")
+    to_stage = None
+    if target != "next":
+        to_stage = Stage.objects.filter(
+            posting=app.posting, pk=target if target.isdigit() else 0
+        ).first()
+        if to_stage is None:
+            raise Http404
+    try:
+        services.application_move(
+            application=app,
+            actor=request.user,
+            to_stage=to_stage,
+            note=request.POST.get("note", "")[:2000],
+        )
+    except services.ApplicationError as exc:
+        if request.htmx:
+            return render(
+                request, "applications/staff/_error.html", {"error": str(exc)}, status=409
+            )
+        messages.error(request, str(exc))
+    else:
+        messages.success(request, _("Moved. The candidate has been told."))
+    if request.htmx:
+        request.method = "GET"
+        return board(request, app.posting_id)
+    return redirect("staff:application", pk=app.pk)
+
+
+@require_POST
+@recruiter_required
+def note(request, pk):
+    app = staff_application(request, pk)
+    text = request.POST.get("text", "").strip()[:5000]
+    if text:
+        services.application_add_note(application=app, text=text, actor=request.user)
+        messages.success(request, _("Note saved. Only staff can see it."))
+    else:
+        messages.error(request, _("The note is empty."))
+    return redirect("staff:application", pk=app.pk)
+
+
+@require_POST
+@recruiter_required
+def promise(request, pk):
+    import datetime as dt
+
+    app = staff_application(request, pk)
+    try:
+        day = dt.date.fromisoformat(request.POST.get("promised_by", ""))
+        services.application_set_promise(
+            application=app,
+            promised_by=day,
+            note=request.POST.get("note", "")[:2000],
+            actor=request.user,
+        )
+    except ValueError:
+        messages.error(request, _("Give a valid date."))
+    except services.ApplicationError as exc:
+        messages.error(request, str(exc))
+    else:
+        messages.success(request, _("The new date is on the candidate's status page."))
+    return redirect("staff:application", pk=app.pk)
+
+
+@require_POST
+@recruiter_required
+def decide(request, pk):
+    """Decide on the selected candidates: first a preview, then the confirmed decision."""
+    posting = staff_posting(request, pk)
+    outcome = request.POST.get("outcome")
+    if outcome not in (Application.Outcome.REJECTED, Application.Outcome.HIRED):
+        messages.error(request, _("Choose whether to hire or decline."))
+        return redirect("staff:board", pk=posting.pk)
+    selected = Application.objects.filter(
+        posting=posting,
+        outcome=Application.Outcome.ACTIVE,
+        pk__in=[int(i) for i in request.POST.getlist("ids") if i.isdigit()],
+    ).select_related("posting__organization", "stage")
+    if request.POST.get("stage_all", "").isdigit():
+        selected = selected | Application.objects.filter(
+            posting=posting,
+            outcome=Application.Outcome.ACTIVE,
+            stage_id=int(request.POST["stage_all"]),
+        ).select_related("posting__organization", "stage")
+    note_text = request.POST.get("note", "").strip()[:2000]
+    ids = list(selected.values_list("pk", flat=True))
+    if not ids:
+        messages.error(request, _("Select at least one candidate."))
+        return redirect("staff:board", pk=posting.pk)
+    if request.POST.get("confirm") != "yes":
+        sample = selected.first()
+        subject, body = services.decision_preview(sample, outcome, note_text)
+        return render(
+            request,
+            "applications/staff/decide.html",
+            {
+                "posting": posting,
+                "ids": ids,
+                "count": len(ids),
+                "outcome": outcome,
+                "note": note_text,
+                "sample": sample,
+                "subject": subject,
+                "body": body,
+            },
+        )
+    count = services.applications_decide(
+        organization=posting.organization,
+        application_ids=ids,
+        outcome=outcome,
+        note=note_text,
+        actor=request.user,
+    )
+    messages.success(
+        request,
+        _("%(count)s candidates decided. Their personal messages are on their way.")
+        % {"count": count},
+    )
+    return redirect("staff:board", pk=posting.pk)

@@ -1,0 +1,78 @@
+"""CV uploads: accepted by what the bytes are, not by what the file is called."""
+
+import io
+import zipfile
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext as _
+
+PDF = "application/pdf"
+DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+ODT = "application/vnd.oasis.opendocument.text"
+RTF = "application/rtf"
+TXT = "text/plain"
+EXTENSIONS = {PDF: "pdf", DOCX: "docx", ODT: "odt", RTF: "rtf", TXT: "txt"}
+
+
+def sniff(head: bytes, whole) -> str | None:
+    """The content type of an accepted document, or None."""
+    if head.startswith(b"%PDF-"):
+        return PDF
+    if head.startswith(b"{\\rtf"):
+        return RTF
+    if head.startswith(b"PK\x03\x04"):
+        return _sniff_zip(whole)
+    return _sniff_text(head)
+
+
+def _sniff_zip(whole) -> str | None:
+    whole.seek(0)
+    try:
+        with zipfile.ZipFile(whole) as archive:
+            names = set(archive.namelist())
+            if "word/document.xml" in names:
+                return DOCX
+            if "mimetype" in names and archive.read("mimetype").strip() == ODT.encode():
+                return ODT
+    except (zipfile.BadZipFile, OSError, KeyError, RuntimeError):
+        return None
+    return None
+
+
+def _sniff_text(head: bytes) -> str | None:
+    if not head or b"\x00" in head:
+        return None
+    try:
+        head.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        # A multi-byte character cut at the end of the sample is still text.
+        if exc.start < len(head) - 4:
+            return None
+    return TXT
+
+
+def check_cv(upload) -> str:
+    """Validate an uploaded CV and return its content type; ValidationError otherwise."""
+    if upload.size > settings.REILU_MAX_UPLOAD_BYTES:
+        raise ValidationError(
+            _("The file is too large (%(size)s MB). The limit is %(limit)s MB.")
+            % {
+                "size": round(upload.size / 1_048_576, 1),
+                "limit": settings.REILU_MAX_UPLOAD_BYTES // 1_048_576,
+            },
+            code="too_large",
+        )
+    if upload.size == 0:
+        raise ValidationError(_("The file is empty."), code="empty")
+    upload.seek(0)
+    head = upload.read(8192)
+    content = upload.file if hasattr(upload, "file") else io.BytesIO(upload.read())
+    kind = sniff(head, content)
+    upload.seek(0)
+    if kind is None:
+        raise ValidationError(
+            _("Please send your CV as a PDF, Word (DOCX), OpenDocument (ODT), RTF or text file."),
+            code="file_type",
+        )
+    return kind

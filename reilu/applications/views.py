@@ -1,0 +1,90 @@
+from django.contrib import messages
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods
+
+from reilu.applications import services
+from reilu.applications.forms import ApplyForm
+from reilu.applications.models import AccessToken
+from reilu.applications.selectors import status_context
+from reilu.jobs.models import Posting
+
+
+@require_http_methods(["GET", "POST"])
+def apply(request, slug):
+    posting = get_object_or_404(
+        Posting.objects.select_related("organization"), slug=slug, state=Posting.State.PUBLISHED
+    )
+    if not posting.is_open:
+        return render(request, "applications/closed.html", {"posting": posting}, status=410)
+    language = (get_language() or posting.language)[:2]
+    form = ApplyForm(request.POST or None, request.FILES or None, initial={"language": language})
+    status = 200
+    if request.method == "POST":
+        if form.is_valid():
+            data = form.cleaned_data
+            try:
+                services.application_submit(
+                    posting=posting,
+                    name=data["name"],
+                    email=data["email"],
+                    phone=data["phone"],
+                    cover_letter=data["cover_letter"],
+                    language=data["language"],
+                    cv=data.get("cv"),
+                    cv_type=getattr(form, "cv_type", ""),
+                    privacy_consent=data["privacy_consent"],
+                    talent_consent=data["talent_consent"],
+                )
+            except services.DuplicateApplication:
+                return render(
+                    request, "applications/duplicate.html", {"posting": posting}, status=409
+                )
+            except services.ApplicationError:
+                return render(request, "applications/closed.html", {"posting": posting}, status=410)
+            return redirect("applications:thanks", slug=posting.slug)
+        status = 400
+    return render(
+        request, "applications/apply.html", {"posting": posting, "form": form}, status=status
+    )
+
+
+def thanks(request, slug):
+    posting = get_object_or_404(Posting.objects.select_related("organization"), slug=slug)
+    return render(request, "applications/thanks.html", {"posting": posting})
+
+
+def _application_or_404(token):
+    app = AccessToken.resolve(token)
+    if app is None:
+        raise Http404
+    return app
+
+
+def status(request, token):
+    app = _application_or_404(token)
+    context = status_context(app)
+    context["token"] = token
+    response = render(request, "applications/status.html", context)
+    # The address is a key: never send it on to other sites, never cache it.
+    response["Referrer-Policy"] = "no-referrer"
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
+@require_http_methods(["GET", "POST"])
+def withdraw(request, token):
+    app = _application_or_404(token)
+    if request.method == "POST":
+        try:
+            services.application_withdraw(application=app)
+        except services.ApplicationError:
+            messages.info(request, _("This application is no longer in process."))
+        else:
+            messages.success(request, _("Your application is withdrawn."))
+        return redirect("applications:status", token=token)
+    response = render(request, "applications/withdraw.html", {"app": app, "token": token})
+    response["Referrer-Policy"] = "no-referrer"
+    return response

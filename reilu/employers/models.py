@@ -1,0 +1,106 @@
+import hashlib
+import secrets
+
+from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class Organization(models.Model):
+    name = models.CharField(_("name"), max_length=200)
+    slug = models.SlugField(_("short name in addresses"), max_length=80, unique=True)
+    business_id = models.CharField(_("business ID"), max_length=20, blank=True)
+    website = models.URLField(_("website"), blank=True)
+    linkedin_url = models.URLField(_("LinkedIn"), blank=True)
+    facebook_url = models.URLField(_("Facebook"), blank=True)
+    instagram_url = models.URLField(_("Instagram"), blank=True)
+    intro_video_url = models.URLField(_("introduction video"), blank=True)
+    values_statement = models.TextField(_("our values"), blank=True)
+    default_promise_days = models.PositiveSmallIntegerField(
+        _("default response promise (days)"),
+        default=7,
+        validators=[MinValueValidator(1), MaxValueValidator(60)],
+    )
+    retention_months = models.PositiveSmallIntegerField(
+        _("retention period for non-chosen candidates (months)"),
+        default=12,
+        validators=[MinValueValidator(1), MaxValueValidator(24)],
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("employer")
+        verbose_name_plural = _("employers")
+
+    def __str__(self) -> str:
+        return self.name
+
+    @property
+    def social_links(self) -> list[tuple[str, str]]:
+        links = [("LinkedIn", self.linkedin_url), ("Facebook", self.facebook_url)]
+        links.append(("Instagram", self.instagram_url))
+        return [(label, url) for label, url in links if url]
+
+    @property
+    def video_embed_url(self) -> str:
+        """An embeddable form of a YouTube or Vimeo link; empty for other hosts."""
+        from reilu.employers.video import embed_url
+
+        return embed_url(self.intro_video_url)
+
+
+class Membership(models.Model):
+    class Role(models.TextChoices):
+        OWNER = "owner", _("Owner")
+        RECRUITER = "recruiter", _("Recruiter")
+        INTERVIEWER = "interviewer", _("Interviewer")
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="memberships"
+    )
+    organization = models.ForeignKey(
+        Organization, on_delete=models.CASCADE, related_name="memberships"
+    )
+    role = models.CharField(_("role"), max_length=20, choices=Role.choices)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["user", "organization"], name="one_membership")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user} @ {self.organization} ({self.role})"
+
+    @property
+    def can_recruit(self) -> bool:
+        return self.role in (self.Role.OWNER, self.Role.RECRUITER)
+
+
+def hash_token(raw: str) -> str:
+    return hashlib.sha256(raw.encode()).hexdigest()
+
+
+class ApiToken(models.Model):
+    """A staff API token; only its hash is stored, the raw token is shown once."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="api_tokens"
+    )
+    organization = models.ForeignKey(
+        Organization, on_delete=models.CASCADE, related_name="api_tokens"
+    )
+    token_hash = models.CharField(max_length=64, unique=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    last_used_at = models.DateTimeField(null=True, blank=True)
+
+    def __str__(self) -> str:
+        return f"token {self.token_hash[:8]}… for {self.user}"
+
+    @classmethod
+    def issue(cls, *, user, organization) -> str:
+        raw = "rl_" + secrets.token_urlsafe(32)
+        cls.objects.create(user=user, organization=organization, token_hash=hash_token(raw))
+        return raw

@@ -1,0 +1,174 @@
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from reilu.employers.models import Organization
+
+
+class Posting(models.Model):
+    class State(models.TextChoices):
+        DRAFT = "draft", _("Draft")
+        PUBLISHED = "published", _("Published")
+        CLOSED = "closed", _("Closed")
+        CANCELLED = "cancelled", _("Cancelled")
+
+    class Remote(models.TextChoices):
+        NO = "no", _("On site")
+        HYBRID = "hybrid", _("Hybrid")
+        FULL = "full", _("Fully remote")
+
+    class EmploymentType(models.TextChoices):
+        # schema.org employmentType values, so JSON-LD and the API use them as they are.
+        FULL_TIME = "FULL_TIME", _("Full-time")
+        PART_TIME = "PART_TIME", _("Part-time")
+        CONTRACTOR = "CONTRACTOR", _("Contractor")
+        TEMPORARY = "TEMPORARY", _("Temporary")
+        INTERN = "INTERN", _("Internship")
+        VOLUNTEER = "VOLUNTEER", _("Volunteer")
+        PER_DIEM = "PER_DIEM", _("Per diem")
+        OTHER = "OTHER", _("Other")
+
+    class PayPeriod(models.TextChoices):
+        HOUR = "HOUR", _("per hour")
+        MONTH = "MONTH", _("per month")
+        YEAR = "YEAR", _("per year")
+
+    class Language(models.TextChoices):
+        FI = "fi", _("Finnish")
+        SV = "sv", _("Swedish")
+        EN = "en", _("English")
+
+    organization = models.ForeignKey(
+        Organization, on_delete=models.CASCADE, related_name="postings"
+    )
+    title = models.CharField(_("job title"), max_length=200)
+    slug = models.SlugField(max_length=120, unique=True)
+    language = models.CharField(
+        _("language of the ad"), max_length=2, choices=Language.choices, default="fi"
+    )
+    location = models.CharField(_("location"), max_length=200, blank=True)
+    remote = models.CharField(
+        _("remote work"), max_length=10, choices=Remote.choices, default=Remote.NO
+    )
+    employment_type = models.CharField(
+        _("employment type"),
+        max_length=20,
+        choices=EmploymentType.choices,
+        default=EmploymentType.FULL_TIME,
+    )
+    description = models.TextField(_("description"), blank=True)
+    requirements = models.TextField(_("requirements"), blank=True)
+    pay_min = models.DecimalField(
+        _("pay from"), max_digits=10, decimal_places=2, null=True, blank=True
+    )
+    pay_max = models.DecimalField(
+        _("pay up to"), max_digits=10, decimal_places=2, null=True, blank=True
+    )
+    pay_currency = models.CharField(_("currency"), max_length=3, default="EUR")
+    pay_period = models.CharField(
+        _("pay period"), max_length=5, choices=PayPeriod.choices, default=PayPeriod.MONTH
+    )
+    contact_name = models.CharField(_("contact person"), max_length=200, blank=True)
+    contact_email = models.EmailField(_("contact email"), blank=True)
+    contact_phone = models.CharField(_("contact phone"), max_length=40, blank=True)
+    apply_by = models.DateField(_("application deadline"), null=True, blank=True)
+    interviews_from = models.DateField(_("interviews from"), null=True, blank=True)
+    interviews_to = models.DateField(_("interviews until"), null=True, blank=True)
+    decision_by = models.DateField(_("decision by"), null=True, blank=True)
+    state = models.CharField(max_length=10, choices=State.choices, default=State.DRAFT)
+    published_at = models.DateTimeField(null=True, blank=True)
+    closed_at = models.DateTimeField(null=True, blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["-published_at", "-created_at"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(pay_min__isnull=True)
+                | Q(pay_max__isnull=True)
+                | Q(pay_min__lte=models.F("pay_max")),
+                name="pay_min_not_above_max",
+            ),
+        ]
+        indexes = [models.Index(fields=["state", "-published_at"], name="posting_state_pub")]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def get_absolute_url(self) -> str:
+        return reverse("jobs:detail", args=[self.slug])
+
+    @property
+    def is_open(self) -> bool:
+        if self.state != self.State.PUBLISHED:
+            return False
+        return self.apply_by is None or self.apply_by >= timezone.localdate()
+
+    def duty_segments(self) -> list[dict]:
+        """Duties with their offset on a 0–100 bar and a colour index, for the time-split bar."""
+        segments, offset = [], 0
+        for i, duty in enumerate(self.duties.all()):
+            segments.append(
+                {"duty": duty.duty, "percent": duty.percent, "offset": offset, "colour": i % 8}
+            )
+            offset += duty.percent
+        return segments
+
+    @property
+    def has_pay(self) -> bool:
+        return self.pay_min is not None and self.pay_max is not None
+
+
+class DutyShare(models.Model):
+    posting = models.ForeignKey(Posting, on_delete=models.CASCADE, related_name="duties")
+    duty = models.CharField(_("duty"), max_length=200)
+    percent = models.PositiveSmallIntegerField(_("share of working time (%)"))
+    position = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        ordering = ["position", "id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(percent__gte=1) & Q(percent__lte=100), name="duty_percent_range"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.duty} {self.percent} %"
+
+
+class Stage(models.Model):
+    class Kind(models.TextChoices):
+        RECEIVED = "received", _("Received")
+        SCREENING = "screening", _("Screening")
+        INTERVIEW = "interview", _("Interview")
+        ASSIGNMENT = "assignment", _("Assignment")
+        DECISION = "decision", _("Decision")
+        OFFER = "offer", _("Offer")
+
+    posting = models.ForeignKey(Posting, on_delete=models.CASCADE, related_name="stages")
+    position = models.PositiveSmallIntegerField()
+    name = models.CharField(_("stage"), max_length=100)
+    description = models.TextField(_("what this stage means for the candidate"), blank=True)
+    kind = models.CharField(_("kind"), max_length=12, choices=Kind.choices)
+    promise_days = models.PositiveSmallIntegerField(_("response promise (days)"), default=7)
+
+    class Meta:
+        ordering = ["position"]
+        constraints = [
+            models.UniqueConstraint(fields=["posting", "position"], name="stage_position"),
+            models.CheckConstraint(
+                condition=Q(promise_days__gte=1) & Q(promise_days__lte=90),
+                name="stage_promise_range",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.name

@@ -1,0 +1,109 @@
+"""The publish gate: what a posting must state before anyone can see it (S1, S2, S4, S5).
+
+Problems use the finding codes of the ad checker so the editor, the API and the checker
+speak one language.
+"""
+
+from dataclasses import dataclass
+
+from django.utils.translation import gettext as _
+
+
+@dataclass(frozen=True)
+class Problem:
+    code: str
+    field: str
+    message: str
+
+    def as_dict(self) -> dict[str, str]:
+        return {"code": self.code, "field": self.field, "message": self.message}
+
+
+def publish_problems(posting, duties=None, stages=None) -> list[Problem]:
+    """Every item missing before `posting` may be published, in the active language.
+
+    `duties` and `stages` may be given as unsaved lists (the editor checks a form before
+    saving); otherwise they are read from the database.
+    """
+    if duties is None:
+        duties = list(posting.duties.all()) if posting.pk else []
+    if stages is None:
+        stages = list(posting.stages.all()) if posting.pk else []
+    problems: list[Problem] = []
+
+    def add(code: str, field: str, message: str) -> None:
+        problems.append(Problem(code, field, message))
+
+    org = getattr(posting, "organization", None)
+    if org is None or not org.name.strip():
+        add("missing-employer", "organization", _("Name the employer who is hiring."))
+    if not posting.title.strip():
+        add("missing-title", "title", _("Give the job a title."))
+    if not posting.location.strip() and posting.remote != "full":
+        add(
+            "missing-location",
+            "location",
+            _("Say where the work is done, or mark the job fully remote."),
+        )
+    if not posting.contact_name.strip():
+        add("missing-contact", "contact_name", _("Name a contact person candidates can ask."))
+    elif not (posting.contact_email.strip() or posting.contact_phone.strip()):
+        add(
+            "missing-contact",
+            "contact_email",
+            _("Give the contact person's email address or phone number."),
+        )
+    if posting.pay_min is None or posting.pay_max is None:
+        add("missing-salary", "pay_min", _("State the pay range: both the lowest and highest pay."))
+    elif posting.pay_min > posting.pay_max:
+        add("missing-salary", "pay_max", _("The highest pay must not be lower than the lowest."))
+    elif posting.pay_min <= 0:
+        add("missing-salary", "pay_min", _("Pay must be more than zero."))
+    if not posting.pay_period or not (posting.pay_currency or "").strip():
+        add(
+            "missing-salary",
+            "pay_period",
+            _("Say the currency and whether pay is per hour, month or year."),
+        )
+    total = sum(d.percent or 0 for d in duties)
+    if not duties:
+        add(
+            "missing-duties",
+            "duties",
+            _("List the duties with their share of working time."),
+        )
+    elif total != 100:
+        add(
+            "missing-duties",
+            "duties",
+            _("The duties' shares of working time add up to %(total)s %%, not 100 %%.")
+            % {"total": total},
+        )
+    if posting.apply_by is None:
+        add("missing-deadline", "apply_by", _("Set the application deadline."))
+    if posting.decision_by is None:
+        add(
+            "missing-process-timeline",
+            "decision_by",
+            _("Tell candidates by which date they will hear the decision."),
+        )
+    elif posting.apply_by and posting.decision_by < posting.apply_by:
+        add(
+            "missing-process-timeline",
+            "decision_by",
+            _("The decision date cannot be before the application deadline."),
+        )
+    interviews = (posting.interviews_from, posting.interviews_to)
+    if all(interviews) and interviews[1] < interviews[0]:
+        add(
+            "missing-process-timeline",
+            "interviews_to",
+            _("The interview period ends before it starts."),
+        )
+    if not stages:
+        add(
+            "missing-process-timeline",
+            "stages",
+            _("Describe the stages of the process."),
+        )
+    return problems

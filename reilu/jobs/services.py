@@ -1,0 +1,173 @@
+"""Creating, editing and publishing postings."""
+
+from django.db import transaction
+from django.utils import timezone
+from django.utils.text import slugify
+from django.utils.translation import gettext as _
+from django.utils.translation import override
+
+from reilu.jobs.models import DutyShare, Posting, Stage
+from reilu.jobs.rules import Problem, publish_problems
+
+POSTING_FIELDS = (
+    "title",
+    "description",
+    "language",
+    "location",
+    "remote",
+    "employment_type",
+    "requirements",
+    "pay_min",
+    "pay_max",
+    "pay_currency",
+    "pay_period",
+    "contact_name",
+    "contact_email",
+    "contact_phone",
+    "apply_by",
+    "interviews_from",
+    "interviews_to",
+    "decision_by",
+)
+
+
+class PublishRefused(Exception):
+    def __init__(self, problems: list[Problem]):
+        self.problems = problems
+        super().__init__("; ".join(p.message for p in problems))
+
+
+class PostingLocked(Exception):
+    """Stages cannot be rearranged once candidates sit in them."""
+
+
+def default_stages(language: str, promise_days: int = 7) -> list[dict]:
+    """Received → Screening → Interview → Decision, written in the posting's language."""
+    with override(language):
+        return [
+            {
+                "name": _("Received"),
+                "kind": Stage.Kind.RECEIVED,
+                "promise_days": min(promise_days, 7),
+                "description": _(
+                    "Your application has arrived. We read every application ourselves."
+                ),
+            },
+            {
+                "name": _("Screening"),
+                "kind": Stage.Kind.SCREENING,
+                "promise_days": promise_days,
+                "description": _(
+                    "We compare applications with the requirements of the job and choose "
+                    "whom to invite to an interview."
+                ),
+            },
+            {
+                "name": _("Interview"),
+                "kind": Stage.Kind.INTERVIEW,
+                "promise_days": promise_days,
+                "description": _(
+                    "You meet the people you would work with. We tell you beforehand who "
+                    "they are and how long it takes."
+                ),
+            },
+            {
+                "name": _("Decision"),
+                "kind": Stage.Kind.DECISION,
+                "promise_days": promise_days,
+                "description": _("We decide whom to hire and tell every candidate personally."),
+            },
+        ]
+
+
+def _unique_slug(title: str, org_slug: str, exclude_pk=None) -> str:
+    base = slugify(f"{title} {org_slug}")[:100] or "job"
+    slug, n = base, 2
+    while Posting.objects.filter(slug=slug).exclude(pk=exclude_pk).exists():
+        slug, n = f"{base}-{n}", n + 1
+    return slug
+
+
+def _replace_duties(posting: Posting, duties: list[dict]) -> None:
+    posting.duties.all().delete()
+    DutyShare.objects.bulk_create(
+        DutyShare(posting=posting, duty=d["duty"], percent=d["percent"], position=i)
+        for i, d in enumerate(duties)
+    )
+
+
+def _replace_stages(posting: Posting, stages: list[dict]) -> None:
+    if posting.applications.exists():
+        raise PostingLocked(_("The stages cannot be replaced once people have applied."))
+    posting.stages.all().delete()
+    Stage.objects.bulk_create(
+        Stage(
+            posting=posting,
+            position=i,
+            name=s["name"],
+            description=s.get("description", ""),
+            kind=s.get("kind") or Stage.Kind.SCREENING,
+            promise_days=s.get("promise_days") or posting.organization.default_promise_days,
+        )
+        for i, s in enumerate(stages)
+    )
+
+
+def posting_create(
+    *, organization, user=None, data: dict, duties: list[dict], stages: list[dict] | None = None
+) -> Posting:
+    with transaction.atomic():
+        posting = Posting(organization=organization, created_by=user)
+        for field in POSTING_FIELDS:
+            if field in data and data[field] is not None:
+                setattr(posting, field, data[field])
+        posting.slug = _unique_slug(posting.title, organization.slug)
+        posting.save()
+        _replace_duties(posting, duties)
+        stages = stages or default_stages(posting.language, organization.default_promise_days)
+        _replace_stages(posting, stages)
+    return posting
+
+
+def posting_update(
+    *,
+    posting: Posting,
+    data: dict,
+    duties: list[dict] | None = None,
+    stages: list[dict] | None = None,
+) -> Posting:
+    with transaction.atomic():
+        for field in POSTING_FIELDS:
+            if field in data:
+                setattr(posting, field, data[field])
+        if posting.state == Posting.State.DRAFT:
+            posting.slug = _unique_slug(posting.title, posting.organization.slug, posting.pk)
+        posting.save()
+        if duties is not None:
+            _replace_duties(posting, duties)
+        if stages is not None:
+            _replace_stages(posting, stages)
+        if posting.state == Posting.State.PUBLISHED:
+            problems = publish_problems(posting)
+            if problems:
+                # A published ad must stay honest: an edit cannot remove what the gate demands.
+                raise PublishRefused(problems)
+    return posting
+
+
+def posting_publish(*, posting: Posting) -> Posting:
+    problems = publish_problems(posting)
+    if problems:
+        raise PublishRefused(problems)
+    if posting.state != Posting.State.PUBLISHED:
+        posting.state = Posting.State.PUBLISHED
+        posting.published_at = posting.published_at or timezone.now()
+        posting.save(update_fields=["state", "published_at", "updated_at"])
+    return posting
+
+
+def posting_close(*, posting: Posting) -> Posting:
+    posting.state = Posting.State.CLOSED
+    posting.closed_at = timezone.now()
+    posting.save(update_fields=["state", "closed_at", "updated_at"])
+    return posting

@@ -1,0 +1,227 @@
+from django.contrib import messages
+from django.db import transaction
+from django.db.models import Count, Q
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from reilu.applications.models import Application
+from reilu.employers.access import recruiting_orgs
+from reilu.employers.staff import recruiter_required
+from reilu.jobs import services
+from reilu.jobs.forms import DutyFormSet, PostingForm, StageFormSet, formset_rows
+from reilu.jobs.models import Posting
+from reilu.jobs.rules import publish_problems
+
+
+def staff_posting(request, pk) -> Posting:
+    return get_object_or_404(
+        Posting.objects.select_related("organization"),
+        pk=pk,
+        organization__in=recruiting_orgs(request.user),
+    )
+
+
+@recruiter_required
+def home(request):
+    postings = list(
+        Posting.objects.filter(organization=request.org)
+        .annotate(
+            active=Count("applications", filter=Q(applications__outcome="active")),
+            total=Count("applications"),
+        )
+        .order_by("state", "-created_at")
+    )
+    return render(
+        request,
+        "jobs/staff/home.html",
+        {"postings": postings, "orgs": recruiting_orgs(request.user).order_by("name")},
+    )
+
+
+@require_POST
+@recruiter_required
+def switch_org(request):
+    org = recruiting_orgs(request.user).filter(pk=request.POST.get("org")).first()
+    if org is None:
+        raise Http404
+    request.session["org"] = org.pk
+    return redirect("staff:home")
+
+
+def _editor(request, posting: Posting | None):
+    initial_stages = None
+    if posting is None:
+        language = (get_language() or "fi")[:2]
+        initial_stages = services.default_stages(language, request.org.default_promise_days)
+    form = PostingForm(request.POST or None, instance=posting)
+    duties = DutyFormSet(
+        request.POST or None,
+        prefix="duties",
+        initial=[{"duty": d.duty, "percent": d.percent} for d in posting.duties.all()]
+        if posting
+        else None,
+    )
+    locked = bool(posting and posting.applications.exists())
+    stages = StageFormSet(
+        request.POST or None,
+        prefix="stages",
+        initial=[
+            {
+                "name": s.name,
+                "kind": s.kind,
+                "description": s.description,
+                "promise_days": s.promise_days,
+            }
+            for s in posting.stages.all()
+        ]
+        if posting
+        else initial_stages,
+    )
+    if request.method == "POST" and form.is_valid() and duties.is_valid() and stages.is_valid():
+        data = {k: v for k, v in form.cleaned_data.items()}
+        duty_rows = formset_rows(duties)
+        stage_rows = None if locked else formset_rows(stages)
+        try:
+            if posting is None:
+                posting = services.posting_create(
+                    organization=request.org,
+                    user=request.user,
+                    data=data,
+                    duties=duty_rows,
+                    stages=stage_rows,
+                )
+            else:
+                services.posting_update(
+                    posting=posting, data=data, duties=duty_rows, stages=stage_rows
+                )
+        except services.PublishRefused as refused:
+            for problem in refused.problems:
+                messages.error(request, problem.message)
+        else:
+            if "publish" in request.POST:
+                return _publish(request, posting)
+            messages.success(request, _("Saved."))
+            return redirect("staff:posting_edit", pk=posting.pk)
+    problems = []
+    if posting is not None:
+        problems = publish_problems(posting)
+    return render(
+        request,
+        "jobs/staff/edit.html",
+        {
+            "posting": posting,
+            "form": form,
+            "duties": duties,
+            "stages": stages,
+            "stages_locked": locked,
+            "problems": problems,
+        },
+        status=400 if request.method == "POST" else 200,
+    )
+
+
+@recruiter_required
+def posting_new(request):
+    return _editor(request, None)
+
+
+@recruiter_required
+def posting_edit(request, pk):
+    return _editor(request, staff_posting(request, pk))
+
+
+def _publish(request, posting):
+    try:
+        services.posting_publish(posting=posting)
+    except services.PublishRefused as refused:
+        for problem in refused.problems:
+            messages.error(request, problem.message)
+        return redirect("staff:posting_edit", pk=posting.pk)
+    messages.success(request, _("Published. The ad is now visible on the careers site."))
+    return redirect("staff:board", pk=posting.pk)
+
+
+@require_POST
+@recruiter_required
+def posting_publish(request, pk):
+    return _publish(request, staff_posting(request, pk))
+
+
+@require_POST
+@recruiter_required
+def posting_close(request, pk):
+    posting = staff_posting(request, pk)
+    with transaction.atomic():
+        services.posting_close(posting=posting)
+    messages.success(request, _("The posting is closed for new applications."))
+    return redirect("staff:board", pk=posting.pk)
+
+
+BOARD_COLUMN_LIMIT = 50
+
+
+@recruiter_required
+def board(request, pk):
+    posting = staff_posting(request, pk)
+    stages = list(posting.stages.all())
+    active = Application.objects.filter(posting=posting, outcome=Application.Outcome.ACTIVE)
+    counts = dict(active.values_list("stage").annotate(n=Count("id")).values_list("stage", "n"))
+    # One query per column, each capped: the board stays fast with thousands of applicants.
+    columns = []
+    for stage in stages:
+        cards = list(
+            active.filter(stage=stage)
+            .only("id", "name", "promised_by", "created_at", "stage_id", "language")
+            .order_by("promised_by", "id")[:BOARD_COLUMN_LIMIT]
+        )
+        columns.append({"stage": stage, "cards": cards, "count": counts.get(stage.pk, 0)})
+    outcomes = dict(
+        Application.objects.filter(posting=posting)
+        .exclude(outcome=Application.Outcome.ACTIVE)
+        .values_list("outcome")
+        .annotate(n=Count("id"))
+        .values_list("outcome", "n")
+    )
+    template = "jobs/staff/_board.html" if request.htmx else "jobs/staff/board.html"
+    return render(
+        request,
+        template,
+        {
+            "posting": posting,
+            "columns": columns,
+            "outcomes": outcomes,
+            "limit": BOARD_COLUMN_LIMIT,
+            "problems": publish_problems(posting) if posting.state == "draft" else [],
+        },
+    )
+
+
+@recruiter_required
+def delivery(request, pk):
+    """Delivery progress of this posting's candidate messages, polled while any are queued."""
+    from reilu.messaging.models import Message
+
+    posting = staff_posting(request, pk)
+    states = dict(
+        Message.objects.filter(application__posting=posting, to_candidate=True)
+        .values_list("state")
+        .annotate(n=Count("id"))
+        .values_list("state", "n")
+    )
+    sent = states.get("sent", 0)
+    pending = states.get("pending", 0) + states.get("sending", 0)
+    failed = states.get("failed", 0)
+    return render(
+        request,
+        "jobs/staff/_delivery.html",
+        {
+            "posting": posting,
+            "sent": sent,
+            "pending": pending,
+            "failed": failed,
+            "total": sent + pending + failed,
+        },
+    )

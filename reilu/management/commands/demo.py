@@ -1,0 +1,367 @@
+"""Demo data: three employers, honest postings in Finnish and English, a living pipeline."""
+
+import datetime as dt
+import random
+from decimal import Decimal
+
+from django.contrib.auth import get_user_model
+from django.core.management.base import BaseCommand
+from django.db import transaction
+from django.utils import timezone
+
+from reilu.applications import services as apps
+from reilu.applications.models import Application
+from reilu.employers.models import Membership, Organization
+from reilu.jobs import services as jobs
+from reilu.jobs.models import Posting
+
+DEMO_PASSWORD = "reilu-demo-2026"  # noqa: S105 - printed for the newcomer, demo only
+
+EMPLOYERS = [
+    {
+        "slug": "kaupunki",
+        "name": "Järvenpään kaupunki (demo)",
+        "business_id": "0000000-1",
+        "website": "https://www.example.fi/",
+        "linkedin_url": "https://www.linkedin.com/company/example",
+        "intro_video_url": "https://www.youtube.com/watch?v=dQw4w9WgXcQ",
+        "values_statement": "Palvelemme kuntalaisia reilusti. Jokainen hakija saa vastauksen, "
+        "ja kerromme aina, missä vaiheessa haku menee.",
+        "staff": [
+            ("Anna Virtanen", "anna@kaupunki.example", "owner"),
+            ("Mikko Laine", "mikko@kaupunki.example", "recruiter"),
+        ],
+    },
+    {
+        "slug": "koodiosuus",
+        "name": "Koodiosuus Oy (demo)",
+        "business_id": "0000000-2",
+        "website": "https://koodiosuus.example.com/",
+        "linkedin_url": "https://www.linkedin.com/company/example2",
+        "facebook_url": "https://www.facebook.com/example2",
+        "values_statement": "We build software for Finnish public services. Open source, "
+        "four-day weeks in summer, and no take-home tests longer than two hours.",
+        "staff": [("Laura Nieminen", "laura@koodiosuus.example", "owner")],
+    },
+    {
+        "slug": "ruokakauppa",
+        "name": "Lähikauppa Pihlaja Oy (demo)",
+        "business_id": "0000000-3",
+        "website": "https://pihlaja.example.fi/",
+        "instagram_url": "https://www.instagram.com/example3",
+        "values_statement": "Paikallinen kauppa, jossa tunnetaan asiakkaat nimeltä.",
+        "staff": [("Jari Salo", "jari@pihlaja.example", "owner")],
+    },
+]
+
+POSTINGS = [
+    (
+        "kaupunki",
+        "fi",
+        "Sosiaaliohjaaja",
+        "Järvenpää",
+        "no",
+        "FULL_TIME",
+        2900,
+        3400,
+        "MONTH",
+        [("Asiakastyö ja palveluohjaus", 60), ("Verkostotyö", 25), ("Kirjaaminen", 15)],
+    ),
+    (
+        "kaupunki",
+        "fi",
+        "Varhaiskasvatuksen opettaja",
+        "Järvenpää",
+        "no",
+        "FULL_TIME",
+        2800,
+        3100,
+        "MONTH",
+        [
+            ("Lapsiryhmän pedagoginen työ", 75),
+            ("Vanhempien kanssa tehtävä yhteistyö", 15),
+            ("Suunnittelu", 10),
+        ],
+    ),
+    (
+        "kaupunki",
+        "fi",
+        "Kesätyöntekijä, puistot",
+        "Järvenpää",
+        "no",
+        "TEMPORARY",
+        12.5,
+        13.5,
+        "HOUR",
+        [("Puistojen hoito", 80), ("Asukkaiden neuvonta", 20)],
+    ),
+    (
+        "koodiosuus",
+        "en",
+        "Backend developer (Python)",
+        "Helsinki",
+        "hybrid",
+        "FULL_TIME",
+        4200,
+        5600,
+        "MONTH",
+        [
+            ("Building and reviewing code", 65),
+            ("Design with the team", 20),
+            ("Support for customers' developers", 15),
+        ],
+    ),
+    (
+        "koodiosuus",
+        "en",
+        "Accessibility specialist",
+        "",
+        "full",
+        "FULL_TIME",
+        4000,
+        5000,
+        "MONTH",
+        [("Accessibility audits", 50), ("Training our teams", 30), ("Tooling", 20)],
+    ),
+    (
+        "koodiosuus",
+        "fi",
+        "Ohjelmistokehittäjä, frontend",
+        "Tampere",
+        "hybrid",
+        "FULL_TIME",
+        3800,
+        4800,
+        "MONTH",
+        [("Käyttöliittymien kehitys", 70), ("Käytettävyystestaus", 20), ("Dokumentointi", 10)],
+    ),
+    (
+        "ruokakauppa",
+        "fi",
+        "Myyjä, osa-aikainen",
+        "Kerava",
+        "no",
+        "PART_TIME",
+        12.9,
+        14.2,
+        "HOUR",
+        [("Asiakaspalvelu kassalla", 60), ("Hyllytys ja tilaukset", 30), ("Siisteys", 10)],
+    ),
+    (
+        "ruokakauppa",
+        "fi",
+        "Vuoropäällikkö",
+        "Kerava",
+        "no",
+        "FULL_TIME",
+        2700,
+        3000,
+        "MONTH",
+        [("Vuoron johtaminen ja työnjako", 55), ("Asiakaspalvelu", 30), ("Kassojen täsmäytys", 15)],
+    ),
+    (
+        "ruokakauppa",
+        "en",
+        "Shop assistant (English-speaking)",
+        "Kerava",
+        "no",
+        "PART_TIME",
+        12.9,
+        14.2,
+        "HOUR",
+        [("Serving customers", 70), ("Stocking shelves", 30)],
+    ),
+]
+
+FIRST = [
+    "Aino",
+    "Eino",
+    "Helmi",
+    "Juhani",
+    "Kaisa",
+    "Lauri",
+    "Linnea",
+    "Matti",
+    "Noora",
+    "Oskari",
+    "Pihla",
+    "Risto",
+    "Saara",
+    "Tuomas",
+    "Venla",
+    "Ville",
+    "Elina",
+    "Antti",
+    "Iida",
+    "Joonas",
+    "Emma",
+    "Leevi",
+    "Sofia",
+    "Onni",
+    "Aada",
+    "Eetu",
+    "Ella",
+    "Niilo",
+]
+LAST = [
+    "Korhonen",
+    "Virtanen",
+    "Mäkinen",
+    "Nieminen",
+    "Mäkelä",
+    "Hämäläinen",
+    "Laine",
+    "Heikkinen",
+    "Koskinen",
+    "Järvinen",
+    "Lehtonen",
+    "Lehtinen",
+    "Saarinen",
+    "Salminen",
+    "Heinonen",
+    "Niemi",
+    "Heikkilä",
+    "Kinnunen",
+    "Salonen",
+    "Turunen",
+    "Salo",
+    "Laitinen",
+    "Tuominen",
+    "Rantanen",
+    "Karjalainen",
+    "Jokinen",
+    "Mattila",
+    "Savolainen",
+]
+
+
+class Command(BaseCommand):
+    help = "Load demo data (idempotent: does nothing when it is already there)."
+
+    def handle(self, *args, **options):
+        if Organization.objects.filter(slug="kaupunki").exists():
+            self.stdout.write("Demo data is already loaded.")
+        else:
+            with transaction.atomic():
+                self._load()
+        self.stdout.write(
+            "Sign in at http://127.0.0.1:8000/staff/login/ as anna@kaupunki.example, "
+            f"laura@koodiosuus.example or jari@pihlaja.example, password {DEMO_PASSWORD}"
+        )
+
+    def _load(self):
+        rng = random.Random(2026)  # noqa: S311 - demo data, not security
+        User = get_user_model()
+        orgs = {}
+        for spec in EMPLOYERS:
+            spec = dict(spec)
+            staff = spec.pop("staff")
+            org = Organization.objects.create(**spec)
+            orgs[org.slug] = (org, staff)
+            for full_name, email, role in staff:
+                first, last = full_name.split()
+                user = User.objects.create_user(
+                    username=email,
+                    email=email,
+                    password=DEMO_PASSWORD,
+                    first_name=first,
+                    last_name=last,
+                )
+                Membership.objects.create(user=user, organization=org, role=role)
+        today = timezone.localdate()
+        count = 0
+        for i, (slug, lang, title, location, remote, etype, low, high, period, duties) in enumerate(
+            POSTINGS
+        ):
+            org, staff = orgs[slug]
+            contact_name, contact_email, _role = staff[-1]
+            posting = jobs.posting_create(
+                organization=org,
+                data={
+                    "title": title,
+                    "language": lang,
+                    "location": location,
+                    "remote": remote,
+                    "employment_type": etype,
+                    "description": self._description(lang, title, org.name),
+                    "requirements": self._requirements(lang),
+                    "pay_min": Decimal(str(low)),
+                    "pay_max": Decimal(str(high)),
+                    "pay_period": period,
+                    "contact_name": contact_name,
+                    "contact_email": contact_email,
+                    "contact_phone": f"040 123 45{i:02d}",
+                    "apply_by": today + dt.timedelta(days=10 + 3 * i),
+                    "interviews_from": today + dt.timedelta(days=14 + 3 * i),
+                    "interviews_to": today + dt.timedelta(days=18 + 3 * i),
+                    "decision_by": today + dt.timedelta(days=25 + 3 * i),
+                },
+                duties=[{"duty": d, "percent": p} for d, p in duties],
+            )
+            jobs.posting_publish(posting=posting)
+            count += self._applicants(posting, rng, 18 + 4 * i)
+        self.stdout.write(f"Loaded 3 employers, {len(POSTINGS)} postings, {count} applications.")
+
+    def _applicants(self, posting: Posting, rng, n: int) -> int:
+        stages = list(posting.stages.all())
+        made = 0
+        for _ in range(n):
+            first, last = rng.choice(FIRST), rng.choice(LAST)
+            email = f"{first}.{last}.{rng.randint(1, 9999)}@example.fi".lower()
+            email = email.replace("ä", "a").replace("ö", "o")
+            try:
+                app, _raw = apps.application_submit(
+                    posting=posting,
+                    name=f"{first} {last}",
+                    email=email,
+                    language=rng.choice(["fi", "fi", "fi", "sv", "en"]),
+                    privacy_consent=True,
+                    phone=f"050 {rng.randint(1000000, 9999999)}",
+                    cover_letter="Hei! Olen kiinnostunut tehtävästä ja kerron mielelläni lisää.",
+                    talent_consent=rng.random() < 0.3,
+                )
+            except apps.DuplicateApplication:
+                continue
+            made += 1
+            ago = rng.randint(0, 12)
+            Application.objects.filter(pk=app.pk).update(
+                created_at=timezone.now() - dt.timedelta(days=ago, hours=rng.randint(0, 20))
+            )
+            steps = rng.choice([0, 0, 1, 1, 2, 3])
+            for _step in range(min(steps, len(stages) - 1)):
+                app = apps.application_move(application=app)
+            roll = rng.random()
+            if roll < 0.18:
+                apps.applications_decide(
+                    organization=posting.organization,
+                    application_ids=[app.pk],
+                    outcome=Application.Outcome.REJECTED,
+                )
+            elif roll < 0.21 and steps >= 2:
+                apps.applications_decide(
+                    organization=posting.organization,
+                    application_ids=[app.pk],
+                    outcome=Application.Outcome.HIRED,
+                )
+            elif roll < 0.24:
+                apps.application_withdraw(application=app)
+        return made
+
+    def _description(self, lang: str, title: str, org: str) -> str:
+        if lang == "fi":
+            return (
+                f"{org} hakee joukkoonsa: {title}. Työ on monipuolista ja sitä tehdään "
+                "tiimissä, jossa autetaan toisia. Perehdytämme huolella, ja esihenkilösi "
+                "on tavoitettavissa joka päivä.\n\nKerromme hakijoille jokaisen vaiheen "
+                "jälkeen, miten haku etenee."
+            )
+        return (
+            f"{org} is hiring: {title}. You join a small team that reviews each other's work "
+            "kindly and ships often. We train you properly, and your manager has time for "
+            "you every week.\n\nWe tell every applicant how the process goes after each stage."
+        )
+
+    def _requirements(self, lang: str) -> str:
+        if lang == "fi":
+            return "Tehtävään soveltuva koulutus tai kokemus\nHyvä suomen kielen taito"
+        return "Relevant training or experience\nGood English; Finnish is a plus, not a must"

@@ -1,0 +1,39 @@
+import os
+import subprocess
+import sys
+
+from django.conf import settings
+from django.core.management.base import BaseCommand
+
+
+class Command(BaseCommand):
+    help = "Run the web server (gunicorn) and a background worker together."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--host", default="127.0.0.1")
+        parser.add_argument("--port", type=int, default=8000)
+        parser.add_argument("--web-workers", type=int, default=2)
+        parser.add_argument("--no-worker", action="store_true")
+
+    def handle(self, *args, host, port, web_workers, no_worker, **options):
+        env = dict(os.environ, DJANGO_SETTINGS_MODULE="reilu.settings")
+        python = sys.executable
+        worker = None
+        if not no_worker:
+            worker = subprocess.Popen([python, "-m", "reilu.cli", "worker"], env=env)  # noqa: S603
+        web = [
+            python, "-m", "gunicorn", "reilu.wsgi:application",
+            "--bind", f"{host}:{port}",
+            "--workers", str(web_workers),
+            "--threads", "4",
+            "--access-logfile", "-" if settings.DEBUG else "/dev/null",
+        ]  # fmt: skip
+        self.stdout.write(f"Reilu at http://{host}:{port}/")
+        try:
+            subprocess.run(web, env=env, check=False)  # noqa: S603
+        except KeyboardInterrupt:
+            pass
+        finally:
+            if worker:
+                worker.terminate()
+                worker.wait(10)

@@ -1,0 +1,57 @@
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from reilu.applications.models import Application
+from reilu.employers.models import Organization
+
+
+class Message(models.Model):
+    """The outbox: one row per email, written in the transaction of the change behind it."""
+
+    class State(models.TextChoices):
+        PENDING = "pending", _("Queued")
+        SENDING = "sending", _("Sending")
+        SENT = "sent", _("Delivered to the mail server")
+        FAILED = "failed", _("Could not be delivered")
+
+    organization = models.ForeignKey(
+        Organization, on_delete=models.CASCADE, related_name="messages"
+    )
+    application = models.ForeignKey(
+        Application, null=True, blank=True, on_delete=models.CASCADE, related_name="messages"
+    )
+    kind = models.CharField(max_length=40)
+    to_candidate = models.BooleanField(default=True)
+    language = models.CharField(max_length=2)
+    to_email = models.EmailField()
+    reply_to = models.EmailField(blank=True)
+    subject = models.CharField(max_length=300)
+    body = models.TextField()
+    # One message per recipient and cause: a retried service call cannot queue it twice.
+    dedupe_key = models.CharField(max_length=200, unique=True)
+    message_id = models.CharField(max_length=200, unique=True)
+    state = models.CharField(max_length=10, choices=State.choices, default=State.PENDING)
+    attempts = models.PositiveSmallIntegerField(default=0)
+    next_attempt_at = models.DateTimeField()
+    claimed_at = models.DateTimeField(null=True, blank=True)
+    sent_at = models.DateTimeField(null=True, blank=True)
+    last_error = models.TextField(blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["created_at", "id"]
+        indexes = [
+            models.Index(
+                fields=["next_attempt_at"],
+                condition=Q(state="pending"),
+                name="message_due",
+            ),
+            models.Index(
+                fields=["claimed_at"], condition=Q(state="sending"), name="message_claimed"
+            ),
+            models.Index(fields=["application", "created_at"], name="message_application"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.kind} → {self.to_email} ({self.state})"

@@ -1,0 +1,181 @@
+"""Writing to the outbox and delivering from it.
+
+Delivery is at least once: a message is marked sent only after the mail server accepted
+it. The one window for a repeat is a worker dying between the server's acceptance and
+the commit that marks the row sent; the stale-claim sweep then returns the row to the
+queue and the mail goes out again with the same Message-ID, so mail clients and the
+candidate can recognise it as the same message.
+"""
+
+import logging
+import uuid
+from datetime import timedelta
+
+from django.conf import settings
+from django.core.mail import EmailMessage, get_connection
+from django.db import connection, transaction
+from django.utils import timezone
+
+from reilu.messaging.models import Message
+
+log = logging.getLogger(__name__)
+STALE_CLAIM = timedelta(minutes=5)
+
+
+def message_queue(
+    *,
+    organization,
+    kind: str,
+    to_email: str,
+    subject: str,
+    body: str,
+    language: str,
+    dedupe_key: str,
+    application=None,
+    to_candidate: bool = True,
+    reply_to: str = "",
+) -> Message | None:
+    """Add a message to the outbox in the caller's transaction; None if already queued."""
+    domain = settings.BASE_URL.split("//")[-1].split(":")[0].split("/")[0] or "reilu"
+    message, created = Message.objects.get_or_create(
+        dedupe_key=dedupe_key,
+        defaults={
+            "organization": organization,
+            "application": application,
+            "kind": kind,
+            "to_candidate": to_candidate,
+            "language": language,
+            "to_email": to_email,
+            "reply_to": reply_to,
+            "subject": subject[:300],
+            "body": body,
+            "message_id": f"<{uuid.uuid4().hex}@{domain}>",
+            "next_attempt_at": timezone.now(),
+        },
+    )
+    return message if created else None
+
+
+def kick_delivery() -> None:
+    """Ask a worker to deliver once the caller's transaction commits.
+
+    Callers queue any number of messages, then kick once; a lost kick costs only time,
+    because the worker's periodic pass delivers whatever is due.
+    """
+    transaction.on_commit(_enqueue_delivery)
+
+
+def _enqueue_delivery() -> None:
+    from reilu.messaging.tasks import deliver_outbox
+
+    try:
+        deliver_outbox.enqueue()
+    except Exception:
+        # The outbox row is safe; the worker's periodic pass will pick it up.
+        log.exception("could not enqueue delivery")
+
+
+def claim_batch(limit: int = 100) -> list[Message]:
+    """Claim due messages for this worker; no other worker gets the same ones."""
+    now = timezone.now()
+    due = Message.objects.filter(state=Message.State.PENDING, next_attempt_at__lte=now)
+    if connection.features.has_select_for_update_skip_locked:
+        with transaction.atomic():
+            ids = list(
+                due.order_by("next_attempt_at")
+                .select_for_update(skip_locked=True)
+                .values_list("id", flat=True)[:limit]
+            )
+            Message.objects.filter(id__in=ids).update(state=Message.State.SENDING, claimed_at=now)
+    else:
+        # SQLite has one writer; a conditional update per row is the claim.
+        ids = []
+        for pk in due.order_by("next_attempt_at").values_list("id", flat=True)[:limit]:
+            claimed = Message.objects.filter(pk=pk, state=Message.State.PENDING).update(
+                state=Message.State.SENDING, claimed_at=now
+            )
+            if claimed == 1:
+                ids.append(pk)
+    return list(Message.objects.filter(id__in=ids).select_related("organization"))
+
+
+def _email(message: Message) -> EmailMessage:
+    email = EmailMessage(
+        subject=message.subject,
+        body=message.body,
+        from_email=settings.DEFAULT_FROM_EMAIL,
+        to=[message.to_email],
+        reply_to=[message.reply_to] if message.reply_to else None,
+        headers={"Message-ID": message.message_id, "Auto-Submitted": "auto-generated"},
+    )
+    return email
+
+
+def deliver_batch(limit: int = 100) -> int:
+    """Send one batch; returns how many were accepted by the mail server."""
+    batch = claim_batch(limit)
+    if not batch:
+        return 0
+    sent = 0
+    mail = get_connection(fail_silently=False)
+    try:
+        mail.open()
+    except Exception as exc:  # The server is down: every claimed message waits for a retry.
+        for message in batch:
+            _failed_attempt(message, exc)
+        return 0
+    try:
+        for message in batch:
+            try:
+                mail.send_messages([_email(message)])
+            except Exception as exc:
+                _failed_attempt(message, exc)
+                continue
+            Message.objects.filter(pk=message.pk, state=Message.State.SENDING).update(
+                state=Message.State.SENT,
+                sent_at=timezone.now(),
+                attempts=message.attempts + 1,
+                last_error="",
+            )
+            sent += 1
+    finally:
+        try:
+            mail.close()
+        except Exception:
+            log.warning("closing the mail connection failed", exc_info=True)
+    return sent
+
+
+def _failed_attempt(message: Message, exc: Exception) -> None:
+    attempts = message.attempts + 1
+    give_up = attempts >= settings.REILU_MESSAGE_MAX_ATTEMPTS
+    delay = settings.REILU_MESSAGE_RETRY_BASE_SECONDS * (2 ** (attempts - 1))
+    log.warning("delivery of message %s failed (attempt %s): %s", message.pk, attempts, exc)
+    message.attempts, message.last_error = attempts, f"{type(exc).__name__}: {exc}"[:2000]
+    with transaction.atomic():
+        Message.objects.filter(pk=message.pk, state=Message.State.SENDING).update(
+            state=Message.State.FAILED if give_up else Message.State.PENDING,
+            attempts=attempts,
+            next_attempt_at=timezone.now() + timedelta(seconds=delay),
+            last_error=message.last_error,
+            claimed_at=None,
+        )
+        if give_up and message.to_candidate:
+            from reilu.messaging.alerts import alert_delivery_failed
+
+            alert_delivery_failed(message)
+
+
+def deliver_all(limit: int = 100) -> int:
+    total = 0
+    while n := deliver_batch(limit):
+        total += n
+    return total
+
+
+def release_stale_claims() -> int:
+    """Return claims of workers that died mid-send to the queue."""
+    cutoff = timezone.now() - STALE_CLAIM
+    return Message.objects.filter(state=Message.State.SENDING, claimed_at__lt=cutoff).update(
+        state=Message.State.PENDING, claimed_at=None, next_attempt_at=timezone.now()
+    )
