@@ -3,7 +3,7 @@
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
-from ninja import File, Form, Router
+from ninja import File, Form, Router, Status
 from ninja.files import UploadedFile
 from pydantic import StrictStr
 
@@ -53,7 +53,7 @@ def job(request, slug: str):
         .first()
     )
     if p is None:
-        return 404, {"detail": _("No such job.")}
+        return Status(404, {"detail": _("No such job.")})
     org = p.organization
     return {
         **job_summary(p),
@@ -92,14 +92,14 @@ def job(request, slug: str):
 def apply(
     request,
     slug: str,
-    name: Form[StrictStr],
-    email: Form[StrictStr],
-    language: Form[StrictStr],
-    privacy_consent: Form[StrictStr],
-    phone: Form[StrictStr] = "",
-    cover_letter: Form[StrictStr] = "",
-    talent_consent: Form[StrictStr] = "",
-    cv: File[UploadedFile] = None,
+    name: StrictStr = Form(...),
+    email: StrictStr = Form(...),
+    language: StrictStr = Form(...),
+    privacy_consent: StrictStr = Form(...),
+    phone: StrictStr = Form(""),
+    cover_letter: StrictStr = Form(""),
+    talent_consent: StrictStr = Form(""),
+    cv: UploadedFile = File(None),
 ):
     posting = (
         Posting.objects.select_related("organization")
@@ -107,9 +107,9 @@ def apply(
         .first()
     )
     if posting is None:
-        return 404, {"detail": _("No such job.")}
+        return Status(404, {"detail": _("No such job.")})
     if not posting.is_open:
-        return 410, {"detail": _("This job no longer takes applications.")}
+        return Status(410, {"detail": _("This job no longer takes applications.")})
     # The same form as the web page: one set of rules for every way of applying.
     form = ApplyForm(
         {
@@ -128,7 +128,7 @@ def apply(
             f"{field}: {' '.join(str(m) for m in msgs)}" if field != "__all__" else " ".join(msgs)
             for field, msgs in form.errors.items()
         )
-        return 400, {"detail": errors}
+        return Status(400, {"detail": errors})
     data = form.cleaned_data
     try:
         app, raw = services.application_submit(
@@ -144,15 +144,18 @@ def apply(
             talent_consent=data["talent_consent"],
         )
     except services.DuplicateApplication:
-        return 409, {
-            "detail": _(
-                "You have already applied for this job. We sent your status link to your "
-                "email again."
-            )
-        }
+        return Status(
+            409,
+            {
+                "detail": _(
+                    "You have already applied for this job. We sent your status link to your "
+                    "email again."
+                )
+            },
+        )
     except (services.ApplicationError, ValidationError):
-        return 410, {"detail": _("This job no longer takes applications.")}
-    return 201, {"id": app.pk, "status_url": services.status_url(raw)}
+        return Status(410, {"detail": _("This job no longer takes applications.")})
+    return Status(201, {"id": app.pk, "status_url": services.status_url(raw)})
 
 
 def _status(app) -> dict:
@@ -197,7 +200,7 @@ def _status(app) -> dict:
 def status(request, token: str):
     app = AccessToken.resolve(token)
     if app is None:
-        return 404, {"detail": _("This status link is not valid.")}
+        return Status(404, {"detail": _("This status link is not valid.")})
     return _status(app)
 
 
@@ -205,9 +208,9 @@ def status(request, token: str):
 def withdraw(request, token: str):
     app = AccessToken.resolve(token)
     if app is None:
-        return 404, {"detail": _("This status link is not valid.")}
+        return Status(404, {"detail": _("This status link is not valid.")})
     try:
         app = services.application_withdraw(application=app)
     except services.ApplicationError:
-        return 409, {"detail": _("This application is no longer in process.")}
+        return Status(409, {"detail": _("This application is no longer in process.")})
     return _status(app)

@@ -2,7 +2,7 @@
 
 from django.db import transaction
 from django.utils.translation import gettext as _
-from ninja import Router
+from ninja import Router, Status
 
 from reilu.api import schemas as s
 from reilu.api.auth import staff_auth
@@ -61,11 +61,11 @@ def posting_create(request, payload: s.PostingCreate):
     data, duties, stages = _split(payload, partial=False)
     data = {k: v for k, v in data.items() if v is not None}
     if error := _check_email(data):
-        return 400, {"detail": error}
+        return Status(400, {"detail": error})
     posting = services.posting_create(
         organization=request.org, user=request.user, data=data, duties=duties or [], stages=stages
     )
-    return 201, posting
+    return Status(201, posting)
 
 
 @router.get("/postings", response={200: list[s.PostingRef], 401: s.Error})
@@ -87,21 +87,21 @@ def posting_list(request):
 def posting_update(request, pk: int, payload: s.PostingFields):
     posting = _posting(request, pk)
     if posting is None:
-        return 404, NOT_FOUND
+        return Status(404, NOT_FOUND)
     data, duties, stages = _split(payload, partial=True)
     if "title" in data and not data["title"]:
-        return 400, {"detail": _("Give the job a title.")}
+        return Status(400, {"detail": _("Give the job a title.")})
     if error := _check_email({**{"pay_min": posting.pay_min, "pay_max": posting.pay_max}, **data}):
-        return 400, {"detail": error}
+        return Status(400, {"detail": error})
     for required in ("language", "remote", "employment_type", "pay_currency", "pay_period"):
         if required in data and data[required] is None:
             data.pop(required)
     try:
         posting = services.posting_update(posting=posting, data=data, duties=duties, stages=stages)
     except services.PostingLocked as exc:
-        return 409, {"detail": str(exc)}
+        return Status(409, {"detail": str(exc)})
     except services.PublishRefused as refused:
-        return 422, {"detail": [p.as_dict() for p in refused.problems]}
+        return Status(422, {"detail": [p.as_dict() for p in refused.problems]})
     return posting
 
 
@@ -112,10 +112,10 @@ def posting_update(request, pk: int, payload: s.PostingFields):
 def posting_publish(request, pk: int):
     posting = _posting(request, pk)
     if posting is None:
-        return 404, NOT_FOUND
+        return Status(404, NOT_FOUND)
     problems = publish_problems(posting)
     if problems:
-        return 422, {"detail": [p.as_dict() for p in problems]}
+        return Status(422, {"detail": [p.as_dict() for p in problems]})
     return services.posting_publish(posting=posting)
 
 
@@ -128,7 +128,7 @@ def posting_applications(
 ):
     posting = _posting(request, pk)
     if posting is None:
-        return 404, NOT_FOUND
+        return Status(404, NOT_FOUND)
     apps = Application.objects.filter(posting=posting).select_related("stage")
     if outcome in Application.Outcome.values:
         apps = apps.filter(outcome=outcome)
@@ -159,22 +159,22 @@ def posting_applications(
 def application_move(request, pk: int, payload: s.MoveIn):
     app = Application.objects.filter(pk=pk, posting__organization=request.org).first()
     if app is None:
-        return 404, NOT_FOUND
+        return Status(404, NOT_FOUND)
     to_stage = None
     if payload.to != "next":
         try:
             stage_id = int(payload.to)
         except ValueError:
-            return 400, {"detail": _('"to" must be "next" or a stage id.')}
+            return Status(400, {"detail": _('"to" must be "next" or a stage id.')})
         to_stage = Stage.objects.filter(pk=stage_id, posting_id=app.posting_id).first()
         if to_stage is None:
-            return 400, {"detail": _("That stage does not belong to this posting.")}
+            return Status(400, {"detail": _("That stage does not belong to this posting.")})
     try:
         app = app_services.application_move(
             application=app, actor=request.user, to_stage=to_stage, note=payload.note
         )
     except app_services.ApplicationError as exc:
-        return 409, {"detail": str(exc)}
+        return Status(409, {"detail": str(exc)})
     return {
         "id": app.pk,
         "stage_id": app.stage_id,

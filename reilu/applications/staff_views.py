@@ -135,11 +135,10 @@ def decide(request, pk):
         outcome=Application.Outcome.ACTIVE,
         pk__in=[int(i) for i in request.POST.getlist("ids") if i.isdigit()],
     ).select_related("posting__organization", "stage")
-    if request.POST.get("stage_all", "").isdigit():
+    whole_stages = [int(i) for i in request.POST.getlist("stage_all") if i.isdigit()]
+    if whole_stages:
         selected = selected | Application.objects.filter(
-            posting=posting,
-            outcome=Application.Outcome.ACTIVE,
-            stage_id=int(request.POST["stage_all"]),
+            posting=posting, outcome=Application.Outcome.ACTIVE, stage_id__in=whole_stages
         ).select_related("posting__organization", "stage")
     note_text = request.POST.get("note", "").strip()[:2000]
     ids = list(selected.values_list("pk", flat=True))

@@ -1,0 +1,87 @@
+import datetime as dt
+
+from django.utils import timezone
+
+from reilu.applications import services
+from reilu.applications.models import AccessToken
+from reilu.messaging.outbox import deliver_all
+
+
+def test_the_status_page_shows_where_the_candidate_stands(client, application):
+    html = client.get(f"/status/{application.raw_token}/").content.decode()
+    promised = application.promised_by
+    assert "Backend developer" in html and "Acme Oy" in html
+    assert "Stage 1 of 4: Received" in html
+    assert "Next: Screening" in html
+    assert "Laura Nieminen" in html and "040 123 4567" in html and "laura@acme.example" in html
+    assert f"{promised.day} " in html and str(promised.year) in html
+    assert "Application received" in html
+    assert "We received your application" in html  # the message sent, in the timeline
+    assert "Withdraw my application" in html
+
+
+def test_the_status_page_is_not_cached_nor_leaked(client, application):
+    response = client.get(f"/status/{application.raw_token}/")
+    assert response["Referrer-Policy"] == "no-referrer"
+    assert "no-store" in response["Cache-Control"]
+
+
+def test_an_unknown_token_is_404(client, application):
+    assert client.get("/status/" + "x" * 43 + "/").status_code == 404
+    assert client.get("/status/" + application.raw_token[:-1] + "/").status_code == 404
+
+
+def test_tokens_are_long_random_and_stored_hashed(application):
+    assert len(application.raw_token) >= 43
+    stored = AccessToken.objects.get(application=application).token_hash
+    assert application.raw_token not in stored and len(stored) == 64
+
+
+def test_a_token_reaches_only_its_own_application(client, posting):
+    from tests.conftest import make_application
+
+    a, token_a = make_application(posting, email="a@example.fi", name="Aino A")
+    b, token_b = make_application(posting, email="b@example.fi", name="Bertta B")
+    html = client.get(f"/status/{token_a}/").content.decode()
+    assert "Aino" in html and "Bertta" not in html
+    # Withdrawing with A's token touches only A.
+    client.post(f"/status/{token_a}/withdraw/")
+    a.refresh_from_db()
+    b.refresh_from_db()
+    assert (a.outcome, b.outcome) == ("withdrawn", "active")
+
+
+def test_withdrawing_asks_first_then_tells_the_candidate(client, application):
+    page = client.get(f"/status/{application.raw_token}/withdraw/")
+    assert "Yes, withdraw" in page.content.decode()
+    application.refresh_from_db()
+    assert application.outcome == "active"
+    response = client.post(f"/status/{application.raw_token}/withdraw/", follow=True)
+    assert "You withdrew this application." in response.content.decode()
+    deliver_all()
+    application.refresh_from_db()
+    assert application.outcome == "withdrawn"
+    assert application.messages.filter(kind="withdrawn", state="sent").exists()
+
+
+def test_the_candidate_never_sees_internal_notes(client, application, recruiter):
+    services.application_add_note(
+        application=application, text="Salary expectations too high?", actor=recruiter
+    )
+    html = client.get(f"/status/{application.raw_token}/").content.decode()
+    assert "Salary expectations" not in html
+    api = client.get(f"/api/v1/status/{application.raw_token}").json()
+    assert all("Salary" not in e["text"] for e in api["events"])
+
+
+def test_a_new_promise_with_a_note_is_shown(client, application, recruiter):
+    day = timezone.localdate() + dt.timedelta(days=20)
+    services.application_set_promise(
+        application=application,
+        promised_by=day,
+        note="Our team lead is on holiday.",
+        actor=recruiter,
+    )
+    html = client.get(f"/status/{application.raw_token}/").content.decode()
+    assert "Our team lead is on holiday." in html
+    assert f"{day.day} " in html

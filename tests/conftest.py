@@ -1,0 +1,140 @@
+"""Shared fixtures: employers, staff, a publishable posting, an application."""
+
+import datetime as dt
+from decimal import Decimal
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.utils import timezone
+
+from reilu.applications import services as app_services
+from reilu.employers.models import ApiToken, Membership, Organization
+from reilu.jobs import services as job_services
+
+PDF_BYTES = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+
+
+@pytest.fixture(autouse=True)
+def _fast_and_isolated(settings, tmp_path):
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "default": {
+            "BACKEND": "django.core.files.storage.FileSystemStorage",
+            "OPTIONS": {"location": tmp_path / "uploads", "base_url": None},
+        },
+    }
+    settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}}
+    settings.BASE_URL = "http://testserver"
+    settings.LANGUAGE_CODE = "en"
+
+
+def make_org(slug="acme", name="Acme Oy") -> Organization:
+    return Organization.objects.create(slug=slug, name=name, website="https://acme.example")
+
+
+def make_staff(org, email="rec@acme.example", role=Membership.Role.RECRUITER):
+    user = get_user_model().objects.create_user(username=email, email=email, password="pw")
+    Membership.objects.create(user=user, organization=org, role=role)
+    return user
+
+
+def posting_data(**overrides) -> dict:
+    today = timezone.localdate()
+    data = {
+        "title": "Backend developer",
+        "description": "Build honest software.",
+        "language": "en",
+        "location": "Helsinki",
+        "remote": "hybrid",
+        "employment_type": "FULL_TIME",
+        "requirements": "Python\nSQL",
+        "pay_min": Decimal("4000"),
+        "pay_max": Decimal("5200"),
+        "pay_currency": "EUR",
+        "pay_period": "MONTH",
+        "contact_name": "Laura Nieminen",
+        "contact_email": "laura@acme.example",
+        "contact_phone": "040 123 4567",
+        "apply_by": today + dt.timedelta(days=14),
+        "interviews_from": today + dt.timedelta(days=16),
+        "interviews_to": today + dt.timedelta(days=18),
+        "decision_by": today + dt.timedelta(days=25),
+    }
+    data.update(overrides)
+    return data
+
+
+DUTIES = [{"duty": "Coding", "percent": 70}, {"duty": "Reviews", "percent": 30}]
+
+
+def make_posting(org, publish=True, duties=DUTIES, **overrides):
+    posting = job_services.posting_create(
+        organization=org, data=posting_data(**overrides), duties=list(duties)
+    )
+    if publish:
+        job_services.posting_publish(posting=posting)
+    return posting
+
+
+def make_application(posting, email="aino@example.fi", name="Aino Korhonen", language="en"):
+    return app_services.application_submit(
+        posting=posting,
+        name=name,
+        email=email,
+        language=language,
+        privacy_consent=True,
+        cover_letter="Hello, I would like this job.",
+        cv=SimpleUploadedFile("cv.pdf", PDF_BYTES, content_type="application/pdf"),
+        cv_type="application/pdf",
+    )
+
+
+@pytest.fixture
+def org(db):
+    return make_org()
+
+
+@pytest.fixture
+def other_org(db):
+    return make_org("other", "Other Oy")
+
+
+@pytest.fixture
+def recruiter(org):
+    return make_staff(org)
+
+
+@pytest.fixture
+def outsider(other_org):
+    return make_staff(other_org, "rec@other.example")
+
+
+@pytest.fixture
+def posting(org):
+    return make_posting(org)
+
+
+@pytest.fixture
+def application(posting):
+    app, raw = make_application(posting)
+    app.raw_token = raw
+    return app
+
+
+@pytest.fixture
+def staff_client(client, recruiter):
+    client.force_login(recruiter)
+    return client
+
+
+@pytest.fixture
+def api_token(org, recruiter):
+    return ApiToken.issue(user=recruiter, organization=org)
+
+
+@pytest.fixture
+def other_token(other_org, outsider):
+    return ApiToken.issue(user=outsider, organization=other_org)
