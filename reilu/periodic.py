@@ -4,6 +4,7 @@ from django.utils.module_loading import import_string
 
 SCHEDULE = [
     (30, "reilu.messaging.tasks.deliver_outbox"),
+    (300, "reilu.applications.tasks.sweep"),
 ]
 
 

@@ -5,8 +5,10 @@ from django.urls import include, path
 from reilu.api.urls import api
 from reilu.applications import staff_views as app_staff
 from reilu.applications import views as app_views
+from reilu.jobs import alert_views
 from reilu.jobs import staff_views as job_staff
 from reilu.jobs import views as job_views
+from reilu.messaging import staff_views as mail_staff
 from reilu.messaging import views as mail_views
 
 jobs_patterns = (
@@ -23,6 +25,7 @@ application_patterns = (
         path("jobs/<slug:slug>/thanks/", app_views.thanks, name="thanks"),
         path("status/<str:token>/", app_views.status, name="status"),
         path("status/<str:token>/withdraw/", app_views.withdraw, name="withdraw"),
+        path("status/<str:token>/alerts/", app_views.subscribe_alerts, name="subscribe_alerts"),
     ],
     "applications",
 )
@@ -43,6 +46,16 @@ staff_patterns = (
         path("postings/<int:pk>/publish/", job_staff.posting_publish, name="posting_publish"),
         path("postings/<int:pk>/close/", job_staff.posting_close, name="posting_close"),
         path("postings/<int:pk>/decide/", app_staff.decide, name="decide"),
+        path("postings/<int:pk>/cancel/", app_staff.posting_cancel, name="posting_cancel"),
+        path("attention/", app_staff.attention_view, name="attention"),
+        path("messages/<int:pk>/retry/", app_staff.retry_message, name="retry_message"),
+        path("templates/", mail_staff.template_list, name="templates"),
+        path(
+            "templates/<slug:kind>/<slug:language>/",
+            mail_staff.template_edit,
+            name="template_edit",
+        ),
+        path("applications/<int:pk>/contact/", app_staff.set_contact, name="set_contact"),
         path("postings/<int:pk>/delivery/", job_staff.delivery, name="delivery"),
         path("applications/<int:pk>/", app_staff.detail, name="application"),
         path("applications/<int:pk>/cv/", app_staff.cv_download, name="cv"),
@@ -59,6 +72,8 @@ urlpatterns = [
     path("employers/<slug:slug>/", job_views.employer_profile, name="employer"),
     path("", include(application_patterns)),
     path("staff/", include(staff_patterns)),
+    path("alerts/confirm/<str:signed>/", alert_views.confirm, name="alert_confirm"),
+    path("alerts/unsubscribe/<str:signed>/", alert_views.unsubscribe, name="alert_unsubscribe"),
     path("api/v1/", api.urls),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),

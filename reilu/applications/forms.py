@@ -39,6 +39,11 @@ class ApplyForm(forms.Form):
         required=False,
     )
 
+    job_alert = forms.BooleanField(
+        label=_("Email me when this employer has new openings (optional; you confirm by email)."),
+        required=False,
+    )
+
     def clean_name(self):
         name = self.cleaned_data["name"].strip()
         if not name:

@@ -124,9 +124,13 @@ class Event(models.Model):
         HIRED = "hired", _("Hired")
         WITHDRAWN = "withdrawn", _("Withdrawn")
         DUPLICATE = "duplicate", _("Applied again")
+        LATE = "late", _("We are late")
+        CONTACT = "contact", _("New contact person")
+        CANCELLED = "cancelled", _("The job was cancelled")
+        DECISION_LATE = "decision_late", _("The decision is late")
 
     application = models.ForeignKey(Application, on_delete=models.CASCADE, related_name="events")
-    kind = models.CharField(max_length=12, choices=Kind.choices)
+    kind = models.CharField(max_length=20, choices=Kind.choices)
     visible_to_candidate = models.BooleanField(default=True)
     stage = models.ForeignKey(Stage, null=True, blank=True, on_delete=models.SET_NULL)
     text = models.TextField(blank=True)
@@ -141,3 +145,43 @@ class Event(models.Model):
 
     def __str__(self) -> str:
         return self.get_kind_display()
+
+
+class Promise(models.Model):
+    """One promised date of next contact, and whether it was kept.
+
+    A promise is kept when staff reach the candidate (a move, a decision, a new date) on or
+    before the date; it lapses when the date passes first. The share kept is reported per
+    posting, per contact person and per employer.
+    """
+
+    class State(models.TextChoices):
+        OPEN = "open", _("Open")
+        KEPT = "kept", _("Kept")
+        LAPSED = "lapsed", _("Lapsed")
+
+    application = models.ForeignKey(Application, on_delete=models.CASCADE, related_name="promises")
+    # Denormalised so reports per employer and posting need no join through applications.
+    organization = models.ForeignKey(
+        "employers.Organization", on_delete=models.CASCADE, related_name="+"
+    )
+    posting = models.ForeignKey(Posting, on_delete=models.CASCADE, related_name="+")
+    contact_email = models.EmailField(blank=True)
+    due = models.DateField()
+    state = models.CharField(max_length=6, choices=State.choices, default=State.OPEN)
+    made_at = models.DateTimeField(auto_now_add=True)
+    closed_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["application"], condition=Q(state="open"), name="one_open_promise"
+            )
+        ]
+        indexes = [
+            models.Index(fields=["posting", "state"], name="promise_posting"),
+            models.Index(fields=["organization", "state"], name="promise_org"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.due} ({self.state})"

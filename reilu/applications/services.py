@@ -13,11 +13,12 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from reilu.applications.models import AccessToken, Application, Event
+from reilu.applications.promises import close_open, promise_renew
 from reilu.employers.models import hash_token
 from reilu.formatting import fmt_date
 from reilu.jobs.models import Posting, Stage
 from reilu.messaging import texts
-from reilu.messaging.models import Message
+from reilu.messaging.models import Message, employer_templates
 from reilu.messaging.outbox import kick_delivery, message_queue
 
 INTERVIEW_KINDS = (
@@ -67,9 +68,11 @@ def message_values(app: Application, raw_token: str | None = None, note: str = "
     }
 
 
-def _tell(app: Application, kind: str, dedupe_key: str, note: str = "") -> None:
+def tell_candidate(app: Application, kind: str, dedupe_key: str, note: str = "") -> None:
+    """Queue a personal message to the candidate with a fresh status link."""
     raw = AccessToken.issue(app)
-    subject, body = texts.render(kind, app.language, message_values(app, raw, note))
+    templates = employer_templates(app.posting.organization)
+    subject, body = texts.render(kind, app.language, message_values(app, raw, note), templates)
     message_queue(
         organization=app.posting.organization,
         application=app,
@@ -138,8 +141,14 @@ def application_submit(
         with transaction.atomic():
             app.save()
             Event.objects.create(application=app, kind=Event.Kind.APPLIED, stage=first_stage)
+            promise_renew(app, app.promised_by)
             raw = AccessToken.issue(app)
-            subject, body = texts.render("received", language, message_values(app, raw))
+            subject, body = texts.render(
+                "received",
+                language,
+                message_values(app, raw),
+                employer_templates(posting.organization),
+            )
             message_queue(
                 organization=posting.organization,
                 application=app,
@@ -175,7 +184,7 @@ def _resend_link(app: Application) -> None:
     hour = timezone.now().strftime("%Y%m%d%H")
     with transaction.atomic():
         Event.objects.create(application=app, kind=Event.Kind.DUPLICATE)
-        _tell(app, "duplicate", f"duplicate:{app.pk}:{hour}")
+        tell_candidate(app, "duplicate", f"duplicate:{app.pk}:{hour}")
 
 
 def _lock(app: Application) -> Application:
@@ -211,10 +220,12 @@ def application_move(
         app.promised_by = promise_for(to_stage)
         app.first_response_at = app.first_response_at or now
         app.save(update_fields=["stage", "promised_by", "first_response_at"])
+        promise_renew(app, app.promised_by)
         event = Event.objects.create(
             application=app, kind=Event.Kind.MOVED, stage=to_stage, actor=actor, text=note
         )
-        _tell(app, "moved", f"moved:{event.pk}", note)
+        kind = "interview_invitation" if to_stage.kind == Stage.Kind.INTERVIEW else "moved"
+        tell_candidate(app, kind, f"moved:{event.pk}", note)
     return app
 
 
@@ -231,6 +242,7 @@ def application_set_promise(
         app.promised_by = promised_by
         app.first_response_at = app.first_response_at or timezone.now()
         app.save(update_fields=["promised_by", "first_response_at"])
+        promise_renew(app, promised_by)
         Event.objects.create(application=app, kind=Event.Kind.PROMISE, text=note, actor=actor)
     return app
 
@@ -253,8 +265,9 @@ def decision_kind(app: Application, outcome: str) -> str:
 
 def decision_preview(app: Application, outcome: str, note: str = "") -> tuple[str, str]:
     values = message_values(app, None, note)
-    values["status_url"] = "…/status/…"
-    return texts.render(decision_kind(app, outcome), app.language, values)
+    values["status_url"] = f"{settings.BASE_URL}/status/…/"
+    templates = employer_templates(app.posting.organization)
+    return texts.render(decision_kind(app, outcome), app.language, values, templates)
 
 
 def applications_decide(
@@ -286,6 +299,7 @@ def applications_decide(
         Application.objects.bulk_update(
             apps, ["outcome", "decided_at", "first_response_at"], batch_size=500
         )
+        close_open([a.pk for a in apps])
         event_kind = (
             Event.Kind.HIRED if outcome == Application.Outcome.HIRED else Event.Kind.REJECTED
         )
@@ -297,11 +311,13 @@ def applications_decide(
             batch_size=500,
         )
         tokens, messages = [], []
+        templates = employer_templates(organization)
         domain = settings.BASE_URL.split("//")[-1].split(":")[0] or "reilu"
         for app in apps:
             raw = AccessToken.issue_unsaved(app, tokens)
             kind = decision_kind(app, outcome)
-            subject, body = texts.render(kind, app.language, message_values(app, raw, note))
+            values = message_values(app, raw, note)
+            subject, body = texts.render(kind, app.language, values, templates)
             messages.append(
                 Message(
                     organization=organization,
@@ -331,9 +347,53 @@ def application_withdraw(*, application: Application) -> Application:
         app.outcome = Application.Outcome.WITHDRAWN
         app.decided_at = timezone.now()
         app.save(update_fields=["outcome", "decided_at"])
+        close_open([app.pk])
         Event.objects.create(application=app, kind=Event.Kind.WITHDRAWN, stage=app.stage)
-        _tell(app, "withdrawn", f"withdrawn:{app.pk}")
+        tell_candidate(app, "withdrawn", f"withdrawn:{app.pk}")
     return app
+
+
+def application_set_contact(
+    *, application: Application, name: str, email: str, phone: str = "", actor=None
+) -> Application:
+    """Hand the candidate to another contact person, and tell them who it is now."""
+    with transaction.atomic():
+        app = _lock(application)
+        if not app.is_active:
+            raise ApplicationError("not_active", "The application is no longer in process.")
+        app.contact_name, app.contact_email, app.contact_phone = name, email, phone
+        app.save(update_fields=["contact_name", "contact_email", "contact_phone"])
+        app.promises.filter(state="open").update(contact_email=email)
+        event = Event.objects.create(application=app, kind=Event.Kind.CONTACT, actor=actor)
+        tell_candidate(app, "contact_changed", f"contact:{event.pk}")
+    return app
+
+
+def posting_cancel(*, posting: Posting, note: str = "", actor=None) -> int:
+    """Cancel a recruitment: every candidate still in process is told, personally."""
+    now = timezone.now()
+    with transaction.atomic():
+        locked = Posting.objects.select_for_update().get(pk=posting.pk)
+        locked.state = Posting.State.CANCELLED
+        locked.closed_at = now
+        locked.save(update_fields=["state", "closed_at", "updated_at"])
+        apps = list(
+            Application.objects.select_for_update()
+            .filter(posting=posting, outcome=Application.Outcome.ACTIVE)
+            .select_related("posting__organization", "stage")
+        )
+        for app in apps:
+            app.outcome = Application.Outcome.REJECTED
+            app.decided_at = now
+        Application.objects.bulk_update(apps, ["outcome", "decided_at"], batch_size=500)
+        close_open([a.pk for a in apps])
+        for app in apps:
+            Event.objects.create(
+                application=app, kind=Event.Kind.CANCELLED, stage=app.stage, actor=actor, text=note
+            )
+            tell_candidate(app, "posting_cancelled", f"cancelled:{app.pk}", note)
+    posting.refresh_from_db()
+    return len(apps)
 
 
 __all__ = [

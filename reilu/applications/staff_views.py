@@ -175,3 +175,79 @@ def decide(request, pk):
         % {"count": count},
     )
     return redirect("staff:board", pk=posting.pk)
+
+
+@recruiter_required
+def attention_view(request):
+    from reilu.applications.attention import attention
+
+    return render(request, "applications/staff/attention.html", attention(request.org))
+
+
+@require_POST
+@recruiter_required
+def set_contact(request, pk):
+    from reilu.employers.models import Membership
+
+    app = staff_application(request, pk)
+    member = (
+        Membership.objects.filter(
+            organization=app.posting.organization, pk=request.POST.get("member", "0") or 0
+        )
+        .exclude(role=Membership.Role.INTERVIEWER)
+        .select_related("user")
+        .first()
+    )
+    if member is None:
+        messages.error(request, _("Choose a person from your organisation."))
+        return redirect("staff:attention")
+    user = member.user
+    try:
+        services.application_set_contact(
+            application=app,
+            name=user.get_full_name() or user.email,
+            email=user.email,
+            phone=request.POST.get("phone", "")[:40],
+            actor=request.user,
+        )
+    except services.ApplicationError as exc:
+        messages.error(request, str(exc))
+    else:
+        messages.success(request, _("The candidate has been told who their contact person is now."))
+    if request.POST.get("next") == "detail":
+        return redirect("staff:application", pk=app.pk)
+    return redirect("staff:attention")
+
+
+@require_POST
+@recruiter_required
+def retry_message(request, pk):
+    from django.utils import timezone
+
+    from reilu.messaging.models import Message
+    from reilu.messaging.outbox import kick_delivery
+
+    updated = Message.objects.filter(
+        pk=pk, organization__in=recruiting_orgs(request.user), state=Message.State.FAILED
+    ).update(state=Message.State.PENDING, attempts=0, next_attempt_at=timezone.now(), last_error="")
+    if not updated:
+        raise Http404
+    kick_delivery()
+    messages.success(request, _("The message is queued again."))
+    return redirect("staff:attention")
+
+
+@require_POST
+@recruiter_required
+def posting_cancel(request, pk):
+    posting = staff_posting(request, pk)
+    if posting.state == posting.State.CANCELLED:
+        raise Http404
+    count = services.posting_cancel(
+        posting=posting, note=request.POST.get("note", "").strip()[:2000], actor=request.user
+    )
+    messages.success(
+        request,
+        _("The recruitment is cancelled. %(count)s candidates are being told.") % {"count": count},
+    )
+    return redirect("staff:board", pk=posting.pk)

@@ -9,6 +9,7 @@ from reilu.applications import services
 from reilu.applications.forms import ApplyForm
 from reilu.applications.models import AccessToken
 from reilu.applications.selectors import status_context
+from reilu.jobs.alerts import alert_subscribe
 from reilu.jobs.models import Posting
 
 
@@ -44,6 +45,12 @@ def apply(request, slug):
                 )
             except services.ApplicationError:
                 return render(request, "applications/closed.html", {"posting": posting}, status=410)
+            if data.get("job_alert"):
+                alert_subscribe(
+                    organization=posting.organization,
+                    email=data["email"],
+                    language=data["language"],
+                )
             return redirect("applications:thanks", slug=posting.slug)
         status = 400
     return render(
@@ -88,3 +95,13 @@ def withdraw(request, token):
     response = render(request, "applications/withdraw.html", {"app": app, "token": token})
     response["Referrer-Policy"] = "no-referrer"
     return response
+
+
+@require_http_methods(["POST"])
+def subscribe_alerts(request, token):
+    app = _application_or_404(token)
+    alert_subscribe(organization=app.posting.organization, email=app.email, language=app.language)
+    messages.success(
+        request, _("We sent you an email. Confirm there, and you will hear of new openings.")
+    )
+    return redirect("applications:status", token=token)

@@ -81,6 +81,9 @@ class Posting(models.Model):
     state = models.CharField(max_length=10, choices=State.choices, default=State.DRAFT)
     published_at = models.DateTimeField(null=True, blank=True)
     closed_at = models.DateTimeField(null=True, blank=True)
+    # The decision date for which reminders and late notices are done (the sweep's memory).
+    decision_reminded_for = models.DateField(null=True, blank=True, editable=False)
+    decision_late_told_for = models.DateField(null=True, blank=True, editable=False)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL
     )
@@ -172,3 +175,38 @@ class Stage(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+
+class JobAlert(models.Model):
+    """A person who asked to hear of an employer's new openings (double opt-in)."""
+
+    organization = models.ForeignKey(
+        Organization, on_delete=models.CASCADE, related_name="job_alerts"
+    )
+    email = models.EmailField()
+    email_key = models.CharField(max_length=254)
+    language = models.CharField(max_length=2, choices=Posting.Language.choices)
+    created_at = models.DateTimeField(auto_now_add=True)
+    confirmed_at = models.DateTimeField(null=True, blank=True)
+    unsubscribed_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["organization", "email_key"], name="one_alert_per_email"
+            )
+        ]
+        indexes = [
+            models.Index(
+                fields=["organization"],
+                condition=Q(confirmed_at__isnull=False, unsubscribed_at__isnull=True),
+                name="alert_active",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.email} → {self.organization}"
+
+    @property
+    def is_active(self) -> bool:
+        return self.confirmed_at is not None and self.unsubscribed_at is None

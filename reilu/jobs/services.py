@@ -160,9 +160,15 @@ def posting_publish(*, posting: Posting) -> Posting:
     if problems:
         raise PublishRefused(problems)
     if posting.state != Posting.State.PUBLISHED:
-        posting.state = Posting.State.PUBLISHED
-        posting.published_at = posting.published_at or timezone.now()
-        posting.save(update_fields=["state", "published_at", "updated_at"])
+        first_time = posting.published_at is None
+        with transaction.atomic():
+            posting.state = Posting.State.PUBLISHED
+            posting.published_at = posting.published_at or timezone.now()
+            posting.save(update_fields=["state", "published_at", "updated_at"])
+            if first_time:
+                from reilu.jobs.alerts import notify_new_posting
+
+                notify_new_posting(posting)
     return posting
 
 

@@ -1,5 +1,6 @@
 """Messages to staff: things a person has to fix."""
 
+from django.conf import settings
 from django.utils.translation import gettext as _
 from django.utils.translation import override
 
@@ -49,4 +50,39 @@ def alert_delivery_failed(message) -> None:
             language=app.posting.language if app else "en",
             dedupe_key=f"delivery-failed:{message.pk}:{email}",
         )
+    kick_delivery()
+
+
+def alert_promise_lapsed(app, missed) -> None:
+    """Tell the contact person that a promise to a candidate passed unkept."""
+    from reilu.formatting import fmt_date
+
+    if not app.contact_email:
+        return
+    language = app.posting.language
+    with override(language):
+        subject = _("A promise to %(name)s lapsed") % {"name": app.name}
+        body = _(
+            "You promised to contact %(name)s (%(posting)s, stage %(stage)s) by %(missed)s. "
+            "Reilu has told the candidate that we are late and promised a new date, "
+            "%(new)s.\n\nPlease contact them before then: %(url)s"
+        ) % {
+            "name": app.name,
+            "posting": app.posting.title,
+            "stage": app.stage.name,
+            "missed": fmt_date(missed, language),
+            "new": fmt_date(app.promised_by, language),
+            "url": f"{settings.BASE_URL}/staff/applications/{app.pk}/",
+        }
+    message_queue(
+        organization=app.posting.organization,
+        application=app,
+        kind="staff_promise_lapsed",
+        to_candidate=False,
+        to_email=app.contact_email,
+        subject=subject,
+        body=body,
+        language=language,
+        dedupe_key=f"lapsed-alert:{app.pk}:{missed.isoformat()}",
+    )
     kick_delivery()

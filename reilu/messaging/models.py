@@ -37,6 +37,7 @@ class Message(models.Model):
     claimed_at = models.DateTimeField(null=True, blank=True)
     sent_at = models.DateTimeField(null=True, blank=True)
     last_error = models.TextField(blank=True)
+    headers = models.JSONField(default=dict, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -55,3 +56,33 @@ class Message(models.Model):
 
     def __str__(self) -> str:
         return f"{self.kind} → {self.to_email} ({self.state})"
+
+
+class MessageTemplate(models.Model):
+    """An employer's own wording for one kind of message in one language."""
+
+    organization = models.ForeignKey(
+        Organization, on_delete=models.CASCADE, related_name="message_templates"
+    )
+    kind = models.CharField(max_length=40)
+    language = models.CharField(max_length=2)
+    subject = models.CharField(_("subject"), max_length=300)
+    body = models.TextField(_("message"))
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["organization", "kind", "language"], name="one_template_per_kind"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.organization}: {self.kind} ({self.language})"
+
+
+def employer_templates(organization) -> dict[tuple[str, str], tuple[str, str]]:
+    return {
+        (t.kind, t.language): (t.subject, t.body)
+        for t in MessageTemplate.objects.filter(organization=organization)
+    }

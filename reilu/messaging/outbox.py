@@ -34,6 +34,7 @@ def message_queue(
     application=None,
     to_candidate: bool = True,
     reply_to: str = "",
+    headers: dict[str, str] | None = None,
 ) -> Message | None:
     """Add a message to the outbox in the caller's transaction; None if already queued."""
     domain = settings.BASE_URL.split("//")[-1].split(":")[0].split("/")[0] or "reilu"
@@ -51,6 +52,7 @@ def message_queue(
             "body": body,
             "message_id": f"<{uuid.uuid4().hex}@{domain}>",
             "next_attempt_at": timezone.now(),
+            "headers": headers or {},
         },
     )
     return message if created else None
@@ -106,7 +108,11 @@ def _email(message: Message) -> EmailMessage:
         from_email=settings.DEFAULT_FROM_EMAIL,
         to=[message.to_email],
         reply_to=[message.reply_to] if message.reply_to else None,
-        headers={"Message-ID": message.message_id, "Auto-Submitted": "auto-generated"},
+        headers={
+            **message.headers,
+            "Message-ID": message.message_id,
+            "Auto-Submitted": "auto-generated",
+        },
     )
     return email
 

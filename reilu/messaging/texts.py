@@ -107,6 +107,55 @@ DEFAULTS = {
             "I will contact you shortly about the next steps. Your status page:\n{status_url}"
         ),
     ),
+    "interview_invitation": (
+        _("Invitation to an interview: {posting}"),
+        _(
+            "Hello {first_name},\n\n"
+            "thank you for your application for {posting}. We would like to meet you in "
+            "an interview.\n\n{stage_description}\n\n{note}"
+            "I will send you the time and place, or a link to book a time yourself, by "
+            "{promised_by}. Your status page:\n{status_url}"
+        ),
+    ),
+    "promise_lapsed": (
+        _("We are late with your application: {posting}"),
+        _(
+            "Hello {first_name},\n\n"
+            "I promised to be in touch about your application for {posting} by now, and I "
+            "have not been. I am sorry. Your application is still in the stage: {stage}, and "
+            "nothing has been decided yet.\n\n"
+            "I will contact you by {promised_by}. You can always see where your application "
+            "stands here:\n{status_url}"
+        ),
+    ),
+    "decision_late": (
+        _("The decision on {posting} is taking longer"),
+        _(
+            "Hello {first_name},\n\n"
+            "we hoped to decide on {posting} by now, but we need more time. Your application "
+            "is in the stage: {stage}. I will contact you by {promised_by}.\n\n"
+            "Your status page:\n{status_url}"
+        ),
+    ),
+    "posting_cancelled": (
+        _("The job {posting} has been cancelled"),
+        _(
+            "Hello {first_name},\n\n"
+            "I am sorry to tell you that {employer} has cancelled the recruitment for "
+            "{posting}. Nobody will be hired for it now, so your application will not go "
+            "further.\n\n{note}"
+            "Thank you for the time you gave us. You are welcome to apply for our other "
+            "openings.\n\nYour status page: {status_url}"
+        ),
+    ),
+    "contact_changed": (
+        _("Your new contact person: {posting}"),
+        _(
+            "Hello {first_name},\n\n"
+            "from now on {contact_name} is your contact person for {posting}. You will hear "
+            "from us by {promised_by}.\n\nYour status page:\n{status_url}"
+        ),
+    ),
     "withdrawn": (
         _("You withdrew your application: {posting}"),
         _(
@@ -119,11 +168,21 @@ DEFAULTS = {
 }
 
 
-def render(kind: str, language: str, values: dict[str, str]) -> tuple[str, str]:
-    """Subject and body of a default message in `language`."""
+def default_text(kind: str, language: str) -> tuple[str, str]:
     subject, body = DEFAULTS[kind]
     with override(language):
-        subject, body, signature = str(subject), str(body), str(SIGNATURE)
+        return str(subject), str(body)
+
+
+def render(kind: str, language: str, values: dict[str, str], templates=None) -> tuple[str, str]:
+    """Subject and body of a message in `language`: the employer's template or the default.
+
+    `templates` maps (kind, language) to (subject, body) written by the employer.
+    """
+    custom = (templates or {}).get((kind, language))
+    subject, body = custom or default_text(kind, language)
+    with override(language):
+        signature = str(SIGNATURE)
     values = dict(values)
     note = values.get("note", "").strip()
     values["note"] = f"{note}\n\n" if note else ""

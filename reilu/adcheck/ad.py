@@ -1,0 +1,78 @@
+"""The text of an ad split into lines, sentences and the advertised title."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from . import dates, money
+
+Span = tuple[int, int]
+
+LINE = re.compile(r"[^\n]+")
+# A sentence ends at . ! ? followed by space and a capital, or at a line break; dates such
+# as "15.1.2027" and abbreviations followed by a digit do not end one.
+SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[\"“(«]?[A-ZÄÖÅÉÜ])|\n+")
+BULLET = re.compile(r"^\s*(?:[-–—*•·]|\d+[.)])\s+")
+
+
+@dataclass(eq=False)
+class Ad:
+    """An ad under check. ``facts`` holds what a structured posting states outright."""
+
+    text: str
+    lang: str
+    facts: dict[str, object] = field(default_factory=dict)
+    title_override: str | None = None
+    memo: dict[str, object] = field(default_factory=dict, repr=False)
+
+    @cached_property
+    def lines(self) -> list[Span]:
+        return [m.span() for m in LINE.finditer(self.text) if m.group().strip()]
+
+    @cached_property
+    def sentences(self) -> list[Span]:
+        spans = []
+        start = 0
+        for m in SENTENCE_END.finditer(self.text):
+            if self.text[start : m.start()].strip():
+                spans.append((start, m.start()))
+            start = m.end()
+        if self.text[start:].strip():
+            spans.append((start, len(self.text)))
+        return spans
+
+    def sentence_at(self, pos: int) -> Span:
+        for start, end in self.sentences:
+            if start <= pos < end:
+                return start, end
+        return pos, pos
+
+    @cached_property
+    def title(self) -> tuple[str, Span | None]:
+        """The advertised title: the posting's title field, else the first line of text."""
+        if self.title_override is not None:
+            return self.title_override, None
+        if not self.lines:
+            return "", None
+        start, end = self.lines[0]
+        line = self.text[start:end]
+        lead = len(line) - len(line.lstrip())
+        trail = len(line.rstrip())
+        return line.strip(), (start + lead, start + trail)
+
+    @cached_property
+    def amounts(self) -> list[money.Amount]:
+        return money.find_amounts(self.text)
+
+    @cached_property
+    def dates(self) -> list[dates.DateMatch]:
+        return dates.find_dates(self.text)
+
+    def is_heading(self, span: Span) -> bool:
+        """A short line without closing punctuation, followed by more text."""
+        line = self.text[span[0] : span[1]].strip()
+        if not line or len(line) > 60 or BULLET.match(line):
+            return False
+        return not line.endswith((".", ",", ";")) and len(line.split()) <= 7

@@ -1,0 +1,108 @@
+"""Find dates, weeks and relative time limits in ad text (fi, sv, en)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+MONTHS_EN = str.split(
+    "january february march april may june july august september october november december"
+)
+MONTHS_SV = "januari februari mars april maj juni juli augusti september oktober november december"
+MONTHS_FI = str.split(
+    "tammikuu helmikuu maaliskuu huhtikuu toukokuu kesäkuu heinäkuu elokuu syyskuu lokakuu "
+    "marraskuu joulukuu"
+)
+_EN = "|".join(sorted({*MONTHS_EN, *(m[:3] for m in MONTHS_EN)}, key=len, reverse=True))
+_SV = "|".join(sorted(MONTHS_SV.split(), key=len, reverse=True))
+_FI = "|".join(MONTHS_FI)
+TIME = r"(?:\s+(?:klo|kl\.?|at)\s+\d{1,2}(?:[.:]\d{2})?)?"
+
+PATTERNS = [
+    (
+        "numeric",
+        r"(?<![\d.])(?=\d)(?:\d{1,2}\.?\s*[–-]\s*)?(\d{1,2})\.(\d{1,2})\.(\d{4}|\d{2})?(?![\d])"
+        + TIME,
+    ),
+    ("iso", r"(?<!\d)(?=\d{4}-)(\d{4})-(\d{2})-(\d{2})(?!\d)"),
+    (
+        "day_month",
+        rf"(?<!\d)(?=\d)(\d{{1,2}})(?:st|nd|rd|th|\.)?\s+({_SV}|{_EN}|(?:{_FI})ta)\b\.?(?:\s+(\d{{4}}))?"
+        + TIME,
+    ),
+    ("month_day", rf"\b(?=[jfmasond])({_EN})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(\d{{4}}))?"),
+    (
+        "month_end",
+        rf"\b(?:{_FI})n\s+(?:loppuun|lopussa|alkuun|puoliväliin)|"
+        rf"\b(?:end|beginning|middle) of ({_EN})|\b(?:i\s+)?(?:slutet|början) av ({_SV})",
+    ),
+    ("week", r"\b(?=[vw])(?:viiko(?:lla|illa|n|t)|week(?:s)?|vecka|veckorna|v\.|vko)\s+\d{1,2}\b"),
+    (
+        "relative",
+        r"\b(?=[wiptas])(?:within|inom|in)\s+(?:\w+\s+){0,2}(?:working\s+)?(?:days?|weeks?|dagar|veckor|"
+        r"arbetsdagar|vardagar)\b|\b(?:työ)?(?:päivän|viikon|arkipäivän)\s+(?:sisällä|kuluessa)"
+        r"|\bsame day\b|\bsamana päivänä\b|\bsamma dag\b|\bsaman viikon\b",
+    ),
+]
+MONTH_END_HINT = re.compile(
+    r"loppu|lopussa|alkuun|puoliväli|end of|beginning of|middle of|slutet|början"
+)
+REGEX = {kind: re.compile(p, re.IGNORECASE) for kind, p in PATTERNS}
+
+
+@dataclass(frozen=True)
+class DateMatch:
+    start: int
+    end: int
+    kind: str  # "date", "week", "relative" or "month_end"
+    value: dt.date | None
+
+
+def _month(name: str) -> int:
+    name = name.lower().rstrip(".")
+    for months in (MONTHS_EN, MONTHS_SV.split(), MONTHS_FI):
+        for i, month in enumerate(months, 1):
+            if month.startswith(name[:3]) and (name.startswith(month[:3])):
+                return i
+    return 0
+
+
+def _date(year: str | None, month: int, day: int) -> dt.date | None:
+    y = int(year) if year else 2000
+    if y < 100:
+        y += 2000
+    try:
+        return dt.date(y, month, day)
+    except ValueError:
+        return None
+
+
+def find_dates(text: str) -> list[DateMatch]:
+    found: list[DateMatch] = []
+    taken: list[tuple[int, int]] = []
+
+    def add(m: re.Match[str], kind: str, value: dt.date | None) -> None:
+        if any(s < m.end() and m.start() < e for s, e in taken):
+            return
+        taken.append(m.span())
+        found.append(DateMatch(m.start(), m.end(), kind, value))
+
+    for m in REGEX["numeric"].finditer(text):
+        day, month, year = int(m.group(1)), int(m.group(2)), m.group(3)
+        if 1 <= day <= 31 and 1 <= month <= 12:
+            add(m, "date", _date(year, month, day))
+    for m in REGEX["iso"].finditer(text):
+        add(m, "date", _date(m.group(1), int(m.group(2)), int(m.group(3))))
+    for m in REGEX["day_month"].finditer(text):
+        add(m, "date", _date(m.group(3), _month(m.group(2)), int(m.group(1))))
+    for m in REGEX["month_day"].finditer(text):
+        add(m, "date", _date(m.group(3), _month(m.group(1)), int(m.group(2))))
+    lowered = text.lower()
+    for kind in ("month_end", "week", "relative"):
+        if kind == "month_end" and not MONTH_END_HINT.search(lowered):
+            continue
+        for m in REGEX[kind].finditer(text):
+            add(m, kind if kind != "month_end" else "date", None)
+    found.sort(key=lambda d: d.start)
+    return found

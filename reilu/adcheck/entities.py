@@ -1,0 +1,145 @@
+"""Who is hiring, where, and whom to ask: organisations, places and contact persons."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from .lexicon import first_names, places
+
+Span = tuple[int, int]
+
+_CAP = r"[A-ZÄÖÅÉÜ0-9][\w&'’.-]*"
+LEGAL_FORM = re.compile(
+    rf"{_CAP}(?:\s+{_CAP}){{0,4}}\s+(?:Oyj|Oy|Ab|Abp|AB|Ltd|Limited|Inc|LLC|GmbH|plc|PLC|Ky|Tmi|ry|rf|"
+    r"Corporation|Corp\.?|Group|Osuuskunta|osuuskunta|Oy:n|Oy:ssä|Oy:llä|Ab:s)(?![\w])"
+)
+PUBLIC_BODY = re.compile(
+    r"(?<!\w)[A-ZÄÖÅ][\w-]*(?:n|s)?\s+(?:kaupunki|kaupungin|kunta|kunnan|\w*hyvinvointialue\w*|"
+    r"\w*kuntayhtymä\w*|\w*seurakunta\w*|\w*yliopisto\w*|\w*korkeakoulu\w*|\w*säätiö\w*|"
+    r"stad|stads|kommun\w*|välfärdsområde\w*|universitet\w*|församling\w*|stiftelse\w*)(?!\w)"
+    r"|(?<!\w)(?:City|Municipality|University|Town) of [A-ZÄÖÅ]\w+"
+    r"|(?<!\w)[A-ZÄÖÅ]\w+ (?:University|Foundation|Hospital|Wellbeing Services County)(?!\w)"
+    r"|(?<!\w)[A-ZÄÖÅ][\w-]*(?:hyvinvointialue|kuntayhtymä|yliopisto|seurakunta)\w*"
+)
+EMPLOYER_LABEL = re.compile(
+    r"(?im)^\s*(?:työnantaja|yritys|organisaatio|employer|company|organi[sz]ation|arbetsgivare|"
+    r"företag)\s*:\s*\S+"
+)
+CLIENT = re.compile(
+    r"(?<!\w)(?:on behalf of (?:our|a|an|one of our) clients?|for (?:our|a|an) clients?|"
+    r"our client(?:'s)?|recruiting for (?:our|a) client|"
+    r"asiakkaalle(?:mme|en)|asiakasyritykselle(?:mme|en)|asiakasyrityksemme|asiakkaamme,|"
+    r"toimeksiantaja(?:mme|llemme|lleen)|vår (?:kund|uppdragsgivare)|åt (?:vår|en) kund|"
+    r"för (?:vår|en) kunds räkning)",
+    re.IGNORECASE,
+)
+AGENCY_IS_EMPLOYER = re.compile(
+    r"(?<!\w)(?:työnantaja(?:nasi|na|nne)? toimii|olet työsuhteessa meihin|työsuhde solmitaan "
+    r"(?:meidän|meihin)|you will be employed by (?:us|[A-ZÄÖÅ])|your employer (?:is|will be) "
+    r"(?:us|[A-ZÄÖÅ])|vi är din arbetsgivare|din arbetsgivare (?:är|blir) [A-ZÄÖÅ]|"
+    r"du anställs av (?:oss|[A-ZÄÖÅ]))"
+)
+REMOTE = re.compile(
+    r"(?<![\w-])(?:etätyö\w*|etänä|täysin etä\w*|remote(?:[- ]first|ly| work| role| position)?|"
+    r"work from (?:anywhere|home)|fully remote|distansarbete\w*|på distans|hemifrån|"
+    r"distans\w*|kotoa käsin)(?!\w)",
+    re.IGNORECASE,
+)
+LOCATION_LABEL = re.compile(
+    r"(?im)^\s*(?:sijainti|työpaikka|työskentelypaikka|paikkakunta|location|place of work|"
+    r"ort|placering|arbetsort|stationeringsort)\s*:\s*\S+"
+)
+ADDRESS = re.compile(
+    r"(?<!\w)[A-ZÄÖÅ][\w-]*(?:katu|tie|kuja|polku|väylä|kaari|gatan|gata|vägen|väg|gränd|"
+    r"street|road|avenue)\s+\d+|(?<!\d)\d{5}\s+[A-ZÄÖÅ][a-zäöå]+"
+)
+EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+PHONE = re.compile(
+    r"(?<![\d.,/])(?:\+\d{2,3}[ -]?(?:\(0\)[ -]?)?\d{1,3}|\(?0\d{1,3}\)?)"
+    r"(?:[ -]?\d{2,4}){2,4}(?![\d,])"
+)
+# A lookahead, so that "Manager Niko Laaksonen" yields both "Manager Niko" and "Niko Laaksonen".
+_NAME = r"[A-ZÄÖÅÉÜ][a-zäöåéüë'’]+(?:-[A-ZÄÖÅ][a-zäöåéü]+)?"
+PERSON = re.compile(rf"(?<![\w-])(?=({_NAME})\s({_NAME})(?![\w-]))")
+GENERIC_MAILBOX = frozenset(
+    str.split(
+        "rekry rekrytointi recruitment recruiting recruit careers career jobs job work hr info "
+        "toimitus toimisto office contact hello apply talent people team sales myynti "
+        "asiakaspalvelu support service rekrytering jobb ansokan ansökan kontakt hakemukset "
+        "hakemus applications tyopaikat tyot admin noreply no-reply mail posti"
+    )
+)
+CONTACT_WINDOW = 160
+
+
+def _fold(text: str) -> str:
+    return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
+
+
+def organisation_spans(text: str) -> list[Span]:
+    spans = [m.span() for m in LEGAL_FORM.finditer(text)]
+    spans += [m.span() for m in PUBLIC_BODY.finditer(text)]
+    spans += [m.span() for m in EMPLOYER_LABEL.finditer(text)]
+    return sorted(spans)
+
+
+def has_organisation(text: str) -> bool:
+    return bool(LEGAL_FORM.search(text) or EMPLOYER_LABEL.search(text) or PUBLIC_BODY.search(text))
+
+
+def unnamed_client(text: str) -> Span | None:
+    """The span of "our client" when an agency hires for a client it does not name."""
+    mentions = list(CLIENT.finditer(text))
+    if not mentions:
+        return None
+    orgs = organisation_spans(text)
+    first = None
+    for m in mentions:
+        # A client named right after the mention ("asiakasyrityksemme X Oy:n") is named.
+        if any(m.end() <= s <= m.end() + 60 for s, _ in orgs):
+            return None
+        first = first or m.span()
+    if first is None or AGENCY_IS_EMPLOYER.search(text):
+        return None
+    return first
+
+
+def has_place(text: str) -> bool:
+    return bool(
+        places().search(text)
+        or REMOTE.search(text)
+        or LOCATION_LABEL.search(text)
+        or ADDRESS.search(text)
+    )
+
+
+def _is_person(first: str, last: str, emails: list[str]) -> bool:
+    if first in first_names():
+        return True
+    folded = _fold(last)
+    return any(folded in e for e in emails)
+
+
+def personal_email(address: str) -> bool:
+    local = _fold(address.split("@", 1)[0])
+    parts = [p for p in re.split(r"[._-]", local) if p]
+    return len(parts) >= 2 and all(p.isalpha() and p not in GENERIC_MAILBOX for p in parts)
+
+
+def contact_person(text: str) -> bool:
+    """A named person with a phone number or an email address near the name."""
+    emails = [m for m in EMAIL.finditer(text)]
+    if any(personal_email(m.group()) for m in emails):
+        return True
+    reach = [m.span() for m in emails] + [m.span() for m in PHONE.finditer(text)]
+    if not reach:
+        return False
+    folded = [_fold(m.group()) for m in emails]
+    for m in PERSON.finditer(text):
+        if not _is_person(m.group(1), m.group(2), folded):
+            continue
+        end = m.end(2)
+        if any(-CONTACT_WINDOW < s - end < CONTACT_WINDOW for s, _ in reach):
+            return True
+    return False

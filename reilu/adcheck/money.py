@@ -1,0 +1,165 @@
+"""Find money figures in ad text and tell pay from other sums (budgets, discounts, revenue)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_SEP = r"[ \u00a0\u202f]"
+# 3 200 | 3 456,18 | 5,200 | 12.90 | 2800 | 45k
+NUMBER = (
+    rf"\d{{1,3}}(?:(?:{_SEP}|[.,])\d{{3}})+(?:[.,]\d{{1,2}})?(?!\d)|\d+(?:[.,]\d{{1,2}})?(?!\d)"
+)
+CURRENCY = r"€|eur\b|euroa?\b|euron\b|e(?=\s*/)|kr\b|kronor\b|sek\b|usd\b|\$|£|gbp\b|nok\b|dkk\b"
+RANGE_SEP = r"\s*(?:[-–—]|to|till|–)\s*"
+PERIOD = (
+    r"(?:\s*/\s*|\s+(?:per|a|an|i|om|/)\s+(?:\d+[- ]minute\s+|\d+[- ]minuutin\s+)?)"
+    r"(?P<unit>kk|kuukausi|kuukaudessa|month|mo|mån|månad|månaden|h|t|tunti|tunnilta|hour|hr|"
+    r"timme|timmen|tim|vuosi|vuodessa|year|yr|annum|år|året|lesson|oppitunti|opetustunti|"
+    r"lektion|meeting|kokous|kokoukselta|sammanträde|shift|vuoro|day|päivä|dag|week|viikko|vecka)"
+    r"\b|\s+(?P<word>kuukaudessa|kuussa|tunnilta|tunnissa|vuodessa|monthly|hourly|yearly|"
+    r"annually|per annum|i månaden|i timmen|om året|per månad|per timme|per år)\b"
+)
+AMOUNT = re.compile(
+    # The lookahead lets the scan skip every position that cannot start an amount.
+    r"(?=[€$£\deEsSuUgGnNdD])"
+    rf"(?P<pre>(?:{CURRENCY})\s?)?(?P<low>{NUMBER})(?P<k>\s?k(?=\s?€|\s?eur))?"
+    rf"(?:{RANGE_SEP}(?:(?:{CURRENCY})\s?)?(?P<high>{NUMBER})(?P<k2>\s?k(?=\s?€|\s?eur))?)?"
+    rf"(?P<post>\s?(?:{CURRENCY}))?(?P<period>{PERIOD})?",
+    re.IGNORECASE,
+)
+PAY_WORDS = re.compile(
+    r"(?<!\w)(?:palk(?:ka|kaa|an|kaus\w*|kio\w*|oista)|tuntipalk\w*|kuukausipalk\w*|peruspalk\w*|"
+    r"kokonaispalk\w*|vuosipalk\w*|tehtäväkohtai\w*|ansio\w*|ansai\w*|tienaa\w*|tienest\w*|"
+    r"salary|salaries|pay|paid|wages?|fee|fees|remuneration|compensation|earn\w*|hourly rate|"
+    r"rate|lön\w*|timlön\w*|månadslön\w*|grundlön\w*|arvode\w*|honorar\w*)(?!\w)",
+    re.IGNORECASE,
+)
+NONPAY_WORDS = re.compile(
+    r"(?<!\w)(?:\w*budget\w*|\w*budjet\w*|discount\w*|\w*alennu\w*|\w*alennus|\w*rabatt\w*|"
+    r"mileage|kilometri\w*|km-korvau\w*|milersättning\w*|revenue|turnover|liikevaihto\w*|"
+    r"omsättning\w*|kertakorvau\w*|one-off|investment\w*|funding|rahoitu\w*|under management|"
+    r"price\w*|hinta\w*|hinnat|cost\w*|kustannu\w*|average sale|keskiosto\w*|bonus\w*|bonukse\w*|"
+    r"tulospalkkio\w*|benefits?|lunch|lounas\w*|prize\w*|palkinto\w*|million|billion|miljoon\w*|"
+    r"miljard\w*|miljon\w*|\w*etu|\w*edun|\w*förmån\w*|allowance\w*|\w*lisä|\w*lisät|"
+    r"ersättning för|equity|osakkee\w*|worth|value|arvo|arvoinen)(?!\w)",
+    re.IGNORECASE,
+)
+COMMISSION_AFTER = re.compile(
+    r"^\s*(?:per\s+(?:sale|deal|contract|signed|closed|avslutat|sålt|försäljning|affär)|"
+    r"for each|for every|jokaisesta|kustakin|myydystä|solmitusta|kaupasta|"
+    r"(?:in\s+)?commission|provisio\w*|provision\w*)",
+    re.IGNORECASE,
+)
+COMMISSION_BEFORE = re.compile(r"(?:commission|provisio\w*|provision\w*)\W*$", re.IGNORECASE)
+PAY_GROUP = re.compile(
+    r"(?<!\w)(?:vaativuusryhmä\w*|palkkaryhmä\w*|palkkaluok\w*|hinnoittelutunnu\w*|"
+    r"tehtävänvaativuusluok\w*|lönegrupp\w*|löneklass\w*|pay grade|pay group|salary band)"
+    r"\s*:?\s*[\w-]*\d",
+    re.IGNORECASE,
+)
+BOUNDARY = re.compile(r"[.!?]\s|\n")
+
+
+@dataclass(frozen=True)
+class Amount:
+    start: int
+    end: int
+    low: float
+    high: float
+    currency: str
+    period: str | None
+    kind: str  # "pay", "commission", "nonpay" or "unknown"
+
+
+def parse_number(raw: str) -> float:
+    """Parse "3 200", "3 456,18", "5,200", "12.90" or "2800" as a float."""
+    raw = re.sub(r"[ \u00a0\u202f]", "", raw)
+    m = re.search(r"[.,](\d{1,2})$", raw)
+    if m:
+        whole, decimals = raw[: m.start()], m.group(1)
+    else:
+        whole, decimals = raw, ""
+    whole = re.sub(r"[.,]", "", whole)
+    return float(f"{whole}.{decimals}" if decimals else whole)
+
+
+def _currency(token: str | None) -> str:
+    token = (token or "").strip().lower()
+    if token in {"kr", "kronor", "sek"}:
+        return "SEK"
+    return {"$": "USD", "usd": "USD", "£": "GBP", "gbp": "GBP", "nok": "NOK", "dkk": "DKK"}.get(
+        token, "EUR"
+    )
+
+
+def _period(m: re.Match[str]) -> str | None:
+    unit = (m.group("unit") or m.group("word") or "").lower()
+    if not unit:
+        return None
+    if unit.startswith(("h", "t", "timm", "tim", "hour", "i timmen", "per timme")):
+        return "HOUR"
+    if unit.startswith(("kk", "kuu", "mo", "mån", "i månaden", "per månad")):
+        return "MONTH"
+    if unit.startswith(("vuo", "year", "yr", "ann", "år", "om året", "per år", "per annum")):
+        return "YEAR"
+    return unit.upper()
+
+
+def _clause(text: str, start: int, end: int) -> tuple[int, int]:
+    left = max((m.end() for m in BOUNDARY.finditer(text, max(0, start - 200), start)), default=0)
+    right = BOUNDARY.search(text, end)
+    return max(left, start - 200), min(right.start() if right else len(text), end + 200)
+
+
+def _kind(text: str, m: re.Match[str]) -> str:
+    start, end = m.span()
+    c_start, c_end = _clause(text, start, end)
+    before = text[max(c_start, start - 60) : start]
+    after = text[end : min(c_end, end + 40)]
+    if COMMISSION_AFTER.match(after) or COMMISSION_BEFORE.search(before):
+        return "commission"
+    pay_dist = min((len(before) - p.end() for p in PAY_WORDS.finditer(before)), default=999)
+    near_before = text[max(c_start, start - 30) : start]
+    non_dist = min(
+        (len(near_before) - n.end() for n in NONPAY_WORDS.finditer(near_before)), default=999
+    )
+    near_after = text[end : min(c_end, end + 30)]
+    non_after = NONPAY_WORDS.search(near_after)
+    if non_after:
+        non_dist = min(non_dist, non_after.start())
+    if non_dist < pay_dist:
+        return "nonpay"
+    if pay_dist < 999 or m.group("period"):
+        return "pay"
+    return "unknown"
+
+
+def find_amounts(text: str) -> list[Amount]:
+    """Every number written with a currency, classified as pay or not."""
+    found = []
+    for m in AMOUNT.finditer(text):
+        if not (m.group("pre") or m.group("post")):
+            continue
+        if m.start() > 0 and (text[m.start() - 1].isalnum() or text[m.start() - 1] in "+"):
+            continue
+        low = parse_number(m.group("low")) * (1000 if m.group("k") else 1)
+        high = (
+            parse_number(m.group("high")) * (1000 if m.group("k2") else 1)
+            if m.group("high")
+            else low
+        )
+        currency = _currency(m.group("pre") or m.group("post"))
+        start = m.start()
+        end = m.end() if m.group("period") else m.end("post") if m.group("post") else m.end()
+        found.append(Amount(start, end, low, high, currency, _period(m), _kind(text, m)))
+    return found
+
+
+def pay_figures(text: str) -> list[Amount]:
+    return [a for a in find_amounts(text) if a.kind == "pay"]
+
+
+def pay_groups(text: str) -> list[tuple[int, int]]:
+    """Collective-agreement pay groups ("vaativuusryhmä 4"); a reference, not a figure."""
+    return [m.span() for m in PAY_GROUP.finditer(text)]

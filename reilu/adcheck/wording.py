@@ -1,0 +1,71 @@
+"""Wording checks: gender-coded words, gendered titles, age and native-speaker phrases."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .lexicon import coded_stem, gender_coded, gendered_titles, neutral_title, phrases
+
+Span = tuple[int, int]
+# Everyday phrases in which a coded stem carries no personality claim.
+NOT_CODED = re.compile(
+    r"(?<!\w)(?=[cklwdvh])(?:competitive (?:base )?(?:salary|pay|wages?|compensation|package|"
+    r"benefits|rates?|edge|advantage|market|prices?|pricing)|kilpailukykyi\w*|varmt välkommen\w*|"
+    r"lead(?:s)? (?:to|time)|leading (?:provider|company|supplier|brand)\w*|"
+    r"data-driven|value-driven|hallitsevat|warm(?:ly)? welcome)",
+    re.IGNORECASE,
+)
+# Hyphenated words stay whole, so "data-driven" is not "driven" but "self-confident" matches.
+TOKEN = re.compile(r"\w+(?:-\w+)*")
+STACK_MIN = 3
+STACK_MARGIN = 2
+
+
+@dataclass(frozen=True)
+class CodedHit:
+    start: int
+    end: int
+    word: str
+    gender: str
+    strong: bool
+
+
+def coded_words(text: str, lang: str) -> list[CodedHit]:
+    words = gender_coded(lang)
+    index = words.index
+    masked = NOT_CODED.sub(lambda m: " " * len(m.group()), text)
+    hits = []
+    for m in TOKEN.finditer(masked):
+        word = m.group()
+        # Most words share no three-letter prefix with a stem; skip them cheaply.
+        if word[:3].lower() in index:
+            found = coded_stem(words, word)
+            if found:
+                hits.append(CodedHit(m.start(), m.end(), word, found[1], found[2]))
+    return hits
+
+
+def stacked_coding(text: str, lang: str) -> tuple[str, list[CodedHit]] | None:
+    """The dominant gender and its strong hits, when coded words are stacked heavily."""
+    hits = coded_words(text, lang)
+    strong = {g: [h for h in hits if h.strong and h.gender == g] for g in ("m", "f")}
+    for gender, other in (("m", "f"), ("f", "m")):
+        distinct = {h.word.lower()[:6] for h in strong[gender]}
+        if len(distinct) >= STACK_MIN and len(strong[gender]) >= len(strong[other]) + STACK_MARGIN:
+            return gender, strong[gender]
+    return None
+
+
+def gendered_title(title: str) -> tuple[Span, str, str] | None:
+    """(span in title, the gendered word, its neutral alternative)."""
+    pattern, _ = gendered_titles()
+    m = pattern.search(title)
+    if not m:
+        return None
+    return m.span(), m.group(), neutral_title(m.group()) or ""
+
+
+def phrase_spans(name: str, lang: str, text: str) -> list[Span]:
+    pattern = phrases(name)[lang]
+    return [m.span() for m in pattern.finditer(text)] if pattern else []

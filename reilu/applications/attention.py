@@ -1,0 +1,42 @@
+"""What needs a person's attention at one employer, each list capped and indexed."""
+
+import datetime as dt
+
+from django.utils import timezone
+
+from reilu.applications.models import Application
+from reilu.employers.models import Membership
+from reilu.messaging.models import Message
+
+SOON_DAYS = 2
+LIMIT = 100
+
+
+def attention(org) -> dict:
+    today = timezone.localdate()
+    active = Application.objects.filter(
+        posting__organization=org, outcome=Application.Outcome.ACTIVE
+    ).select_related("posting", "stage")
+    members = list(
+        Membership.objects.filter(organization=org)
+        .exclude(user__email="")
+        .values_list("user__email", flat=True)
+    )
+    return {
+        "lapsed": list(active.filter(promised_by__lt=today).order_by("promised_by")[:LIMIT]),
+        "soon": list(
+            active.filter(
+                promised_by__gte=today, promised_by__lte=today + dt.timedelta(days=SOON_DAYS)
+            ).order_by("promised_by")[:LIMIT]
+        ),
+        "orphaned": list(active.exclude(contact_email__in=members).order_by("id")[:LIMIT]),
+        "failed": list(
+            Message.objects.filter(organization=org, state=Message.State.FAILED)
+            .select_related("application")
+            .order_by("-created_at")[:LIMIT]
+        ),
+        "members": Membership.objects.filter(organization=org)
+        .exclude(role=Membership.Role.INTERVIEWER)
+        .select_related("user")
+        .order_by("user__first_name"),
+    }

@@ -1,0 +1,136 @@
+"""Staff: the employer's own message wording, per kind and language, with a live preview."""
+
+import datetime as dt
+
+from django import forms
+from django.contrib import messages
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from reilu.employers.staff import recruiter_required
+from reilu.formatting import fmt_date
+from reilu.messaging import texts
+from reilu.messaging.models import MessageTemplate
+
+KIND_LABELS = {
+    "received": gettext_lazy("Application received"),
+    "moved": gettext_lazy("Moved to a stage"),
+    "interview_invitation": gettext_lazy("Interview invitation"),
+    "rejected_screening": gettext_lazy("Not chosen after screening"),
+    "rejected_interview": gettext_lazy("Not chosen after an interview"),
+    "hired": gettext_lazy("Hired"),
+    "promise_lapsed": gettext_lazy("Promise lapsed: we are late"),
+    "decision_late": gettext_lazy("Decision date passed"),
+    "withdrawn": gettext_lazy("Withdrawal confirmed"),
+    "posting_cancelled": gettext_lazy("Posting cancelled"),
+    "contact_changed": gettext_lazy("New contact person"),
+    "duplicate": gettext_lazy("Applied twice"),
+}
+LANGUAGES = ("fi", "sv", "en")
+
+
+def sample_values(org, language: str) -> dict[str, str]:
+    return {
+        "first_name": "Aino",
+        "posting": _("Customer service advisor"),
+        "employer": org.name,
+        "stage": _("Interview"),
+        "stage_description": _("You meet the people you would work with."),
+        "contact_name": "Laura Nieminen",
+        "contact_email": "laura@example.com",
+        "contact_phone": "040 123 4567",
+        "promised_by": fmt_date(timezone.localdate() + dt.timedelta(days=7), language),
+        "note": _("Thank you for the thoughtful portfolio."),
+        "status_url": "https://reilu.example/status/…/",
+    }
+
+
+class TemplateForm(forms.Form):
+    subject = forms.CharField(label=gettext_lazy("Subject"), max_length=300)
+    body = forms.CharField(label=gettext_lazy("Message"), widget=forms.Textarea(attrs={"rows": 14}))
+
+    def _check(self, field):
+        value = self.cleaned_data[field]
+        unknown = texts.unknown_placeholders(value)
+        if unknown:
+            raise forms.ValidationError(
+                _("Unknown placeholder: %(names)s. You can use: %(known)s.")
+                % {
+                    "names": ", ".join(f"{{{n}}}" for n in unknown),
+                    "known": ", ".join(f"{{{n}}}" for n in texts.PLACEHOLDERS),
+                }
+            )
+        return value
+
+    def clean_subject(self):
+        return self._check("subject")
+
+    def clean_body(self):
+        return self._check("body")
+
+
+@recruiter_required
+def template_list(request):
+    custom = set(
+        MessageTemplate.objects.filter(organization=request.org).values_list("kind", "language")
+    )
+    rows = [
+        {"kind": k, "label": label, "langs": [(lang, (k, lang) in custom) for lang in LANGUAGES]}
+        for k, label in KIND_LABELS.items()
+    ]
+    return render(request, "messaging/staff/templates.html", {"rows": rows})
+
+
+@recruiter_required
+def template_edit(request, kind, language):
+    if kind not in KIND_LABELS or language not in LANGUAGES:
+        raise Http404
+    org = request.org
+    existing = MessageTemplate.objects.filter(
+        organization=org, kind=kind, language=language
+    ).first()
+    subject, body = (
+        (existing.subject, existing.body) if existing else texts.default_text(kind, language)
+    )
+    form = TemplateForm(request.POST or None, initial={"subject": subject, "body": body})
+    preview = None
+    if request.method == "POST":
+        if "reset" in request.POST:
+            MessageTemplate.objects.filter(organization=org, kind=kind, language=language).delete()
+            messages.success(request, _("Back to Reilu's default wording."))
+            return redirect("staff:template_edit", kind=kind, language=language)
+        if form.is_valid():
+            data = form.cleaned_data
+            if "save" in request.POST:
+                MessageTemplate.objects.update_or_create(
+                    organization=org,
+                    kind=kind,
+                    language=language,
+                    defaults={"subject": data["subject"], "body": data["body"]},
+                )
+                messages.success(request, _("Saved. New messages use this wording."))
+                return redirect("staff:template_edit", kind=kind, language=language)
+            subject, body = data["subject"], data["body"]
+    if form.is_bound and not form.is_valid():
+        preview = None
+    else:
+        preview = texts.render(
+            kind, language, sample_values(org, language), {(kind, language): (subject, body)}
+        )
+    return render(
+        request,
+        "messaging/staff/template_edit.html",
+        {
+            "form": form,
+            "kind": kind,
+            "label": KIND_LABELS[kind],
+            "language": language,
+            "preview": preview,
+            "custom": existing is not None,
+            "placeholders": texts.PLACEHOLDERS,
+        },
+        status=400 if form.is_bound and not form.is_valid() else 200,
+    )

@@ -1,0 +1,63 @@
+import datetime as dt
+
+from django.utils import timezone
+
+from reilu.applications import deadlines, services
+from reilu.applications.models import Application
+from reilu.messaging.models import Message
+from tests.conftest import make_application, make_posting
+
+
+def test_staff_are_reminded_before_the_decision_date(org, recruiter):
+    today = timezone.localdate()
+    soon = make_posting(org, title="Soon", apply_by=today, decision_by=today + dt.timedelta(days=1))
+    later = make_posting(org, title="Later")
+    make_application(soon)
+    make_application(later, email="x@example.fi")
+    assert deadlines.remind_before_decisions() == 1
+    assert deadlines.remind_before_decisions() == 0
+    reminders = Message.objects.filter(kind="staff_decision_reminder")
+    assert set(reminders.values_list("to_email", flat=True)) == {
+        "laura@acme.example",
+        "rec@acme.example",
+    }
+    assert "1 candidates" in reminders.first().subject or "Soon" in reminders.first().subject
+
+
+def test_candidates_hear_once_when_the_decision_date_passes(org):
+    today = timezone.localdate()
+    posting = make_posting(
+        org, apply_by=today - dt.timedelta(days=5), decision_by=today - dt.timedelta(days=1)
+    )
+    active, _ = make_application_past(posting, "a@example.fi")
+    decided, _ = make_application_past(posting, "b@example.fi")
+    services.applications_decide(organization=org, application_ids=[decided.pk], outcome="rejected")
+    assert deadlines.tell_when_decision_is_late() == 1
+    assert deadlines.tell_when_decision_is_late() == 0
+    assert Message.objects.filter(kind="decision_late").count() == 1
+    assert Message.objects.get(kind="decision_late").application == active
+
+
+def make_application_past(posting, email):
+    # The deadline has passed, so the candidate applied while it was open.
+    from reilu.jobs.models import Posting
+
+    Posting.objects.filter(pk=posting.pk).update(apply_by=None)
+    posting.refresh_from_db()
+    result = make_application(posting, email=email)
+    return result
+
+
+def test_cancelling_a_posting_tells_every_active_candidate(staff_client, posting, org):
+    apps = [
+        make_application(posting, email=f"c{i}@example.fi", name=f"C{i} Y")[0] for i in range(3)
+    ]
+    services.applications_decide(organization=org, application_ids=[apps[0].pk], outcome="rejected")
+    response = staff_client.post(f"/staff/postings/{posting.pk}/cancel/", {"note": "Budget cut."})
+    assert response.status_code == 302
+    posting.refresh_from_db()
+    assert posting.state == "cancelled"
+    cancelled = Message.objects.filter(kind="posting_cancelled")
+    assert {m.application_id for m in cancelled} == {apps[1].pk, apps[2].pk}
+    assert all("Budget cut." in m.body for m in cancelled)
+    assert not Application.objects.filter(outcome="active").exists()
