@@ -41,6 +41,7 @@ staff_patterns = (
         path("", job_staff.home, name="home"),
         path("org/", job_staff.switch_org, name="switch_org"),
         path("postings/new/", job_staff.posting_new, name="posting_new"),
+        path("adcheck/", job_staff.adcheck_live, name="adcheck"),
         path("postings/<int:pk>/", job_staff.board, name="board"),
         path("postings/<int:pk>/edit/", job_staff.posting_edit, name="posting_edit"),
         path("postings/<int:pk>/publish/", job_staff.posting_publish, name="posting_publish"),

@@ -214,3 +214,11 @@ def withdraw(request, token: str):
     except services.ApplicationError:
         return Status(409, {"detail": _("This application is no longer in process.")})
     return _status(app)
+
+
+@router.post("/adcheck", response={200: s.AdCheckOut, 422: s.Problems})
+def adcheck(request, payload: s.AdCheckIn):
+    """Check any job-ad text (fi, sv, en): findings with codes, severities, messages, spans."""
+    from reilu.adcheck import check
+
+    return check(payload.text, payload.language).to_dict()

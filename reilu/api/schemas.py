@@ -200,3 +200,22 @@ class DecisionsIn(Schema):
 
 class DecisionsOut(Schema):
     updated: int
+
+
+class AdCheckIn(Schema):
+    text: StrictStr = Field(max_length=100_000)
+    language: Literal["fi", "sv", "en"] | None = None
+
+
+class AdFinding(Schema):
+    code: str
+    severity: Literal["error", "warning", "info"]
+    message: str
+    start: int | None
+    end: int | None
+
+
+class AdCheckOut(Schema):
+    language: Literal["fi", "sv", "en"]
+    findings: list[AdFinding]
+    score: int = Field(ge=0, le=100)

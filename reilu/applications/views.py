@@ -75,8 +75,9 @@ def status(request, token):
     context = status_context(app)
     context["token"] = token
     response = render(request, "applications/status.html", context)
-    # The address is a key: never send it on to other sites, never cache it.
-    response["Referrer-Policy"] = "no-referrer"
+    # The address is a key: never send it on to other sites, never cache it. (Not
+    # "no-referrer": browsers then send "Origin: null" and CSRF refuses the page's forms.)
+    response["Referrer-Policy"] = "same-origin"
     response["Cache-Control"] = "private, no-store"
     return response
 
@@ -93,7 +94,7 @@ def withdraw(request, token):
             messages.success(request, _("Your application is withdrawn."))
         return redirect("applications:status", token=token)
     response = render(request, "applications/withdraw.html", {"app": app, "token": token})
-    response["Referrer-Policy"] = "no-referrer"
+    response["Referrer-Policy"] = "same-origin"
     return response
 
 

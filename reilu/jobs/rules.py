@@ -106,4 +106,12 @@ def publish_problems(posting, duties=None, stages=None) -> list[Problem]:
             "stages",
             _("Describe the stages of the process."),
         )
+    # The ad checker's errors block publishing too; its warnings are advice only.
+    from reilu.jobs.adcheck import check_ad
+
+    seen = {p.code for p in problems}
+    for finding in check_ad(posting, duties).findings:
+        if finding.severity == "error" and finding.code not in seen:
+            seen.add(finding.code)
+            add(finding.code, "description", finding.message)
     return problems

@@ -105,9 +105,13 @@ def _editor(request, posting: Posting | None):
                 return _publish(request, posting)
             messages.success(request, _("Saved."))
             return redirect("staff:posting_edit", pk=posting.pk)
-    problems = []
-    if posting is not None:
-        problems = publish_problems(posting)
+    from reilu.jobs.adcheck import check_ad
+
+    probe = posting or Posting(organization=request.org)
+    problems = publish_problems(
+        probe, duties=None if posting else [], stages=None if posting else [1]
+    )
+    report = check_ad(probe, None if posting else [])
     return render(
         request,
         "jobs/staff/edit.html",
@@ -118,6 +122,8 @@ def _editor(request, posting: Posting | None):
             "stages": stages,
             "stages_locked": locked,
             "problems": problems,
+            "warnings": [f for f in report.findings if f.severity != "error"],
+            "score": report.score,
         },
         status=400 if request.method == "POST" else 200,
     )
@@ -224,4 +230,34 @@ def delivery(request, pk):
             "failed": failed,
             "total": sent + pending + failed,
         },
+    )
+
+
+@require_POST
+@recruiter_required
+def adcheck_live(request):
+    """The editor's live check: the publish gate and the ad checker on the unsaved form."""
+    from reilu.jobs.adcheck import check_ad
+    from reilu.jobs.models import DutyShare, Stage
+
+    form = PostingForm(request.POST)
+    form.is_valid()
+    posting = Posting(organization=request.org)
+    for field, value in form.cleaned_data.items():
+        setattr(posting, field, value)
+    duties = DutyFormSet(request.POST, prefix="duties")
+    duty_rows = formset_rows(duties) if duties.is_valid() else []
+    duty_objs = [DutyShare(duty=d["duty"], percent=d["percent"]) for d in duty_rows]
+    stages = StageFormSet(request.POST, prefix="stages")
+    stage_rows = formset_rows(stages) if stages.is_valid() else []
+    stage_objs = [Stage(name=s["name"]) for s in stage_rows] or None
+    if stage_objs is None and "stages-TOTAL_FORMS" not in request.POST:
+        stage_objs = [Stage(name="x")]
+    problems = publish_problems(posting, duties=duty_objs, stages=stage_objs or [])
+    report = check_ad(posting, duty_objs)
+    warnings = [f for f in report.findings if f.severity != "error"]
+    return render(
+        request,
+        "jobs/staff/_adcheck.html",
+        {"problems": problems, "warnings": warnings, "score": report.score},
     )

@@ -70,7 +70,11 @@ def job_detail(request, slug):
         slug=slug,
         state__in=PUBLIC_STATES,
     )
-    context = {"posting": posting, "open": posting.is_open}
+    from reilu.jobs.adcheck import check_ad
+
+    # The mark is earned, not assumed: the ad checker finds no error in the ad as it stands.
+    ad_clean = not check_ad(posting, list(posting.duties.all())).has_errors
+    context = {"posting": posting, "open": posting.is_open, "ad_clean": ad_clean}
     if posting.is_open:
         context["jsonld"] = mark_safe(jsonld_script_body(posting))  # noqa: S308 - escaped above
     return render(request, "jobs/detail.html", context)

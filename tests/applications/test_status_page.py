@@ -22,7 +22,7 @@ def test_the_status_page_shows_where_the_candidate_stands(client, application):
 
 def test_the_status_page_is_not_cached_nor_leaked(client, application):
     response = client.get(f"/status/{application.raw_token}/")
-    assert response["Referrer-Policy"] == "no-referrer"
+    assert response["Referrer-Policy"] == "same-origin"
     assert "no-store" in response["Cache-Control"]
 
 

@@ -1,0 +1,43 @@
+"""The ad checker applied to a posting: what the editor shows and what blocks publishing."""
+
+from reilu.adcheck import Report, check_posting
+from reilu.jobs.models import Posting
+
+
+def posting_as_dict(posting: Posting, duties=None) -> dict:
+    if duties is None:
+        duties = list(posting.duties.all()) if posting.pk else []
+    org = getattr(posting, "organization", None)
+
+    def number(value):
+        return float(value) if value is not None else None
+
+    def day(value):
+        return value.isoformat() if value else ""
+
+    return {
+        "title": posting.title,
+        "description": posting.description,
+        "requirements": posting.requirements,
+        "language": posting.language,
+        "location": posting.location,
+        "remote": posting.remote,
+        "employment_type": posting.employment_type,
+        "organization": org.name if org else "",
+        "duties": [{"duty": d.duty, "percent": d.percent} for d in duties],
+        "pay_min": number(posting.pay_min),
+        "pay_max": number(posting.pay_max),
+        "pay_currency": posting.pay_currency,
+        "pay_period": posting.pay_period,
+        "contact_name": posting.contact_name,
+        "contact_email": posting.contact_email,
+        "contact_phone": posting.contact_phone,
+        "apply_by": day(posting.apply_by),
+        "interviews_from": day(posting.interviews_from),
+        "interviews_to": day(posting.interviews_to),
+        "decision_by": day(posting.decision_by),
+    }
+
+
+def check_ad(posting: Posting, duties=None) -> Report:
+    return check_posting(posting_as_dict(posting, duties))

@@ -1,0 +1,83 @@
+"""Browser tests: a real Chromium driven by Playwright's sync API against `live_server`.
+
+Every test in this folder is marked `browser`; the folder is skipped when Debian's
+Chromium is not installed at /usr/bin/chromium (Playwright cannot download browsers here).
+"""
+
+import os
+import re
+from pathlib import Path
+
+import pytest
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+HERE = Path(__file__).resolve().parent
+REPO_ROOT = HERE.parents[1]
+SCREENSHOTS = REPO_ROOT / "var" / "screenshots"
+PHONE = {"width": 390, "height": 844}
+TIMEOUT_MS = 15_000
+SKIP_REASON = f"Chromium not found at {CHROMIUM}: browser tests skipped"
+
+# The sync API keeps an event loop running in the test thread; the ORM calls the tests make
+# (creating data, reading the outbox) would otherwise raise SynchronousOnlyOperation.
+os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+
+
+def pytest_collection_modifyitems(config, items):
+    # This hook sees the whole session's items: touch only the ones in this folder.
+    have_chromium = CHROMIUM.exists()
+    for item in items:
+        if not Path(item.path).resolve().is_relative_to(HERE):
+            continue
+        item.add_marker(pytest.mark.browser)
+        if not have_chromium:
+            item.add_marker(pytest.mark.skip(reason=SKIP_REASON))
+
+
+@pytest.fixture(scope="session")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+def _new_page(browser, **context_options):
+    context = browser.new_context(locale="en-US", timezone_id="Europe/Helsinki", **context_options)
+    context.set_default_timeout(TIMEOUT_MS)
+    context.set_default_navigation_timeout(TIMEOUT_MS)
+    return context, context.new_page()
+
+
+@pytest.fixture
+def page(browser, live_server):
+    context, page = _new_page(browser)
+    yield page
+    context.close()
+
+
+@pytest.fixture
+def phone_page(browser, live_server):
+    context, page = _new_page(browser, viewport=PHONE)
+    yield page
+    context.close()
+
+
+def shot(page, name: str) -> Path:
+    """Save a full-page PNG as var/screenshots/<name>.png and return its path."""
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    path = SCREENSHOTS / f"{re.sub(r'[^A-Za-z0-9_.-]+', '-', name)}.png"
+    page.screenshot(path=str(path), full_page=True)
+    return path
