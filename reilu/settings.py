@@ -64,6 +64,10 @@ INSTALLED_APPS = [
     "reilu.jobs",
     "reilu.applications",
     "reilu.messaging",
+    "reilu.interviews",
+    "reilu.voice",
+    "reilu.talent",
+    "reilu.privacy",
     "reilu.api",
 ]
 

@@ -3,6 +3,10 @@ from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, ValidationError
 
 from reilu.api import public, staff
+from reilu.interviews.api import router as interviews_router
+from reilu.privacy.api import router as privacy_router
+from reilu.talent.api import router as talent_router
+from reilu.voice.api import router as voice_router
 
 api = NinjaAPI(
     title="Reilu API",
@@ -12,6 +16,10 @@ api = NinjaAPI(
 )
 api.add_router("", public.router)
 api.add_router("", staff.router)
+api.add_router("", interviews_router)
+api.add_router("", voice_router)
+api.add_router("", talent_router)
+api.add_router("", privacy_router)
 
 
 @api.exception_handler(AuthenticationError)

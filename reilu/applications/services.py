@@ -14,6 +14,7 @@ from django.utils import timezone
 
 from reilu.applications.models import AccessToken, Application, Event
 from reilu.applications.promises import close_open, promise_renew
+from reilu.applications.signals import process_ended
 from reilu.employers.models import hash_token
 from reilu.formatting import fmt_date
 from reilu.jobs.models import Posting, Stage
@@ -335,6 +336,7 @@ def applications_decide(
             )
         AccessToken.objects.bulk_create(tokens, batch_size=500)
         Message.objects.bulk_create(messages, batch_size=500)
+        process_ended.send(Application, application_ids=[a.pk for a in apps], outcome=outcome)
         kick_delivery()
     return len(apps)
 
@@ -350,6 +352,7 @@ def application_withdraw(*, application: Application) -> Application:
         close_open([app.pk])
         Event.objects.create(application=app, kind=Event.Kind.WITHDRAWN, stage=app.stage)
         tell_candidate(app, "withdrawn", f"withdrawn:{app.pk}")
+        process_ended.send(Application, application_ids=[app.pk], outcome=app.outcome)
     return app
 
 
@@ -392,6 +395,9 @@ def posting_cancel(*, posting: Posting, note: str = "", actor=None) -> int:
                 application=app, kind=Event.Kind.CANCELLED, stage=app.stage, actor=actor, text=note
             )
             tell_candidate(app, "posting_cancelled", f"cancelled:{app.pk}", note)
+        process_ended.send(
+            Application, application_ids=[a.pk for a in apps], outcome="cancelled"
+        )
     posting.refresh_from_db()
     return len(apps)
 
