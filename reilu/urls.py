@@ -2,6 +2,7 @@ from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
+from reilu import health
 from reilu.api.urls import api
 from reilu.applications import staff_views as app_staff
 from reilu.applications import views as app_views
@@ -69,6 +70,8 @@ staff_patterns = (
 
 urlpatterns = [
     path("", job_views.home, name="home"),
+    path("healthz", health.healthz, name="healthz"),
+    path("readyz", health.readyz, name="readyz"),
     path("jobs/", include(jobs_patterns)),
     path("employers/<slug:slug>/", job_views.employer_profile, name="employer"),
     path("", include(application_patterns)),

@@ -297,9 +297,10 @@ def applications_decide(
             app.outcome = outcome
             app.decided_at = now
             app.first_response_at = app.first_response_at or now
-        Application.objects.bulk_update(
-            apps, ["outcome", "decided_at", "first_response_at"], batch_size=500
-        )
+        # Two plain UPDATEs: a bulk_update of thousands of rows builds a huge CASE instead.
+        chosen = Application.objects.filter(pk__in=[a.pk for a in apps])
+        chosen.update(outcome=outcome, decided_at=now)
+        chosen.filter(first_response_at__isnull=True).update(first_response_at=now)
         close_open([a.pk for a in apps])
         event_kind = (
             Event.Kind.HIRED if outcome == Application.Outcome.HIRED else Event.Kind.REJECTED

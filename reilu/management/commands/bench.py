@@ -1,0 +1,338 @@
+"""`reilu bench seed --applications N`: fill a database quickly with realistic data.
+
+Rows go in with raw multi-row inserts inside large transactions: the ORM would take many
+minutes for a million applications. Column values come from the models' own defaults, so
+fields added later still get valid values.
+"""
+
+import datetime as dt
+import hashlib
+import random
+import secrets
+import time
+from pathlib import Path
+
+from django.conf import settings
+from django.core.management.base import BaseCommand
+from django.db import connection, transaction
+from django.utils import timezone
+
+from reilu.applications.models import AccessToken, Application, Event, Promise
+from reilu.employers.models import Organization
+from reilu.jobs.models import DutyShare, Posting, Stage
+from reilu.messaging.models import Message
+
+STAGES = [
+    ("Received", "received", 7),
+    ("Screening", "screening", 10),
+    ("Interview", "interview", 10),
+    ("Decision", "decision", 7),
+]
+FIRST = ["Aino", "Eino", "Helmi", "Juhani", "Kaisa", "Lauri", "Linnea", "Matti", "Noora"]
+LAST = ["Korhonen", "Virtanen", "Mäkinen", "Nieminen", "Mäkelä", "Laine", "Heikkinen", "Salo"]
+TOWNS = ["Helsinki", "Espoo", "Tampere", "Vantaa", "Oulu", "Turku", "Jyväskylä", "Lahti"]
+TITLES = [
+    "Myyjä",
+    "Sairaanhoitaja",
+    "Ohjelmistokehittäjä",
+    "Varastotyöntekijä",
+    "Kokki",
+    "Lähihoitaja",
+    "Kirjanpitäjä",
+    "Asiakaspalvelija",
+    "Opettaja",
+    "Sähköasentaja",
+    "Customer service advisor",
+    "Data engineer",
+    "Nurse",
+    "Shop assistant",
+]
+BIG_POSTING = "bench-big-board"
+BIG_APPLICANTS = 5000
+
+
+class Inserter:
+    """Multi-row INSERTs of model rows: explicit values where given, model defaults elsewhere."""
+
+    def __init__(self, model, batch: int = 2000):
+        self.model = model
+        self.fields = [f for f in model._meta.concrete_fields if not f.primary_key]
+        self.columns = [f.column for f in self.fields]
+        self.defaults = {
+            f.attname: f.get_db_prep_save(f.get_default(), connection) for f in self.fields
+        }
+        self.rows: list[tuple] = []
+        self.batch = batch
+        self.count = 0
+        placeholders = "(" + ",".join(["%s"] * len(self.columns)) + ")"
+        self.sql_head = f"INSERT INTO {model._meta.db_table} ({','.join(self.columns)}) VALUES "  # noqa: S608
+        self.placeholders = placeholders
+
+    def add(self, **values) -> None:
+        self.rows.append(
+            tuple(values.get(f.attname, self.defaults[f.attname]) for f in self.fields)
+        )
+        if len(self.rows) >= self.batch:
+            self.flush()
+
+    def flush(self) -> None:
+        if not self.rows:
+            return
+        sql = self.sql_head + ",".join([self.placeholders] * len(self.rows))
+        params = [v for row in self.rows for v in row]
+        with connection.cursor() as cursor:
+            cursor.execute(sql, params)
+        self.count += len(self.rows)
+        self.rows = []
+
+
+def next_id(model) -> int:
+    last = model.objects.order_by("-pk").values_list("pk", flat=True).first()
+    return (last or 0) + 1
+
+
+class Command(BaseCommand):
+    help = "Benchmark data: `reilu bench seed --applications N`."
+
+    def add_arguments(self, parser):
+        sub = parser.add_subparsers(dest="action", required=True)
+        seed = sub.add_parser("seed", help="Fill the database with generated data.")
+        seed.add_argument("--applications", type=int, default=1_000_000)
+        seed.add_argument("--employers", type=int, default=500)
+        seed.add_argument("--postings", type=int, default=20_000)
+        seed.add_argument("--tokens-file", default=str(settings.VAR_DIR / "bench" / "tokens.txt"))
+        seed.add_argument("--seed", type=int, default=2026)
+
+    def handle(self, *args, action, **opts):
+        started = time.perf_counter()
+        if connection.vendor == "sqlite":
+            with connection.cursor() as c:
+                c.execute("PRAGMA synchronous=OFF")
+        rng = random.Random(opts["seed"])  # noqa: S311 - generated data, not security
+        with transaction.atomic():
+            org_ids = self._employers(opts["employers"])
+            postings = self._postings(rng, org_ids, opts["postings"])
+        self.stdout.write(f"employers and postings: {time.perf_counter() - started:.1f} s")
+        made = self._applications(rng, postings, opts["applications"], Path(opts["tokens_file"]))
+        elapsed = time.perf_counter() - started
+        self.stdout.write(
+            f"seeded {len(org_ids)} employers, {len(postings)} postings, {made} applications "
+            f"in {elapsed:.1f} s"
+        )
+        self._extra_seeders(rng)
+
+    def _employers(self, n: int) -> list[int]:
+        first = next_id(Organization)
+        ins = Inserter(Organization, batch=500)
+        now = timezone.now()
+        for i in range(n):
+            ins.add(
+                name=f"Työnantaja {first + i} Oy",
+                slug=f"bench-{first + i}",
+                created_at=now,
+                website="https://example.fi/",
+            )
+        ins.flush()
+        return list(range(first, first + n))
+
+    def _postings(self, rng, org_ids: list[int], n: int) -> list[dict]:
+        today = timezone.localdate()
+        now = timezone.now()
+        first = next_id(Posting)
+        ins = Inserter(Posting, batch=1000)
+        stage_ins = Inserter(Stage, batch=2000)
+        duty_ins = Inserter(DutyShare, batch=2000)
+        stage_first = next_id(Stage)
+        postings = []
+        for i in range(n):
+            pk = first + i
+            org = org_ids[i % len(org_ids)]
+            slug = BIG_POSTING if i == 0 else f"bench-{pk}"
+            ins.add(
+                organization_id=org,
+                title=rng.choice(TITLES),
+                slug=slug,
+                language="fi",
+                location=rng.choice(TOWNS),
+                remote="no",
+                employment_type="FULL_TIME",
+                description="Työ on monipuolista asiakaspalvelua tiimissä. " * 8,
+                requirements="Koulutus alalle\nHyvä suomen kieli",
+                pay_min=2500 + rng.randint(0, 10) * 100,
+                pay_max=3600,
+                pay_currency="EUR",
+                pay_period="MONTH",
+                contact_name="Laura Nieminen",
+                contact_email=f"rekry{org}@example.fi",
+                contact_phone="040 123 4567",
+                apply_by=today + dt.timedelta(days=rng.randint(1, 40)),
+                decision_by=today + dt.timedelta(days=rng.randint(41, 60)),
+                state="published",
+                published_at=now - dt.timedelta(days=rng.randint(0, 300)),
+                created_at=now,
+                updated_at=now,
+            )
+            stage_ids = []
+            for position, (name, kind, days) in enumerate(STAGES):
+                stage_ins.add(
+                    posting_id=pk,
+                    position=position,
+                    name=name,
+                    kind=kind,
+                    promise_days=days,
+                    description="Mitä tässä vaiheessa tapahtuu.",
+                )
+                stage_ids.append(stage_first + i * len(STAGES) + position)
+            duty_ins.add(posting_id=pk, duty="Asiakaspalvelu", percent=70, position=0)
+            duty_ins.add(posting_id=pk, duty="Tilaukset", percent=30, position=1)
+            postings.append(
+                {
+                    "id": pk,
+                    "org": org,
+                    "stages": stage_ids,
+                    "slug": slug,
+                    "contact": f"rekry{org}@example.fi",
+                }
+            )
+        for i in (ins, stage_ins, duty_ins):
+            i.flush()
+        return postings
+
+    def _applications(self, rng, postings, n: int, tokens_file: Path) -> int:
+        today = timezone.localdate()
+        now = timezone.now()
+        app_first = next_id(Application)
+        tokens_file.parent.mkdir(parents=True, exist_ok=True)
+        keep_tokens = []
+        apps = Inserter(Application, batch=1000)
+        events = Inserter(Event, batch=2000)
+        messages = Inserter(Message, batch=1000)
+        promises = Inserter(Promise, batch=2000)
+        tokens = Inserter(AccessToken, batch=2000)
+        big = postings[0]
+        rest = postings[1:] or postings
+        chunk = 50_000
+        for start in range(0, n, chunk):
+            with transaction.atomic():
+                for i in range(start, min(n, start + chunk)):
+                    pk = app_first + i
+                    if i < BIG_APPLICANTS:
+                        posting, outcome = big, "active"
+                    else:
+                        posting = rest[rng.randrange(len(rest))]
+                        r = rng.random()
+                        outcome = (
+                            "active"
+                            if r < 0.35
+                            else "rejected"
+                            if r < 0.88
+                            else "hired"
+                            if r < 0.93
+                            else "withdrawn"
+                        )
+                    depth = rng.choice((0, 0, 1, 1, 2, 3))
+                    stage = posting["stages"][depth]
+                    created = now - dt.timedelta(days=rng.randint(0, 360), minutes=i % 1440)
+                    responded = created + dt.timedelta(days=rng.randint(1, 12)) if depth else None
+                    decided = responded if outcome != "active" else None
+                    promised = today + dt.timedelta(days=rng.randint(0, 14))
+                    email = f"hakija{pk}@example.fi"
+                    apps.add(
+                        posting_id=posting["id"],
+                        stage_id=stage,
+                        outcome=outcome,
+                        name=f"{rng.choice(FIRST)} {rng.choice(LAST)}",
+                        email=email,
+                        email_key=email,
+                        phone="050 1234567",
+                        cover_letter="Hei!",
+                        cv="",
+                        cv_name="",
+                        cv_type="",
+                        language="fi",
+                        contact_name="Laura Nieminen",
+                        contact_email=posting["contact"],
+                        contact_phone="",
+                        promised_by=promised if outcome == "active" else None,
+                        privacy_consent_at=created,
+                        talent_consent=False,
+                        created_at=created,
+                        first_response_at=responded,
+                        decided_at=decided,
+                    )
+                    events.add(
+                        application_id=pk,
+                        kind="applied",
+                        visible_to_candidate=True,
+                        stage_id=posting["stages"][0],
+                        text="",
+                        created_at=created,
+                    )
+                    if depth:
+                        events.add(
+                            application_id=pk,
+                            kind="moved",
+                            visible_to_candidate=True,
+                            stage_id=stage,
+                            text="",
+                            created_at=responded,
+                        )
+                    messages.add(
+                        organization_id=posting["org"],
+                        application_id=pk,
+                        kind="received",
+                        to_candidate=True,
+                        language="fi",
+                        to_email=email,
+                        reply_to="",
+                        subject="Hakemuksesi on saapunut",
+                        body="Hei, kiitos hakemuksestasi.",
+                        dedupe_key=f"received:{pk}",
+                        message_id=f"<bench-{pk}@reilu>",
+                        state="sent",
+                        attempts=1,
+                        next_attempt_at=created,
+                        sent_at=created,
+                        last_error="",
+                        created_at=created,
+                    )
+                    kept = rng.random() < 0.9
+                    promises.add(
+                        application_id=pk,
+                        organization_id=posting["org"],
+                        posting_id=posting["id"],
+                        contact_email=posting["contact"],
+                        due=promised if outcome == "active" else created.date(),
+                        state="open" if outcome == "active" else ("kept" if kept else "lapsed"),
+                        made_at=created,
+                        closed_at=None if outcome == "active" else decided or now,
+                    )
+                    raw = secrets.token_urlsafe(32)
+                    tokens.add(
+                        application_id=pk,
+                        token_hash=hashlib.sha256(raw.encode()).hexdigest(),
+                        created_at=created,
+                    )
+                    if len(keep_tokens) < 20_000 and (i < BIG_APPLICANTS or rng.random() < 0.02):
+                        keep_tokens.append(raw)
+                for ins in (apps, events, messages, promises, tokens):
+                    ins.flush()
+            self.stdout.write(f"  {min(n, start + chunk)} applications", ending="\r")
+            self.stdout.flush()
+        self.stdout.write("")
+        tokens_file.write_text("\n".join(keep_tokens) + "\n")
+        return apps.count
+
+    def _extra_seeders(self, rng) -> None:
+        """Areas that generate their own bench data register a `bench_seed(rng, stdout)`."""
+        from django.apps import apps as registry
+        from django.utils.module_loading import import_string
+
+        for config in registry.get_app_configs():
+            if not config.name.startswith("reilu."):
+                continue
+            try:
+                seeder = import_string(f"{config.name}.bench.bench_seed")
+            except ImportError:
+                continue
+            seeder(rng, self.stdout)
