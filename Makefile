@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 export REILU_DEBUG ?= 1
 
-.PHONY: install run test test-fast lint format migrate demo messages bench eval-adcheck clean
+.PHONY: install run test lint format migrate demo messages bench bench-scaleout eval-adcheck screenshots clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -44,6 +44,9 @@ eval-adcheck: install
 
 bench: install
 	$(BIN)/python bench/run.py
+
+bench-scaleout: install
+	$(BIN)/python bench/scaleout.py
 
 clean:
 	rm -rf $(VENV) var .pytest_cache

@@ -228,3 +228,17 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": os.environ.get("REILU_LOG_LEVEL", "INFO")},
     "loggers": {"django_tasks_db": {"level": "WARNING"}, "axes": {"level": "WARNING"}},
 }
+
+# Uploads on an S3-compatible object store (several web machines; docs/deployment.md).
+# Needs `pip install 'django-storages[s3]'`; credentials come from the usual AWS_* variables.
+if _bucket := os.environ.get("REILU_S3_BUCKET"):
+    STORAGES["default"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": _bucket,
+            "endpoint_url": os.environ.get("REILU_S3_ENDPOINT_URL") or None,
+            "default_acl": "private",
+            "querystring_auth": True,
+            "file_overwrite": False,
+        },
+    }
