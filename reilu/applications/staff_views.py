@@ -2,6 +2,7 @@ from django.contrib import messages
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from reilu.applications import services
@@ -171,7 +172,11 @@ def decide(request, pk):
     )
     messages.success(
         request,
-        _("%(count)s candidates decided. Their personal messages are on their way.")
+        ngettext(
+            "%(count)s candidate decided. The personal message is on its way.",
+            "%(count)s candidates decided. Their personal messages are on their way.",
+            count,
+        )
         % {"count": count},
     )
     return redirect("staff:board", pk=posting.pk)
