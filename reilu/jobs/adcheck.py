@@ -1,5 +1,7 @@
 """The ad checker applied to a posting: what the editor shows and what blocks publishing."""
 
+from functools import lru_cache
+
 from reilu.adcheck import Report, check_posting
 from reilu.jobs.models import Posting
 
@@ -41,3 +43,17 @@ def posting_as_dict(posting: Posting, duties=None) -> dict:
 
 def check_ad(posting: Posting, duties=None) -> Report:
     return check_posting(posting_as_dict(posting, duties))
+
+
+@lru_cache(maxsize=4096)
+def _published_ad_is_clean(pk: int, version: str) -> bool:
+    posting = Posting.objects.select_related("organization").get(pk=pk)
+    return not check_ad(posting).has_errors
+
+
+def ad_is_clean(posting: Posting) -> bool:
+    """Whether a saved posting's ad has no checker errors; cached per process per edit.
+
+    Every edit saves the posting, which moves `updated_at`, so a stale answer is impossible.
+    """
+    return _published_ad_is_clean(posting.pk, posting.updated_at.isoformat())

@@ -70,10 +70,10 @@ def job_detail(request, slug):
         slug=slug,
         state__in=PUBLIC_STATES,
     )
-    from reilu.jobs.adcheck import check_ad
+    from reilu.jobs.adcheck import ad_is_clean
 
     # The mark is earned, not assumed: the ad checker finds no error in the ad as it stands.
-    ad_clean = not check_ad(posting, list(posting.duties.all())).has_errors
+    ad_clean = ad_is_clean(posting)
     context = {"posting": posting, "open": posting.is_open, "ad_clean": ad_clean}
     if posting.is_open:
         context["jsonld"] = mark_safe(jsonld_script_body(posting))  # noqa: S308 - escaped above
