@@ -1,4 +1,4 @@
-def test_liveness_needs_no_database(client, django_assert_num_queries):
+def test_liveness_needs_no_database(client, db, django_assert_num_queries):
     with django_assert_num_queries(0):
         response = client.get("/healthz")
     assert response.status_code == 200 and response.content == b"ok"
