@@ -10,7 +10,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from reilu.applications import services as apps
-from reilu.applications.models import Application
+from reilu.applications.models import Application, Promise
 from reilu.employers.models import Membership, Organization
 from reilu.jobs import services as jobs
 from reilu.jobs.models import Posting
@@ -345,6 +345,12 @@ class Command(BaseCommand):
                 )
             elif roll < 0.24:
                 apps.application_withdraw(application=app)
+            else:
+                # Spread promises as in a living system; a few have lapsed, so the worker's
+                # sweep shows what happens then (the candidate is told, staff are alerted).
+                due = timezone.localdate() + dt.timedelta(days=rng.randint(-2, 10))
+                Application.objects.filter(pk=app.pk).update(promised_by=due)
+                Promise.objects.filter(application=app, state="open").update(due=due)
         return made
 
     def _description(self, lang: str, title: str, org: str) -> str:
