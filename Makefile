@@ -48,5 +48,10 @@ bench: install
 bench-scaleout: install
 	$(BIN)/python bench/scaleout.py
 
+# Small viewport PNGs for docs/tour.md, taken by the browser journeys (needs /usr/bin/chromium).
+screenshots: install
+	REILU_SCREENSHOT_DIR=docs/img REILU_DEBUG=0 $(BIN)/python -m pytest -q -p no:cacheprovider \
+		tests/e2e/test_recruiter_journey.py tests/e2e/test_mobile.py -k "decides or 390px"
+
 clean:
 	rm -rf $(VENV) var .pytest_cache

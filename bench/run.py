@@ -48,7 +48,7 @@ def env_for(database_url: str) -> dict[str, str]:
         REILU_DEBUG="0",
         REILU_VAR_DIR=str(VAR),
         REILU_BASE_URL="http://127.0.0.1",
-        REILU_RATELIMIT_ENABLED="0",
+        REILU_RATELIMIT="0",
         DJANGO_SETTINGS_MODULE="reilu.settings",
     )
     return env

@@ -100,7 +100,7 @@ def main() -> int:
         DATABASE_URL=f"{SERVER}/{DB}",
         EMAIL_URL=f"smtp://127.0.0.1:{smtp_port}",
         REILU_DEBUG="0",
-        REILU_RATELIMIT_ENABLED="0",
+        REILU_RATELIMIT="0",
         REILU_VAR_DIR=str(ROOT / "var" / "scaleout"),
         DJANGO_SETTINGS_MODULE="reilu.settings",
     )

@@ -5,6 +5,9 @@ from django.utils.module_loading import import_string
 SCHEDULE = [
     (30, "reilu.messaging.tasks.deliver_outbox"),
     (300, "reilu.applications.tasks.sweep"),
+    (900, "reilu.interviews.tasks.remind_interviewers"),
+    (86400, "reilu.privacy.tasks.retention_sweep"),
+    (600, "reilu.talent.tasks.sweep"),
 ]
 
 

@@ -59,6 +59,7 @@ INSTALLED_APPS = [
     "csp",
     "django_tasks",
     "django_tasks_db",
+    "django_ratelimit",
     "reilu",
     "reilu.employers",
     "reilu.jobs",
@@ -84,6 +85,7 @@ MIDDLEWARE = [
     "django_htmx.middleware.HtmxMiddleware",
     "csp.middleware.CSPMiddleware",
     "axes.middleware.AxesMiddleware",
+    "django_ratelimit.middleware.RatelimitMiddleware",
 ]
 
 ROOT_URLCONF = "reilu.urls"
@@ -122,6 +124,15 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"].setdefault("TEST", {})["NAME"] = None
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+# A cache shared by every process (rate limits must hold across web workers): Django's
+# database cache; its table is made by `manage.py createcachetable` after `migrate`.
+CACHES = {
+    "default": {
+        "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+        "LOCATION": "reilu_cache",
+    }
+}
 
 PASSWORD_HASHERS = [
     "django.contrib.auth.hashers.Argon2PasswordHasher",
@@ -191,6 +202,25 @@ EMAIL_TIMEOUT = 10
 REILU_DEV_MAILBOX = DEBUG and not _email_url
 REILU_MESSAGE_MAX_ATTEMPTS = envint("REILU_MESSAGE_MAX_ATTEMPTS", 8)
 REILU_MESSAGE_RETRY_BASE_SECONDS = envint("REILU_MESSAGE_RETRY_BASE_SECONDS", 30)
+
+# Privacy (reilu.privacy). Hired candidates' applications are employment records: kept
+# REILU_HIRED_RETENTION_MONTHS after the decision (default 48), then erased like the rest.
+REILU_HIRED_RETENTION_MONTHS = envint("REILU_HIRED_RETENTION_MONTHS", 48)
+# Rate limits per client IP (django-ratelimit "N/s|m|h|d"); behind a proxy set
+# RATELIMIT_IP_META_KEY (e.g. "HTTP_X_FORWARDED_FOR") so the real client is counted.
+REILU_RATES = {
+    "apply": os.environ.get("REILU_RATE_APPLY", "20/h"),
+    "status": os.environ.get("REILU_RATE_STATUS", "120/m"),
+    "contact": os.environ.get("REILU_RATE_CONTACT", "30/h"),
+}
+RATELIMIT_ENABLE = envbool("REILU_RATELIMIT", True)
+RATELIMIT_VIEW = "reilu.privacy.views.ratelimited"
+# django-ratelimit prefers Redis/Memcached: the database cache's incr() is read-then-write,
+# so a burst of parallel hits may be under-counted by a few. Fine for abuse limits, and it
+# needs no extra server; swap CACHES for Redis when one runs.
+SILENCED_SYSTEM_CHECKS = ["django_ratelimit.E003", "django_ratelimit.W001"]
+if ip_key := os.environ.get("REILU_RATELIMIT_IP_META_KEY"):
+    RATELIMIT_IP_META_KEY = ip_key
 
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"

@@ -1,6 +1,8 @@
+from django.conf import settings
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
+from django.views.generic import TemplateView
 
 from reilu import health
 from reilu.api.urls import api
@@ -74,6 +76,18 @@ urlpatterns = [
     path("readyz", health.readyz, name="readyz"),
     path("jobs/", include(jobs_patterns)),
     path("employers/<slug:slug>/", job_views.employer_profile, name="employer"),
+    path(
+        "accessibility/",
+        TemplateView.as_view(
+            template_name="pages/accessibility.html",
+            extra_context={
+                "feedback_email": getattr(
+                    settings, "REILU_ACCESSIBILITY_EMAIL", "saavutettavuus@reilu.example"
+                )
+            },
+        ),
+        name="accessibility",
+    ),
     path("", include(application_patterns)),
     path("staff/", include(staff_patterns)),
     path("alerts/confirm/<str:signed>/", alert_views.confirm, name="alert_confirm"),

@@ -29,6 +29,11 @@ def _fast_and_isolated(settings, tmp_path):
     settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}}
     settings.BASE_URL = "http://testserver"
     settings.LANGUAGE_CODE = "en"
+    # Per-process cache in tests: rate-limit counters must not leak from one test to the next.
+    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    from django.core.cache import cache
+
+    cache.clear()
 
 
 def make_org(slug="acme", name="Acme Oy") -> Organization:

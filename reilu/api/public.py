@@ -14,6 +14,8 @@ from reilu.applications.models import AccessToken
 from reilu.applications.selectors import status_context
 from reilu.jobs.models import Posting
 from reilu.jobs.views import PUBLIC_STATES, open_postings
+from reilu.privacy.limits import count_miss, rate_limited
+from reilu.privacy.services import record_notice_acceptance
 
 router = Router(tags=["public"])
 
@@ -87,8 +89,10 @@ def job(request, slug: str):
         409: s.Error,
         410: s.Error,
         422: s.Problems,
+        429: s.Error,
     },
 )
+@rate_limited("apply", method="POST")  # the same counter as the apply page
 def apply(
     request,
     slug: str,
@@ -155,6 +159,8 @@ def apply(
         )
     except (services.ApplicationError, ValidationError):
         return Status(410, {"detail": _("This job no longer takes applications.")})
+    # The API client is expected to have shown the employer's current notice.
+    record_notice_acceptance(application=app, version=None)
     return Status(201, {"id": app.pk, "status_url": services.status_url(raw)})
 
 
@@ -196,10 +202,11 @@ def _status(app) -> dict:
     }
 
 
-@router.get("/status/{token}", response={200: s.Status, 404: s.Error})
+@router.get("/status/{token}", response={200: s.Status, 404: s.Error, 429: s.Error})
 def status(request, token: str):
     app = AccessToken.resolve(token)
     if app is None:
+        count_miss(request, "status")
         return Status(404, {"detail": _("This status link is not valid.")})
     return _status(app)
 

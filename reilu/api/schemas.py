@@ -1,9 +1,10 @@
 import datetime as dt
 from decimal import Decimal
-from typing import Literal
+from typing import Annotated, Literal
 
 from ninja import Schema
-from pydantic import Field, StrictInt, StrictStr
+from ninja.schema import DjangoGetter
+from pydantic import Field, StrictInt, StrictStr, model_validator
 
 
 class Error(Schema):
@@ -18,6 +19,26 @@ class Problem(Schema):
 
 class Problems(Schema):
     detail: list[Problem]
+
+
+class Body(Schema):
+    """A JSON request body: an object, never a list or a scalar.
+
+    (django-ninja reads attributes from any value, so `[null]` would otherwise pass as an
+    empty object for schemas whose fields are all optional.)
+    """
+
+    @model_validator(mode="before")
+    @classmethod
+    def _an_object(cls, data):
+        raw = data._obj if isinstance(data, DjangoGetter) else data
+        if not isinstance(raw, dict | Schema):
+            raise ValueError("expected a JSON object")
+        return data
+
+
+# A database id: a positive 64-bit integer (larger numbers overflow the database driver).
+DbId = Annotated[StrictInt, Field(ge=1, le=2**63 - 1)]
 
 
 class Duty(Schema):
@@ -39,7 +60,7 @@ EmploymentType = Literal[
 ]
 
 
-class PostingFields(Schema):
+class PostingFields(Body):
     title: StrictStr | None = Field(None, min_length=1, max_length=200)
     description: StrictStr | None = Field(None, max_length=50000)
     language: Literal["fi", "sv", "en"] | None = None
@@ -180,8 +201,8 @@ class ApplicationPage(Schema):
     items: list[ApplicationRow]
 
 
-class MoveIn(Schema):
-    to: StrictStr | StrictInt = "next"
+class MoveIn(Body):
+    to: StrictStr | DbId = "next"
     note: StrictStr = Field("", max_length=2000)
 
 
@@ -192,8 +213,8 @@ class MoveOut(Schema):
     promised_by: dt.date
 
 
-class DecisionsIn(Schema):
-    application_ids: list[StrictInt] = Field(min_length=1, max_length=20000)
+class DecisionsIn(Body):
+    application_ids: list[DbId] = Field(min_length=1, max_length=20000)
     outcome: Literal["rejected", "hired"]
     note: StrictStr = Field("", max_length=2000)
 
@@ -202,7 +223,7 @@ class DecisionsOut(Schema):
     updated: int
 
 
-class AdCheckIn(Schema):
+class AdCheckIn(Body):
     text: StrictStr = Field(max_length=100_000)
     language: Literal["fi", "sv", "en"] | None = None
 

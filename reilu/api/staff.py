@@ -164,6 +164,8 @@ def application_move(request, pk: int, payload: s.MoveIn):
     if payload.to != "next":
         try:
             stage_id = int(payload.to)
+            if not 0 < stage_id < 2**63:
+                raise ValueError
         except ValueError:
             return Status(400, {"detail": _('"to" must be "next" or a stage id.')})
         to_stage = Stage.objects.filter(pk=stage_id, posting_id=app.posting_id).first()

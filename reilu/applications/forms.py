@@ -39,6 +39,11 @@ class ApplyForm(forms.Form):
         required=False,
     )
 
+    # The privacy notice version shown on the page, recorded as the one accepted.
+    privacy_notice_version = forms.IntegerField(
+        required=False, min_value=0, max_value=1_000_000, widget=forms.HiddenInput
+    )
+
     job_alert = forms.BooleanField(
         label=_("Email me when this employer has new openings (optional; you confirm by email)."),
         required=False,

@@ -43,6 +43,10 @@ class Application(models.Model):
     created_at = models.DateTimeField(auto_now_add=True, db_index=True)
     first_response_at = models.DateTimeField(null=True, blank=True)
     decided_at = models.DateTimeField(null=True, blank=True)
+    # Privacy (reilu.privacy): the notice version accepted when applying (0 = the built-in
+    # default text), and when the candidate's personal data was erased.
+    privacy_notice_version = models.PositiveIntegerField(null=True, blank=True)
+    erased_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         ordering = ["created_at", "id"]
@@ -111,7 +115,12 @@ class AccessToken(models.Model):
             .filter(token_hash=hash_token(raw))
             .first()
         )
-        return token.application if token else None
+        if token is None:
+            return None
+        # Links die with the data: after erasure, and once the retention period has passed.
+        from reilu.privacy.retention import token_expired
+
+        return None if token_expired(token.application) else token.application
 
 
 class Event(models.Model):

@@ -11,6 +11,7 @@ import uuid
 from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from reilu.applications.models import AccessToken, Application, Event
 from reilu.applications.promises import close_open, promise_renew
@@ -41,7 +42,7 @@ class ApplicationError(Exception):
 class DuplicateApplication(ApplicationError):
     def __init__(self, application: Application):
         self.application = application
-        super().__init__("duplicate", "An application with this email is already in process.")
+        super().__init__("duplicate", _("An application with this email is already in process."))
 
 
 def status_url(raw_token: str) -> str:
@@ -107,9 +108,9 @@ def application_submit(
     already has an active application for the posting.
     """
     if not posting.is_open:
-        raise ApplicationError("closed", "This posting no longer takes applications.")
+        raise ApplicationError("closed", _("This posting no longer takes applications."))
     if not privacy_consent:
-        raise ApplicationError("consent", "The privacy notice must be accepted.")
+        raise ApplicationError("consent", _("The privacy notice must be accepted."))
     email_key = email.strip().lower()
     existing = Application.objects.filter(
         posting=posting, email_key=email_key, outcome=Application.Outcome.ACTIVE
@@ -203,19 +204,19 @@ def application_move(
     with transaction.atomic():
         app = _lock(application)
         if not app.is_active:
-            raise ApplicationError("not_active", "Only an application in process can be moved.")
+            raise ApplicationError("not_active", _("Only an application in process can be moved."))
         stages = list(app.posting.stages.all())
         if to_stage is None:
             later = [s for s in stages if s.position > app.stage.position]
             if not later:
                 raise ApplicationError(
-                    "last_stage", "The application is already in the last stage."
+                    "last_stage", _("The application is already in the last stage.")
                 )
             to_stage = later[0]
         if to_stage.posting_id != app.posting_id:
-            raise ApplicationError("bad_stage", "That stage belongs to another posting.")
+            raise ApplicationError("bad_stage", _("That stage belongs to another posting."))
         if to_stage.pk == app.stage_id:
-            raise ApplicationError("same_stage", "The application is already in that stage.")
+            raise ApplicationError("same_stage", _("The application is already in that stage."))
         now = timezone.now()
         app.stage = to_stage
         app.promised_by = promise_for(to_stage)
@@ -235,16 +236,19 @@ def application_set_promise(
 ) -> Application:
     """Staff know better when they will be in touch: a new date, with a word why."""
     if promised_by < timezone.localdate():
-        raise ApplicationError("past_date", "The promised date cannot be in the past.")
+        raise ApplicationError("past_date", _("The promised date cannot be in the past."))
     with transaction.atomic():
         app = _lock(application)
         if not app.is_active:
-            raise ApplicationError("not_active", "The application is no longer in process.")
+            raise ApplicationError("not_active", _("The application is no longer in process."))
         app.promised_by = promised_by
         app.first_response_at = app.first_response_at or timezone.now()
         app.save(update_fields=["promised_by", "first_response_at"])
         promise_renew(app, promised_by)
-        Event.objects.create(application=app, kind=Event.Kind.PROMISE, text=note, actor=actor)
+        event = Event.objects.create(
+            application=app, kind=Event.Kind.PROMISE, text=note, actor=actor
+        )
+        tell_candidate(app, "promise_changed", f"promise:{event.pk}", note)
     return app
 
 
@@ -280,7 +284,7 @@ def applications_decide(
     are delivered afterwards by the worker.
     """
     if outcome not in (Application.Outcome.REJECTED, Application.Outcome.HIRED):
-        raise ApplicationError("bad_outcome", "The outcome must be rejected or hired.")
+        raise ApplicationError("bad_outcome", _("The outcome must be rejected or hired."))
     ids = list(dict.fromkeys(int(i) for i in application_ids))
     now = timezone.now()
     with transaction.atomic():
@@ -346,7 +350,7 @@ def application_withdraw(*, application: Application) -> Application:
     with transaction.atomic():
         app = _lock(application)
         if not app.is_active:
-            raise ApplicationError("not_active", "The application is no longer in process.")
+            raise ApplicationError("not_active", _("The application is no longer in process."))
         app.outcome = Application.Outcome.WITHDRAWN
         app.decided_at = timezone.now()
         app.save(update_fields=["outcome", "decided_at"])
@@ -364,7 +368,7 @@ def application_set_contact(
     with transaction.atomic():
         app = _lock(application)
         if not app.is_active:
-            raise ApplicationError("not_active", "The application is no longer in process.")
+            raise ApplicationError("not_active", _("The application is no longer in process."))
         app.contact_name, app.contact_email, app.contact_phone = name, email, phone
         app.save(update_fields=["contact_name", "contact_email", "contact_phone"])
         app.promises.filter(state="open").update(contact_email=email)
@@ -396,9 +400,7 @@ def posting_cancel(*, posting: Posting, note: str = "", actor=None) -> int:
                 application=app, kind=Event.Kind.CANCELLED, stage=app.stage, actor=actor, text=note
             )
             tell_candidate(app, "posting_cancelled", f"cancelled:{app.pk}", note)
-        process_ended.send(
-            Application, application_ids=[a.pk for a in apps], outcome="cancelled"
-        )
+        process_ended.send(Application, application_ids=[a.pk for a in apps], outcome="cancelled")
     posting.refresh_from_db()
     return len(apps)
 

@@ -11,6 +11,8 @@ from reilu.employers.access import recruiting_orgs
 from reilu.employers.staff import recruiter_required
 from reilu.jobs.models import Stage
 from reilu.jobs.staff_views import board, staff_posting
+from reilu.privacy.models import AuditEvent
+from reilu.privacy.services import audit_record
 
 
 def staff_application(request, pk) -> Application:
@@ -24,6 +26,12 @@ def staff_application(request, pk) -> Application:
 @recruiter_required
 def detail(request, pk):
     app = staff_application(request, pk)
+    audit_record(
+        organization=app.posting.organization,
+        action=AuditEvent.Action.VIEW_APPLICATION,
+        obj=app,
+        actor=request.user,
+    )
     return render(
         request,
         "applications/staff/detail.html",
@@ -42,6 +50,12 @@ def cv_download(request, pk):
     app = staff_application(request, pk)
     if not app.cv:
         raise Http404
+    audit_record(
+        organization=app.posting.organization,
+        action=AuditEvent.Action.DOWNLOAD_CV,
+        obj=app,
+        actor=request.user,
+    )
     response = FileResponse(
         app.cv.open("rb"),
         as_attachment=True,

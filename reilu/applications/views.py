@@ -11,9 +11,13 @@ from reilu.applications.models import AccessToken
 from reilu.applications.selectors import status_context
 from reilu.jobs.alerts import alert_subscribe
 from reilu.jobs.models import Posting
+from reilu.privacy.limits import count_miss, rate_limited
+from reilu.privacy.notices import current_notice
+from reilu.privacy.services import record_notice_acceptance
 
 
 @require_http_methods(["GET", "POST"])
+@rate_limited("apply", method="POST")
 def apply(request, slug):
     posting = get_object_or_404(
         Posting.objects.select_related("organization"), slug=slug, state=Posting.State.PUBLISHED
@@ -21,13 +25,18 @@ def apply(request, slug):
     if not posting.is_open:
         return render(request, "applications/closed.html", {"posting": posting}, status=410)
     language = (get_language() or posting.language)[:2]
-    form = ApplyForm(request.POST or None, request.FILES or None, initial={"language": language})
+    notice = current_notice(posting.organization)
+    form = ApplyForm(
+        request.POST or None,
+        request.FILES or None,
+        initial={"language": language, "privacy_notice_version": notice.version},
+    )
     status = 200
     if request.method == "POST":
         if form.is_valid():
             data = form.cleaned_data
             try:
-                services.application_submit(
+                app, _raw = services.application_submit(
                     posting=posting,
                     name=data["name"],
                     email=data["email"],
@@ -45,6 +54,7 @@ def apply(request, slug):
                 )
             except services.ApplicationError:
                 return render(request, "applications/closed.html", {"posting": posting}, status=410)
+            record_notice_acceptance(application=app, version=data.get("privacy_notice_version"))
             if data.get("job_alert"):
                 alert_subscribe(
                     organization=posting.organization,
@@ -54,7 +64,15 @@ def apply(request, slug):
             return redirect("applications:thanks", slug=posting.slug)
         status = 400
     return render(
-        request, "applications/apply.html", {"posting": posting, "form": form}, status=status
+        request,
+        "applications/apply.html",
+        {
+            "posting": posting,
+            "form": form,
+            "notice_text": notice.text(language),
+            "notice_version": notice.version,
+        },
+        status=status,
     )
 
 
@@ -63,15 +81,16 @@ def thanks(request, slug):
     return render(request, "applications/thanks.html", {"posting": posting})
 
 
-def _application_or_404(token):
+def _application_or_404(token, request):
     app = AccessToken.resolve(token)
     if app is None:
+        count_miss(request, "status")
         raise Http404
     return app
 
 
 def status(request, token):
-    app = _application_or_404(token)
+    app = _application_or_404(token, request)
     context = status_context(app)
     context["token"] = token
     response = render(request, "applications/status.html", context)
@@ -84,7 +103,7 @@ def status(request, token):
 
 @require_http_methods(["GET", "POST"])
 def withdraw(request, token):
-    app = _application_or_404(token)
+    app = _application_or_404(token, request)
     if request.method == "POST":
         try:
             services.application_withdraw(application=app)
@@ -100,7 +119,7 @@ def withdraw(request, token):
 
 @require_http_methods(["POST"])
 def subscribe_alerts(request, token):
-    app = _application_or_404(token)
+    app = _application_or_404(token, request)
     alert_subscribe(organization=app.posting.organization, email=app.email, language=app.language)
     messages.success(
         request, _("We sent you an email. Confirm there, and you will hear of new openings.")

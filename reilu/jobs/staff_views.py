@@ -24,8 +24,21 @@ def staff_posting(request, pk) -> Posting:
     )
 
 
-@recruiter_required
 def home(request):
+    """The recruiter's start page; interviewers go straight to their interviews."""
+    from django.contrib.auth.views import redirect_to_login
+
+    from reilu.employers.access import member_orgs
+
+    if not request.user.is_authenticated:
+        return redirect_to_login(request.get_full_path())
+    if not recruiting_orgs(request.user).exists() and member_orgs(request.user).exists():
+        return redirect("interviews:home")
+    return _recruiter_home(request)
+
+
+@recruiter_required
+def _recruiter_home(request):
     postings = list(
         Posting.objects.filter(organization=request.org)
         .annotate(
@@ -56,7 +69,8 @@ def _editor(request, posting: Posting | None):
     if posting is None:
         language = (get_language() or "fi")[:2]
         initial_stages = services.default_stages(language, request.org.default_promise_days)
-    form = PostingForm(request.POST or None, instance=posting)
+    initial = None if posting else {"language": (get_language() or "fi")[:2]}
+    form = PostingForm(request.POST or None, instance=posting, initial=initial)
     duties = DutyFormSet(
         request.POST or None,
         prefix="duties",

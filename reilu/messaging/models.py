@@ -86,3 +86,15 @@ def employer_templates(organization) -> dict[tuple[str, str], tuple[str, str]]:
         (t.kind, t.language): (t.subject, t.body)
         for t in MessageTemplate.objects.filter(organization=organization)
     }
+
+
+class MessageAttachment(models.Model):
+    """A file sent with an outbox message, e.g. an interview's calendar invitation."""
+
+    message = models.ForeignKey(Message, on_delete=models.CASCADE, related_name="attachments")
+    filename = models.CharField(max_length=200)
+    content_type = models.CharField(max_length=200)
+    content = models.TextField()
+
+    def __str__(self) -> str:
+        return self.filename

@@ -10,6 +10,7 @@ candidate can recognise it as the same message.
 import logging
 import uuid
 from datetime import timedelta
+from email.mime.text import MIMEText
 
 from django.conf import settings
 from django.core.mail import EmailMessage, get_connection
@@ -114,7 +115,21 @@ def _email(message: Message) -> EmailMessage:
             "Auto-Submitted": "auto-generated",
         },
     )
+    for item in message.attachments.all():
+        email.attach(_attachment_part(item))
     return email
+
+
+def _attachment_part(item) -> MIMEText:
+    """A text attachment; content-type parameters (e.g. method=REQUEST) are kept for clients."""
+    base, *params = [p.strip() for p in item.content_type.split(";")]
+    part = MIMEText(item.content, base.partition("/")[2] or "plain", "utf-8")
+    for param in params:
+        key, _, value = param.partition("=")
+        if key.lower() != "charset":
+            part.set_param(key, value.strip('"'))
+    part.add_header("Content-Disposition", "attachment", filename=item.filename)
+    return part
 
 
 def deliver_batch(limit: int = 100) -> int:

@@ -27,7 +27,12 @@ KIND_LABELS = {
     "withdrawn": gettext_lazy("Withdrawal confirmed"),
     "posting_cancelled": gettext_lazy("Posting cancelled"),
     "contact_changed": gettext_lazy("New contact person"),
+    "promise_changed": gettext_lazy("A new promised date"),
     "duplicate": gettext_lazy("Applied twice"),
+    "interview_booked": gettext_lazy("Interview time booked"),
+    "interview_cancelled": gettext_lazy("Interview time cancelled"),
+    "feedback_offer": gettext_lazy("Feedback call offered"),
+    "survey_invitation": gettext_lazy("Survey after the process"),
 }
 LANGUAGES = ("fi", "sv", "en")
 

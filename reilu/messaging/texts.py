@@ -148,6 +148,15 @@ DEFAULTS = {
             "openings.\n\nYour status page: {status_url}"
         ),
     ),
+    "promise_changed": (
+        _("A new date for your application: {posting}"),
+        _(
+            "Hello {first_name},\n\n"
+            "your application for {posting} is in the stage: {stage}. I will contact you "
+            "by {promised_by}.\n\n{note}"
+            "Your status page:\n{status_url}"
+        ),
+    ),
     "contact_changed": (
         _("Your new contact person: {posting}"),
         _(
@@ -163,6 +172,47 @@ DEFAULTS = {
             "your application for {posting} is now withdrawn, as you asked. Thank you for "
             "your interest in {employer}; you are welcome to apply again later.\n\n"
             "Your status page: {status_url}"
+        ),
+    ),
+    "interview_booked": (
+        _("Your interview time: {posting}"),
+        _(
+            "Hello {first_name},\n\n"
+            "thank you for booking a time for your interview for {posting}. Here are the "
+            "details; the calendar invitation is attached.\n\n{note}"
+            "If the time no longer suits you, you can move or cancel it on your status "
+            "page:\n{status_url}"
+        ),
+    ),
+    "interview_cancelled": (
+        _("Your interview time was cancelled: {posting}"),
+        _(
+            "Hello {first_name},\n\n"
+            "the interview time below for {posting} is now cancelled.\n\n{note}"
+            "You can book a new time on your status page while times are open:\n{status_url}"
+        ),
+    ),
+    "feedback_offer": (
+        _("Would you like feedback on your interview? {posting}"),
+        _(
+            "Hello {first_name},\n\n"
+            "you reached the interviews for {posting}, and I would like to tell you "
+            "personally what decided the choice. You can book a short feedback call at a "
+            "time that suits you, or ask for a written summary instead:\n{status_url}\n\n"
+            "{note}There is no obligation: if you do not want feedback, you can say so "
+            "on the same page."
+        ),
+    ),
+    # reilu.voice: {status_url} is the candidate's own survey link here.
+    "survey_invitation": (
+        _("How did we do? {posting}"),
+        _(
+            "Hello {first_name},\n\n"
+            "your process for {posting} at {employer} has ended. Would you tell us how it "
+            "went for you? Five short questions, about two minutes. We see the answers only "
+            "together with others, never with your name, and you decide whether your "
+            "comment may be shown publicly.\n\n{status_url}\n\n"
+            "Thank you for the time you gave us."
         ),
     ),
 }

@@ -1,5 +1,17 @@
 from django.apps import AppConfig
+from django.db.models.signals import post_migrate
+
+
+def _create_cache_table(sender, using="default", verbosity=1, **kwargs):
+    """Rate limits count in the database cache: make its table whenever the database is
+    migrated, so a fresh `migrate` never leaves the apply and status pages failing."""
+    from django.core.management import call_command
+
+    call_command("createcachetable", database=using, verbosity=0)
 
 
 class PrivacyConfig(AppConfig):
     name = "reilu.privacy"
+
+    def ready(self):
+        post_migrate.connect(_create_cache_table, sender=self, dispatch_uid="reilu.cachetable")

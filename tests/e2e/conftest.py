@@ -81,3 +81,61 @@ def shot(page, name: str) -> Path:
     path = SCREENSHOTS / f"{re.sub(r'[^A-Za-z0-9_.-]+', '-', name)}.png"
     page.screenshot(path=str(path), full_page=True)
     return path
+
+
+# --- Shared by the recruiter, accessibility, keyboard and mobile tests -----------------------
+
+TABLET = {"width": 820, "height": 1180}
+STAFF_VIEWPORT = {"width": 1000, "height": 700}
+STAFF_PASSWORD = "correct horse battery staple"  # noqa: S105 - a throwaway test password
+DOC_SCREENSHOTS_ENV = "REILU_SCREENSHOT_DIR"
+
+
+@pytest.fixture
+def staff_page(browser, live_server):
+    context, page = _new_page(browser, viewport=STAFF_VIEWPORT)
+    yield page
+    context.close()
+
+
+@pytest.fixture
+def tablet_page(browser, live_server):
+    context, page = _new_page(browser, viewport=TABLET)
+    yield page
+    context.close()
+
+
+def doc_shot(page, name: str) -> Path | None:
+    """Save a small viewport PNG as $REILU_SCREENSHOT_DIR/<name>.png for the docs, if set.
+
+    `make screenshots` sets the variable; an ordinary test run writes nothing.
+    """
+    folder = os.environ.get(DOC_SCREENSHOTS_ENV)
+    if not folder:
+        return None
+    target = Path(folder)
+    if not target.is_absolute():
+        target = REPO_ROOT / target
+    target.mkdir(parents=True, exist_ok=True)
+    path = target / f"{re.sub(r'[^A-Za-z0-9_.-]+', '-', name)}.png"
+    page.screenshot(path=str(path), full_page=False, animations="disabled", caret="hide")
+    return path
+
+
+def horizontal_overflow(page, width: int) -> int:
+    """How many CSS pixels the document is wider than `width` (0 when nothing overflows)."""
+    return max(0, page.evaluate("document.documentElement.scrollWidth") - width)
+
+
+def staff_login(page, base_url: str, user, password: str = STAFF_PASSWORD) -> None:
+    """Give `user` a password and sign in through the real /staff/login/ form."""
+    from playwright.sync_api import expect
+
+    user.set_password(password)
+    user.save(update_fields=["password"])
+    page.goto(base_url + "/staff/login/")
+    page.locator("#id_username").fill(user.get_username())
+    page.locator("#id_password").fill(password)
+    page.locator("main form button[type=submit]").click()
+    page.wait_for_url(re.compile(r"/staff/$"))
+    expect(page.locator("form[action$='/staff/logout/'] button")).to_be_visible()

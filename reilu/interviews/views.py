@@ -1,0 +1,361 @@
+"""Pages of the interviews area; each parses input and calls services or selectors."""
+
+import datetime as dt
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import FileResponse, Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_POST
+
+from reilu.applications.models import AccessToken
+from reilu.employers.access import recruiting_orgs
+from reilu.employers.staff import current_org, recruiter_required
+from reilu.interviews import selectors, services
+from reilu.interviews.forms import CriteriaForm, ScorecardForm, SlotForm
+from reilu.interviews.models import Booking, FeedbackCall, Preparation, Purpose, Scorecard, Slot
+from reilu.jobs.staff_views import staff_posting
+
+REPORT_DAYS = 365
+
+
+def _private(response):
+    response["Referrer-Policy"] = "same-origin"
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
+# --- Staff ---------------------------------------------------------------------------------
+
+
+@login_required
+def home(request):
+    """My interviews (every member), and for recruiters the employer's interview work."""
+    org = current_org(request)
+    context = {
+        "mine": selectors.my_interviews(request.user, timezone.now() - dt.timedelta(days=1)),
+        "org": org,
+    }
+    if org is not None:
+        context["postings"] = org.postings.exclude(state="draft").order_by("-created_at")[:100]
+    return render(request, "interviews/staff/home.html", context)
+
+
+@require_http_methods(["GET", "POST"])
+@recruiter_required
+def slots(request, pk):
+    posting = staff_posting(request, pk)
+    members = services.member_choices(posting.organization)
+    form = SlotForm(request.POST or None, members=members)
+    status = 200
+    if request.method == "POST":
+        if form.is_valid():
+            data = form.cleaned_data
+            try:
+                services.slot_create(
+                    posting=posting,
+                    purpose=data["purpose"],
+                    starts_at=data["starts_at"],
+                    ends_at=data["ends_at"],
+                    location=data["location"],
+                    video_url=data["video_url"],
+                    interviewer_ids=[int(i) for i in data["interviewers"]],
+                    parts=data["part_list"],
+                    actor=request.user,
+                )
+            except services.InterviewError as exc:
+                form.add_error(None, str(exc))
+            else:
+                messages.success(request, _("The time is published for booking."))
+                return redirect("interviews:slots", pk=posting.pk)
+        status = 400
+    rows = (
+        Slot.objects.filter(posting=posting, ends_at__gte=timezone.now() - dt.timedelta(days=30))
+        .prefetch_related("parts", "interviewers")
+        .prefetch_related("bookings__application")
+        .order_by("starts_at")[:300]
+    )
+    slot_rows = []
+    for slot in rows:
+        active = [b for b in slot.bookings.all() if b.state == Booking.State.ACTIVE]
+        slot_rows.append({"slot": slot, "booking": active[0] if active else None})
+    return render(
+        request,
+        "interviews/staff/slots.html",
+        {"posting": posting, "form": form, "rows": slot_rows},
+        status=status,
+    )
+
+
+@require_POST
+@recruiter_required
+def slot_delete(request, pk):
+    slot = get_object_or_404(Slot, pk=pk, organization__in=recruiting_orgs(request.user))
+    try:
+        services.slot_delete(slot=slot)
+    except services.InterviewError as exc:
+        messages.error(request, str(exc))
+    else:
+        messages.success(request, _("The time is removed."))
+    return redirect("interviews:slots", pk=slot.posting_id)
+
+
+@require_http_methods(["GET", "POST"])
+@recruiter_required
+def criteria(request, pk):
+    posting = staff_posting(request, pk)
+    current = services.criteria_for(posting)
+    form = CriteriaForm(request.POST or None, initial={"lines": "\n".join(c.text for c in current)})
+    status = 200
+    if request.method == "POST":
+        if form.is_valid():
+            try:
+                services.criteria_set(
+                    posting=posting, lines=form.cleaned_data["lines"].splitlines()
+                )
+            except services.InterviewError as exc:
+                form.add_error("lines", str(exc))
+            else:
+                messages.success(request, _("The evaluation criteria are saved."))
+                return redirect("interviews:criteria", pk=posting.pk)
+        status = 400
+    return render(
+        request, "interviews/staff/criteria.html", {"posting": posting, "form": form}, status=status
+    )
+
+
+@require_http_methods(["GET", "POST"])
+@login_required
+def prepare(request, pk):
+    """What an interviewer reads before the interview, and the confirmation that they did."""
+    app = selectors.interviewer_application(request.user, pk)
+    assigned = selectors.is_assigned(request.user, app)
+    if request.method == "POST":
+        if services.preparation_confirm(application=app, user=request.user):
+            messages.success(request, _("Thank you. You are marked as prepared."))
+        else:
+            messages.info(request, _("You have no upcoming interview with this candidate."))
+        return redirect("interviews:prepare", pk=app.pk)
+    mine = app.bookings.filter(
+        state=Booking.State.ACTIVE, preparations__interviewer=request.user
+    ).select_related("slot")
+    confirmed = not Preparation.objects.filter(
+        interviewer=request.user,
+        booking__application=app,
+        booking__state=Booking.State.ACTIVE,
+        confirmed_at__isnull=True,
+    ).exists()
+    return _private(
+        render(
+            request,
+            "interviews/staff/prepare.html",
+            {
+                "app": app,
+                "posting": app.posting,
+                "criteria": services.criteria_for(app.posting),
+                "bookings": mine,
+                "assigned": assigned,
+                "confirmed": assigned and confirmed,
+            },
+        )
+    )
+
+
+@login_required
+def cv(request, pk):
+    app = selectors.interviewer_application(request.user, pk)
+    if not app.cv:
+        raise Http404
+    response = FileResponse(
+        app.cv.open("rb"),
+        as_attachment=True,
+        filename=app.cv_name or "cv",
+        content_type=app.cv_type,
+    )
+    response["X-Content-Type-Options"] = "nosniff"
+    return _private(response)
+
+
+@require_http_methods(["GET", "POST"])
+@login_required
+def scorecard(request, pk):
+    app = selectors.interviewer_application(request.user, pk)
+    may_rate = selectors.is_assigned(request.user, app)
+    own = Scorecard.objects.filter(application=app, interviewer=request.user).first()
+    initial = {r.criterion_id: (r.score, r.notes) for r in own.ratings.all()} if own else {}
+    form = ScorecardForm(
+        request.POST or None, criteria=services.criteria_for(app.posting), initial_ratings=initial
+    )
+    status = 200
+    if request.method == "POST":
+        if not may_rate:
+            raise Http404
+        if form.is_valid():
+            try:
+                services.scorecard_submit(
+                    application=app, interviewer=request.user, ratings=form.ratings()
+                )
+            except services.InterviewError as exc:
+                form.add_error(None, str(exc))
+            else:
+                messages.success(request, _("Your scorecard is saved."))
+                return redirect("interviews:scorecard", pk=app.pk)
+        status = 400
+    show = selectors.can_see_ratings(request.user, app)
+    others = []
+    if show:
+        others = (
+            Scorecard.objects.filter(application=app, submitted_at__isnull=False)
+            .exclude(interviewer=request.user)
+            .select_related("interviewer")
+            .prefetch_related("ratings__criterion")
+        )
+    return _private(
+        render(
+            request,
+            "interviews/staff/scorecard.html",
+            {
+                "app": app,
+                "form": form,
+                "may_rate": may_rate,
+                "own": own,
+                "show": show,
+                "aggregate": selectors.scorecard_aggregate(app) if show else [],
+                "others": others,
+            },
+            status=status,
+        )
+    )
+
+
+@recruiter_required
+def feedback_list(request):
+    calls = list(selectors.open_feedback_calls(request.org))
+    for call in calls:
+        call.summary = services.criteria_summary(
+            call.application, call.application.posting.language
+        )
+    return render(request, "interviews/staff/feedback.html", {"calls": calls})
+
+
+@require_POST
+@recruiter_required
+def feedback_done(request, pk):
+    call = get_object_or_404(FeedbackCall, pk=pk, organization__in=recruiting_orgs(request.user))
+    try:
+        services.feedback_done(call=call, actor=request.user)
+    except services.InterviewError as exc:
+        messages.error(request, str(exc))
+    else:
+        messages.success(request, _("Marked done. Thank you for calling."))
+    return redirect("interviews:feedback_list")
+
+
+@recruiter_required
+def report(request):
+    now = timezone.now()
+    return render(
+        request,
+        "interviews/staff/report.html",
+        {
+            "prep": selectors.preparation_shares(request.org, now),
+            "feedback": selectors.feedback_shares(
+                request.org, now - dt.timedelta(days=REPORT_DAYS)
+            ),
+            "days": REPORT_DAYS,
+        },
+    )
+
+
+# --- Candidates ----------------------------------------------------------------------------
+
+
+def _application_or_404(token):
+    app = AccessToken.resolve(token)
+    if app is None:
+        raise Http404
+    return app
+
+
+@require_http_methods(["GET", "POST"])
+def book(request, token):
+    app = _application_or_404(token)
+    if request.method == "POST":
+        slot_id = request.POST.get("slot", "")
+        try:
+            services.booking_book(application=app, slot_id=int(slot_id) if slot_id.isdigit() else 0)
+        except services.InterviewError as exc:
+            messages.error(request, str(exc))
+            return redirect("interviews:book", token=token)
+        messages.success(request, _("Your time is booked. The invitation is on its way."))
+        return redirect("applications:status", token=token)
+    booking = app.bookings.filter(purpose=Purpose.INTERVIEW, state="active").first()
+    return _private(
+        render(
+            request,
+            "interviews/book.html",
+            {
+                "app": app,
+                "token": token,
+                "booking": booking,
+                "bookable": services.can_book_interview(app),
+                "slots": list(services.open_slots(app)),
+            },
+        )
+    )
+
+
+@require_POST
+def cancel(request, token):
+    app = _application_or_404(token)
+    purpose = Purpose.FEEDBACK if request.POST.get("purpose") == "feedback" else Purpose.INTERVIEW
+    try:
+        services.booking_cancel(application=app, purpose=purpose)
+    except services.InterviewError as exc:
+        messages.error(request, str(exc))
+    else:
+        messages.success(request, _("Your time is cancelled."))
+    return redirect("applications:status", token=token)
+
+
+@require_http_methods(["GET", "POST"])
+def feedback(request, token):
+    app = _application_or_404(token)
+    call = FeedbackCall.objects.filter(application=app).select_related("booking__slot").first()
+    if call is None:
+        raise Http404
+    if request.method == "POST":
+        choice = request.POST.get("choice", "")
+        try:
+            if choice == "written":
+                services.feedback_choose_written(application=app)
+                messages.success(request, _("You will get a written summary."))
+            elif choice == "decline":
+                services.feedback_decline(application=app)
+                messages.success(request, _("Thank you for letting us know."))
+            elif choice.isdigit():
+                services.booking_book(
+                    application=app, slot_id=int(choice), purpose=Purpose.FEEDBACK
+                )
+                messages.success(request, _("Your feedback call is booked."))
+            else:
+                messages.error(request, _("Choose a time or another option."))
+                return redirect("interviews:feedback", token=token)
+        except services.InterviewError as exc:
+            messages.error(request, str(exc))
+            return redirect("interviews:feedback", token=token)
+        return redirect("applications:status", token=token)
+    return _private(
+        render(
+            request,
+            "interviews/feedback.html",
+            {
+                "app": app,
+                "token": token,
+                "call": call,
+                "slots": list(services.open_slots(app, Purpose.FEEDBACK)),
+            },
+        )
+    )

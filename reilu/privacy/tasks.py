@@ -1,0 +1,72 @@
+from django.conf import settings
+from django.db import transaction
+from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+from django_tasks import task
+
+from reilu.employers.models import Membership, Organization
+from reilu.formatting import fmt_date
+from reilu.messaging.outbox import kick_delivery, message_queue
+from reilu.privacy.retention import erase_due_at, upcoming_erasures
+from reilu.privacy.services import erase_due
+
+
+def notify_owners(now=None) -> int:
+    """Once a week, tell each employer's owners what will be erased within 14 days."""
+    now = now or timezone.now()
+    year, week, _day = timezone.localtime(now).isocalendar()
+    queued = 0
+    for org in Organization.objects.filter(memberships__role=Membership.Role.OWNER).distinct():
+        apps = list(upcoming_erasures(org, now)[:200])
+        if not apps:
+            continue
+        owners = Membership.objects.filter(organization=org, role=Membership.Role.OWNER)
+        url = f"{settings.BASE_URL}{reverse('privacy:erasures')}"
+        with transaction.atomic():
+            for owner in owners.select_related("user"):
+                if not owner.user.email:
+                    continue
+                language = (settings.LANGUAGE_CODE or "en")[:2]
+                with translation.override(language):
+                    lines = [
+                        f"- {fmt_date(timezone.localdate(erase_due_at(a)), language)}: "
+                        f"{a.posting.title} (#{a.pk})"
+                        for a in apps
+                    ]
+                    subject = _("Candidate data to be erased within 14 days: %(count)s") % {
+                        "count": len(apps)
+                    }
+                    body = "\n".join(
+                        [
+                            _(
+                                "The personal data of these candidates will be erased as the "
+                                "retention period of %(org)s ends:"
+                            )
+                            % {"org": org.name},
+                            "",
+                            *lines,
+                            "",
+                            _("See the list: %(url)s") % {"url": url},
+                        ]
+                    )
+                created = message_queue(
+                    organization=org,
+                    kind="erasure_notice",
+                    to_candidate=False,
+                    to_email=owner.user.email,
+                    subject=subject,
+                    body=body,
+                    language=language,
+                    dedupe_key=f"erasure-notice:{org.pk}:{owner.pk}:{year}-W{week}",
+                )
+                queued += created is not None
+    if queued:
+        kick_delivery()
+    return queued
+
+
+@task()
+def retention_sweep() -> dict:
+    """Daily: erase what is due, and tell owners (weekly) what is coming."""
+    return {"erased": erase_due(), "owners_told": notify_owners()}

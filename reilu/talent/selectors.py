@@ -1,0 +1,166 @@
+"""Reads of the talent gallery; search_profiles is the one search for pages and the API.
+
+Full text runs on SQLite FTS5 or PostgreSQL tsvector (see migration 0002). Both get the
+same tokens (letters and digits, lower-cased) as prefix terms joined by AND, so the same
+profiles match on both; only the ranking differs (bm25 against ts_rank).
+"""
+
+import re
+from dataclasses import dataclass, field
+from functools import cache
+
+from django.core.paginator import Page, Paginator
+from django.db import connection
+from django.db.models import BooleanField, F, FloatField, QuerySet
+from django.db.models.expressions import RawSQL
+
+from reilu.talent.models import ContactRequest, Profile, ProfileLanguage, ProfileView
+
+PAGE_SIZE = 20
+MAX_TERMS = 8
+
+
+class Audience:
+    PUBLIC = "public"  # anyone, signed in or not
+    EMPLOYERS = "employers"  # signed-in staff of an employer
+
+
+@dataclass
+class TalentQuery:
+    q: str = ""
+    skills: list[str] = field(default_factory=list)
+    region: str = ""
+    remote: bool | None = None
+    languages: list[str] = field(default_factory=list)  # "fi" or "fi:B2" (at least B2)
+    availability: list[str] = field(default_factory=list)
+
+
+def terms(q: str) -> list[str]:
+    return re.findall(r"[^\W_]+", q.lower())[:MAX_TERMS]
+
+
+def listed_profiles(audience: str) -> QuerySet[Profile]:
+    visible = [Profile.Visibility.PUBLIC]
+    if audience == Audience.EMPLOYERS:
+        visible.append(Profile.Visibility.EMPLOYERS)
+    return Profile.objects.filter(paused=False, visibility__in=visible)
+
+
+def _language_filter(qs: QuerySet, wanted: str) -> QuerySet:
+    code, _sep, level = wanted.partition(":")
+    levels = {lv.lower(): i + 1 for i, lv in enumerate(ProfileLanguage.LEVELS)}
+    rank = levels.get(level.strip().lower(), 1)
+    match = ProfileLanguage.objects.filter(language=code.strip().lower(), rank__gte=rank)
+    return qs.filter(pk__in=match.values("profile_id"))
+
+
+@cache
+def _pg_configs() -> frozenset[str]:
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT cfgname FROM pg_ts_config WHERE cfgname IN ('finnish', 'swedish')")
+        return frozenset(row[0] for row in cursor.fetchall())
+
+
+def _full_text(qs: QuerySet, words: list[str]) -> QuerySet:
+    if connection.vendor == "postgresql":
+        tsquery = " & ".join(f"{w}:*ABC" for w in words)
+        rank_sql = "ts_rank(talent_profile.search_vector, to_tsquery('simple', %s))"
+        params: list = [tsquery]
+        for config in sorted(_pg_configs()):
+            # Stems only lift the ranking; membership is decided by the 'simple' lexemes.
+            # config is one of two fixed names read from pg_ts_config, never user input.
+            rank_sql += (
+                f" + 0.5 * ts_rank(talent_profile.search_vector, to_tsquery('{config}', %s))"  # noqa: E501
+            )
+            params.append(" | ".join(words))
+        return (
+            qs.alias(
+                hit=RawSQL(
+                    "talent_profile.search_vector @@ to_tsquery('simple', %s)",
+                    (tsquery,),
+                    output_field=BooleanField(),
+                )
+            )
+            .filter(hit=True)
+            .annotate(rank=RawSQL(rank_sql, params, output_field=FloatField()))  # noqa: S611
+            .order_by("-rank", "-updated_at", "-id")
+        )
+    if connection.vendor == "sqlite":
+        match = " AND ".join(f'"{w}"*' for w in words)
+        return (
+            qs.filter(
+                pk__in=RawSQL(
+                    "SELECT rowid FROM talent_profile_fts WHERE talent_profile_fts MATCH %s",
+                    (match,),
+                )
+            )
+            .annotate(
+                # bm25 is lower for better matches; negated so that higher is better.
+                rank=RawSQL(
+                    "SELECT -bm25(talent_profile_fts, 10.0, 5.0, 3.0, 1.0) FROM "
+                    "talent_profile_fts WHERE talent_profile_fts MATCH %s "
+                    "AND rowid = talent_profile.id",
+                    (match,),
+                    output_field=FloatField(),
+                )
+            )
+            .order_by("-rank", "-updated_at", "-id")
+        )
+    raise NotImplementedError(f"full-text search is not set up for {connection.vendor}")
+
+
+def search_profiles(query: TalentQuery, *, audience: str) -> QuerySet[Profile]:
+    """Listed profiles matching the query, best first. Never selects contact details."""
+    qs = listed_profiles(audience)
+    for skill in query.skills:
+        qs = qs.filter(skills__key=skill.strip().lower())
+    if query.region:
+        qs = qs.filter(region=query.region)
+    if query.remote is not None:
+        qs = qs.filter(remote=query.remote)
+    for wanted in query.languages:
+        qs = _language_filter(qs, wanted)
+    if query.availability:
+        qs = qs.filter(availability__in=query.availability)
+    qs = qs.distinct().defer("phone", "cv", "cv_name", "cv_type")
+    words = terms(query.q)
+    if words:
+        return _full_text(qs, words)
+    return qs.order_by("-updated_at", "-id")
+
+
+def search_page(query: TalentQuery, *, audience: str, page: int = 1) -> Page:
+    qs = search_profiles(query, audience=audience).prefetch_related("languages")
+    return Paginator(qs, PAGE_SIZE).get_page(page)
+
+
+def profile_for(public_id, *, audience: str) -> Profile | None:
+    return (
+        listed_profiles(audience)
+        .filter(public_id=public_id)
+        .prefetch_related("languages", "skills")
+        .first()
+    )
+
+
+def accepted_request(profile: Profile, organization) -> ContactRequest | None:
+    """The accepted request that shares this seeker's contact details with this employer."""
+    return (
+        ContactRequest.objects.filter(
+            profile=profile, organization=organization, state=ContactRequest.State.ACCEPTED
+        )
+        .order_by("-answered_at")
+        .first()
+    )
+
+
+def seeker_views(profile: Profile, limit: int = 200) -> list[ProfileView]:
+    return list(profile.views.select_related("organization")[:limit])
+
+
+def seeker_requests(profile: Profile) -> list[ContactRequest]:
+    return list(
+        profile.requests.select_related("organization", "posting").order_by(
+            F("answered_at").desc(nulls_first=True), "-created_at"
+        )
+    )

@@ -1,0 +1,269 @@
+"""Seeker pages: sign in by link, own profile, requests, views, open applications, searches;
+and the public gallery of public profiles."""
+
+from django.contrib import messages
+from django.http import FileResponse, Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import require_http_methods, require_POST
+
+from reilu.talent import auth, saved_searches, selectors, services
+from reilu.talent.forms import (
+    OpenApplicationForm,
+    ProfileForm,
+    SavedSearchForm,
+    SearchForm,
+    SignInForm,
+)
+from reilu.talent.models import ContactRequest, OpenApplication, Profile, SavedSearch
+
+
+def _private(response):
+    response["Cache-Control"] = "private, no-store"
+    response["Referrer-Policy"] = "same-origin"
+    return response
+
+
+def _language() -> str:
+    language = (get_language() or "fi")[:2]
+    return language if language in ("fi", "sv", "en") else "fi"
+
+
+@require_http_methods(["GET", "POST"])
+def signin(request):
+    form = SignInForm(request.POST or None)
+    status = 200
+    if request.method == "POST":
+        if form.is_valid():
+            sent = services.signin_request(email=form.cleaned_data["email"], language=_language())
+            if not sent:
+                form.add_error(None, _("Too many sign-in links asked for. Try again in an hour."))
+                return render(request, "talent/signin.html", {"form": form}, status=429)
+            return render(request, "talent/signin_sent.html", {})
+        status = 400
+    return render(request, "talent/signin.html", {"form": form}, status=status)
+
+
+@require_http_methods(["GET", "POST"])
+def signin_link(request, token):
+    # Sign in only on POST: mail scanners open links, people press buttons.
+    if request.method == "POST":
+        seeker = auth.token_use(token)
+        if seeker is None:
+            return _private(render(request, "talent/signin_expired.html", {}, status=410))
+        auth.sign_in(request, seeker)
+        return redirect("talent:me")
+    if auth.token_peek(token) is None:
+        return _private(render(request, "talent/signin_expired.html", {}, status=410))
+    return _private(render(request, "talent/signin_confirm.html", {"token": token}))
+
+
+@require_POST
+def signout(request):
+    auth.sign_out(request)
+    return redirect("home")
+
+
+@auth.seeker_required
+def me(request):
+    seeker = request.seeker
+    profile = Profile.objects.filter(seeker=seeker).prefetch_related("languages").first()
+    context = {
+        "seeker": seeker,
+        "profile": profile,
+        "views": selectors.seeker_views(profile) if profile else [],
+        "requests": selectors.seeker_requests(profile) if profile else [],
+        "open_applications": seeker.open_applications.select_related("organization"),
+        "searches": seeker.saved_searches.filter(unsubscribed_at__isnull=True),
+        "search_form": SavedSearchForm(),
+    }
+    return _private(render(request, "talent/me.html", context))
+
+
+@auth.seeker_required
+@require_http_methods(["GET", "POST"])
+def profile_edit(request):
+    profile = Profile.objects.filter(seeker=request.seeker).first()
+    initial = {}
+    if profile:
+        initial = {
+            "skills": ", ".join(profile.skill_list),
+            "languages": ", ".join(f"{pl.language}:{pl.level}" for pl in profile.languages.all()),
+            "links_text": "\n".join(profile.links),
+        }
+    form = ProfileForm(
+        request.POST or None, request.FILES or None, instance=profile, initial=initial
+    )
+    status = 200
+    if request.method == "POST":
+        if form.is_valid():
+            data = {f: form.cleaned_data[f] for f in services.PROFILE_FIELDS}
+            try:
+                services.profile_save(
+                    seeker=request.seeker,
+                    data=data,
+                    skills=form.cleaned_data["skills"],
+                    languages=form.cleaned_data["languages"],
+                    links=form.cleaned_data["links_text"],
+                    cv=form.cleaned_data.get("cv_file"),
+                    cv_type=getattr(form, "cv_type", ""),
+                )
+            except services.TalentError as exc:
+                form.add_error(None, exc.message)
+            else:
+                messages.success(request, _("Your profile is saved."))
+                return redirect("talent:me")
+        status = 400
+    response = render(request, "talent/profile_form.html", {"form": form}, status=status)
+    return _private(response)
+
+
+@auth.seeker_required
+@require_POST
+def visibility(request):
+    profile = get_object_or_404(Profile, seeker=request.seeker)
+    try:
+        services.profile_set_visibility(
+            profile=profile,
+            visibility=request.POST.get("visibility", profile.visibility),
+            paused=request.POST.get("paused") == "1",
+        )
+    except services.TalentError as exc:
+        messages.error(request, exc.message)
+    return redirect("talent:me")
+
+
+@auth.seeker_required
+def own_cv(request):
+    profile = get_object_or_404(Profile, seeker=request.seeker)
+    if not profile.cv:
+        raise Http404
+    return cv_response(profile)
+
+
+def cv_response(profile: Profile) -> FileResponse:
+    response = FileResponse(
+        profile.cv.open("rb"),
+        as_attachment=True,
+        filename=profile.cv_name or "cv",
+        content_type=profile.cv_type,
+    )
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
+@auth.seeker_required
+@require_POST
+def answer_request(request, pk):
+    contact = get_object_or_404(
+        ContactRequest.objects.select_related("profile", "organization", "posting"),
+        pk=pk,
+        profile__seeker=request.seeker,
+    )
+    accept = request.POST.get("answer") == "accept"
+    try:
+        services.contact_request_answer(request=contact, seeker=request.seeker, accept=accept)
+    except services.TalentError as exc:
+        messages.error(request, exc.message)
+    else:
+        if accept:
+            messages.success(
+                request,
+                _("Accepted. %(employer)s now sees your contact details.")
+                % {"employer": contact.organization.name},
+            )
+        else:
+            messages.success(request, _("Declined. We told the employer politely."))
+    return redirect("talent:me")
+
+
+@auth.seeker_required
+@require_http_methods(["GET", "POST"])
+def open_new(request):
+    initial = {"organization": request.GET.get("to")}
+    form = OpenApplicationForm(request.POST or None, initial=initial)
+    status = 200
+    if request.method == "POST":
+        if form.is_valid():
+            try:
+                app = services.open_application_send(
+                    seeker=request.seeker,
+                    organization=form.cleaned_data["organization"],
+                    message=form.cleaned_data["message"],
+                )
+            except services.TalentError as exc:
+                form.add_error(None, exc.message)
+            else:
+                return redirect("talent:open_status", pk=app.pk)
+        status = 400
+    return _private(render(request, "talent/open_new.html", {"form": form}, status=status))
+
+
+@auth.seeker_required
+def open_status(request, pk):
+    app = get_object_or_404(
+        OpenApplication.objects.select_related("organization", "invited_to"),
+        pk=pk,
+        seeker=request.seeker,
+    )
+    context = {"app": app, "events": app.events.all(), "org": app.organization}
+    return _private(render(request, "talent/open_status.html", context))
+
+
+@auth.seeker_required
+@require_POST
+def search_save(request):
+    form = SavedSearchForm(request.POST)
+    if form.is_valid():
+        try:
+            services.saved_search_create(seeker=request.seeker, **form.cleaned_data)
+        except services.TalentError as exc:
+            messages.error(request, exc.message)
+        else:
+            messages.success(request, _("Saved. We will email you new matching jobs."))
+    else:
+        messages.error(request, _("Check the search: %(errors)s") % {"errors": form.errors})
+    return redirect("talent:me")
+
+
+@auth.seeker_required
+@require_POST
+def search_delete(request, pk):
+    search = get_object_or_404(SavedSearch, pk=pk, seeker=request.seeker)
+    services.saved_search_unsubscribe(search)
+    messages.success(request, _("The saved search is stopped."))
+    return redirect("talent:me")
+
+
+@csrf_exempt  # RFC 8058 one-click: the mail client POSTs without a session or CSRF token
+@require_http_methods(["GET", "POST"])
+def search_unsubscribe(request, signed):
+    search = saved_searches.unsign(signed)
+    if search is None:
+        raise Http404
+    if request.method == "POST":
+        services.saved_search_unsubscribe(search)
+        search.refresh_from_db()
+        if request.POST.get("List-Unsubscribe") == "One-Click":
+            return HttpResponse(status=200)
+    return render(request, "talent/unsubscribe.html", {"search": search, "signed": signed})
+
+
+def gallery(request):
+    """Public profiles for anyone; staff use the staff search, which also shows
+    profiles visible to signed-in employers."""
+    form = SearchForm(request.GET or None)
+    page = selectors.search_page(
+        form.query(), audience=selectors.Audience.PUBLIC, page=request.GET.get("page", 1)
+    )
+    return render(request, "talent/gallery.html", {"form": form, "page": page})
+
+
+def public_profile(request, public_id):
+    profile = selectors.profile_for(public_id, audience=selectors.Audience.PUBLIC)
+    if profile is None:
+        raise Http404
+    return render(request, "talent/profile_public.html", {"profile": profile})

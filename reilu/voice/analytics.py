@@ -1,0 +1,73 @@
+"""Staff analytics charts for one employer or one posting (DESIGN.md S2, S5, S7)."""
+
+from django.utils import formats, timezone
+from django.utils.translation import gettext as _
+
+from reilu.voice import selectors
+from reilu.voice.charts import Chart, bar_chart, column_chart
+
+
+def _month(m) -> str:
+    return formats.date_format(m, "M y")
+
+
+def charts(*, organization, posting=None, now=None) -> list[Chart]:
+    now = now or timezone.now()
+    since = selectors.period_start(now)
+    scope = {"organization": organization, "posting": posting, "since": since}
+    result = [
+        bar_chart(
+            _("Applications that reached each stage"),
+            _("Number of applications of the last 12 months that reached each stage."),
+            selectors.funnel(**scope),
+            headers=(_("Stage"), _("Applications")),
+        ),
+        bar_chart(
+            _("Median days in each stage"),
+            _("The middle value of the days applications spent in each stage."),
+            selectors.time_in_stage(**scope, now=now),
+            unit=" " + _("d"),
+            headers=(_("Stage"), _("Median days")),
+        ),
+    ]
+    promises = selectors.promises_by_month(**scope, now=now)
+    result.append(
+        column_chart(
+            _("Promises of contact kept, per month"),
+            _("Share of promised contact dates kept, by the month they came due."),
+            [(_month(m), v) for m, v, _n in promises],
+            low=0,
+            high=100,
+            unit=" %",
+            headers=(_("Month"), _("Kept")),
+        )
+    )
+    scores = selectors.nps_by_month(**scope, now=now)
+    result.append(
+        column_chart(
+            _("Candidate NPS, per month"),
+            _(
+                "Candidate NPS from -100 to 100 per month; months with fewer than 5 answers "
+                "are left empty."
+            ),
+            [(_month(m), v) for m, v, _n in scores],
+            low=-100,
+            high=100,
+            headers=(_("Month"), _("Candidate NPS")),
+        )
+    )
+    answers = selectors.answer_distributions(**scope)
+    for field, title in (
+        ("recommend", _("Answers: would recommend applying here (0–10)")),
+        ("ad_matched", _("Answers: the ad matched reality (1–5)")),
+        ("knew_status", _("Answers: I always knew where my application stood (1–5)")),
+    ):
+        result.append(
+            bar_chart(
+                title,
+                _("How many candidates gave each answer in the last 12 months."),
+                [(str(value), count) for value, count in answers[field]],
+                headers=(_("Answer"), _("Candidates")),
+            )
+        )
+    return result

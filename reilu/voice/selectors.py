@@ -1,0 +1,431 @@
+"""Reads for the candidates' voice: the public scorecard, reviews and staff analytics.
+
+Every query is limited to one employer (or one posting) and a period, and aggregates in
+the database, so the figures cost the same few queries whatever the size of the tables.
+"""
+
+import datetime as dt
+import statistics
+from collections import defaultdict
+from dataclasses import dataclass
+
+from django.db.models import Avg, Count, F, Func, IntegerField, Q, Value
+from django.db.models.fields import DateTimeField
+from django.db.models.functions import Coalesce, TruncMonth
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from reilu.applications.models import Application, Event, Promise
+from reilu.jobs.models import Stage
+from reilu.voice.models import SurveyResponse
+
+MIN_BASIS = 5
+PERIOD_DAYS = 365
+NOT_ENOUGH = _("Not enough data yet.")
+
+
+class WholeDays(Func):
+    """Whole days from the second datetime to the first, computed by the database."""
+
+    arity = 2
+    output_field = IntegerField()
+
+    def _parts(self, compiler, connection):
+        end_sql, end_params = compiler.compile(self.source_expressions[0])
+        start_sql, start_params = compiler.compile(self.source_expressions[1])
+        return end_sql, start_sql, [*end_params, *start_params]
+
+    def as_sqlite(self, compiler, connection, **extra):
+        end, start, params = self._parts(compiler, connection)
+        return f"CAST(julianday({end}) - julianday({start}) AS INTEGER)", params
+
+    def as_postgresql(self, compiler, connection, **extra):
+        end, start, params = self._parts(compiler, connection)
+        return f"CAST(FLOOR(EXTRACT(EPOCH FROM ({end} - {start})) / 86400) AS INTEGER)", params
+
+
+@dataclass
+class Figure:
+    key: str
+    label: str
+    value: float | None
+    basis: int
+    unit: str
+    explanation: str
+    available: bool = True
+
+    @property
+    def shown(self) -> bool:
+        return self.available and self.value is not None and self.basis >= MIN_BASIS
+
+    def public(self) -> dict:
+        return {
+            "key": self.key,
+            "label": str(self.label),
+            "value": self.value if self.shown else None,
+            "basis": self.basis,
+            "unit": str(self.unit),
+            "available": self.available,
+            "explanation": str(self.explanation),
+            "note": "" if self.shown else str(self._note()),
+        }
+
+    def _note(self):
+        if not self.available:
+            return _("Not available yet.")
+        return NOT_ENOUGH
+
+
+def period_start(now: dt.datetime | None = None) -> dt.datetime:
+    return (now or timezone.now()) - dt.timedelta(days=PERIOD_DAYS)
+
+
+def median_of_histogram(histogram: dict[int, int]) -> float | None:
+    """The median of values given as {value: how many}; the mean of the middle two if even."""
+    total = sum(histogram.values())
+    if total == 0:
+        return None
+    wanted = [(total - 1) // 2, total // 2]
+    found, seen = [], 0
+    for value in sorted(histogram):
+        count = histogram[value]
+        while wanted and wanted[0] < seen + count:
+            found.append(value)
+            wanted.pop(0)
+        seen += count
+    return sum(found) / 2
+
+
+def nps(promoters: int, detractors: int, total: int) -> float | None:
+    if not total:
+        return None
+    return round(100 * (promoters - detractors) / total, 1)
+
+
+def _share(part: int, whole: int) -> float | None:
+    return round(100 * part / whole, 1) if whole else None
+
+
+def response_times(applications, now: dt.datetime) -> tuple[dict[int, int], int]:
+    """Histogram of whole days to the first personal response, and how many still wait.
+
+    An application with no response counts with the days it has waited: until the
+    process ended (a withdrawal or a cancelled job) or, still in process, until now.
+    """
+    end = Coalesce(
+        F("first_response_at"), F("decided_at"), Value(now, output_field=DateTimeField())
+    )
+    rows = (
+        applications.annotate(days=WholeDays(end, F("created_at")))
+        .values("days")
+        .annotate(
+            n=Count("id"),
+            waiting=Count("id", filter=Q(first_response_at__isnull=True, outcome="active")),
+        )
+        .order_by()
+    )
+    histogram, waiting = {}, 0
+    for row in rows:
+        days = max(row["days"] or 0, 0)
+        histogram[days] = histogram.get(days, 0) + row["n"]
+        waiting += row["waiting"]
+    return histogram, waiting
+
+
+def survey_totals(responses) -> dict:
+    return responses.aggregate(
+        n=Count("id"),
+        promoters=Count("id", filter=Q(recommend__gte=9)),
+        detractors=Count("id", filter=Q(recommend__lte=6)),
+        ad_n=Count("ad_matched"),
+        ad_avg=Avg("ad_matched"),
+        knew_avg=Avg("knew_status"),
+    )
+
+
+def feedback_figures(organization, since) -> dict | None:
+    """Feedback calls from reilu.interviews, or None while that part is not there."""
+    try:
+        from reilu.interviews.selectors import feedback_shares
+    except ImportError:
+        return None
+    return feedback_shares(organization, since)
+
+
+def scorecard(organization, now: dt.datetime | None = None) -> list[Figure]:
+    """The public candidate-experience scorecard of one employer over the last 12 months."""
+    now = now or timezone.now()
+    since = period_start(now)
+    apps = Application.objects.filter(posting__organization=organization, created_at__gte=since)
+    histogram, waiting = response_times(apps, now)
+    processes = sum(histogram.values())
+    promises = Promise.objects.filter(
+        organization=organization,
+        state__in=(Promise.State.KEPT, Promise.State.LAPSED),
+        closed_at__gte=since,
+    ).aggregate(total=Count("id"), kept=Count("id", filter=Q(state=Promise.State.KEPT)))
+    feedback = feedback_figures(organization, since)
+    survey = survey_totals(
+        SurveyResponse.objects.filter(organization=organization, answered_on__gte=since.date())
+    )
+    median = median_of_histogram(histogram)
+    figures = [
+        Figure(
+            "median_days_to_first_response",
+            _("Median days to a first personal response"),
+            median,
+            processes,
+            _("days"),
+            _(
+                "The middle value of the days from applying to the first personal response, "
+                "over applications of the last 12 months. Applications still waiting count "
+                "with the days they have waited so far (now %(waiting)d)."
+            )
+            % {"waiting": waiting},
+        ),
+        Figure(
+            "promises_kept",
+            _("Promises of contact kept"),
+            _share(promises["kept"], promises["total"]),
+            promises["total"],
+            "%",
+            _(
+                "Of the promised contact dates that came due in the last 12 months, the share "
+                "where the candidate heard from us by the date. Open promises are not counted."
+            ),
+        ),
+        Figure(
+            "feedback_calls",
+            _("Interviewed candidates who got a feedback call"),
+            _share(feedback["done"], feedback["interviewed_not_chosen"]) if feedback else None,
+            feedback["interviewed_not_chosen"] if feedback else 0,
+            "%",
+            _(
+                "Of the candidates who were interviewed and not chosen in the last 12 months, "
+                "the share who had a feedback call."
+            ),
+            available=feedback is not None,
+        ),
+        Figure(
+            "candidate_nps",
+            _("Candidate NPS"),
+            nps(survey["promoters"], survey["detractors"], survey["n"]),
+            survey["n"],
+            "",
+            _(
+                "From -100 to 100: the share of candidates who answered 9–10 to “would you "
+                "recommend applying here?” minus the share who answered 0–6."
+            ),
+        ),
+        Figure(
+            "ad_matched_reality",
+            _("The ad matched reality"),
+            round(survey["ad_avg"], 2) if survey["ad_avg"] is not None else None,
+            survey["ad_n"],
+            "/ 5",
+            _(
+                "Average answer from 1 to 5 of candidates who reached an interview, to “the "
+                "ad matched what I learned about the job”."
+            ),
+        ),
+        Figure(
+            "knew_where_they_stood",
+            _("Candidates knew where they stood"),
+            round(survey["knew_avg"], 2) if survey["knew_avg"] is not None else None,
+            survey["n"],
+            "/ 5",
+            _("Average answer from 1 to 5 to “I always knew where my application stood”."),
+        ),
+        Figure(
+            "processes",
+            _("Applications handled"),
+            float(processes),
+            processes,
+            "",
+            _("Applications received in the last 12 months."),
+        ),
+    ]
+    return figures
+
+
+def public_reviews(organization, limit: int = 20) -> list[SurveyResponse]:
+    return list(
+        SurveyResponse.objects.filter(organization=organization, publish=True, hidden_at=None)
+        .exclude(comment="")
+        .select_related("posting", "reply")
+        .order_by("-answered_on", "-id")[:limit]
+    )
+
+
+def hidden_review_count(organization) -> int:
+    return (
+        SurveyResponse.objects.filter(organization=organization, publish=True)
+        .exclude(hidden_at=None)
+        .count()
+    )
+
+
+def report_queue(organization) -> list[SurveyResponse]:
+    """Reviews of this employer with reports not yet handled, most reported first."""
+    return list(
+        SurveyResponse.objects.filter(organization=organization, reports__handled_at=None)
+        .annotate(open_reports=Count("reports"))
+        .select_related("posting", "reply")
+        .order_by("-open_reports", "-answered_on")
+    )
+
+
+# Staff analytics ---------------------------------------------------------------------
+
+
+STAGE_KIND_ORDER = list(Stage.Kind.values)
+
+
+def funnel(*, organization, posting=None, since) -> list[tuple[str, int]]:
+    """How many applications reached each stage (from applied and moved events)."""
+    events = Event.objects.filter(
+        kind__in=(Event.Kind.APPLIED, Event.Kind.MOVED), application__created_at__gte=since
+    )
+    if posting is not None:
+        events = events.filter(application__posting=posting)
+        counts = dict(
+            events.values("stage")
+            .annotate(n=Count("application", distinct=True))
+            .values_list("stage", "n")
+            .order_by()
+        )
+        return [(s.name, counts.get(s.pk, 0)) for s in posting.stages.all()]
+    events = events.filter(application__posting__organization=organization)
+    counts = dict(
+        events.values("stage__kind")
+        .annotate(n=Count("application", distinct=True))
+        .values_list("stage__kind", "n")
+        .order_by()
+    )
+    return [(str(Stage.Kind(k).label), counts[k]) for k in STAGE_KIND_ORDER if k in counts]
+
+
+def time_in_stage(*, organization, posting=None, since, now=None) -> list[tuple[str, float]]:
+    """Median days an application spent in each stage; the current stage counts until now."""
+    now = now or timezone.now()
+    events = Event.objects.filter(
+        kind__in=(Event.Kind.APPLIED, Event.Kind.MOVED),
+        application__created_at__gte=since,
+        stage__isnull=False,
+    )
+    if posting is not None:
+        events = events.filter(application__posting=posting)
+        key, names = "stage_id", {s.pk: s.name for s in posting.stages.all()}
+        order = list(names)
+    else:
+        events = events.filter(application__posting__organization=organization)
+        key, names = "stage__kind", {k: str(Stage.Kind(k).label) for k in STAGE_KIND_ORDER}
+        order = STAGE_KIND_ORDER
+    rows = events.order_by("application_id", "created_at", "id").values_list(
+        "application_id", key, "created_at", "application__decided_at"
+    )
+    durations = defaultdict(list)
+    previous = None
+    for app_id, stage, at, decided in rows:
+        if previous and previous[0] == app_id:
+            durations[previous[1]].append((at - previous[2]).total_seconds() / 86400)
+        elif previous:
+            end = previous[3] or now
+            durations[previous[1]].append((end - previous[2]).total_seconds() / 86400)
+        previous = (app_id, stage, at, decided)
+    if previous:
+        end = previous[3] or now
+        durations[previous[1]].append((end - previous[2]).total_seconds() / 86400)
+    return [
+        (names[k], round(statistics.median(durations[k]), 1)) for k in order if durations.get(k)
+    ]
+
+
+def _months(since: dt.datetime, now: dt.datetime) -> list[dt.date]:
+    month = dt.date(since.year, since.month, 1)
+    months = []
+    while month <= now.date():
+        months.append(month)
+        month = dt.date(month.year + month.month // 12, month.month % 12 + 1, 1)
+    return months
+
+
+def _month_key(value) -> dt.date:
+    if isinstance(value, dt.datetime):
+        value = timezone.localtime(value) if timezone.is_aware(value) else value
+        return value.date().replace(day=1)
+    return value.replace(day=1)
+
+
+def promises_by_month(*, organization, posting=None, since, now=None) -> list[tuple]:
+    """Per month: (month, share kept in percent or None, number of promises closed)."""
+    now = now or timezone.now()
+    promises = Promise.objects.filter(
+        organization=organization,
+        state__in=(Promise.State.KEPT, Promise.State.LAPSED),
+        closed_at__gte=since,
+    )
+    if posting is not None:
+        promises = promises.filter(posting=posting)
+    rows = (
+        promises.annotate(month=TruncMonth("closed_at"))
+        .values("month")
+        .annotate(total=Count("id"), kept=Count("id", filter=Q(state=Promise.State.KEPT)))
+        .order_by()
+    )
+    by_month = {_month_key(r["month"]): (r["kept"], r["total"]) for r in rows}
+    return [
+        (m, _share(*by_month.get(m, (0, 0))), by_month.get(m, (0, 0))[1])
+        for m in _months(since, now)
+    ]
+
+
+def _responses(organization, posting, since):
+    responses = SurveyResponse.objects.filter(
+        organization=organization, answered_on__gte=since.date()
+    )
+    return responses.filter(posting=posting) if posting is not None else responses
+
+
+def nps_by_month(*, organization, posting=None, since, now=None) -> list[tuple]:
+    """Per month: (month, candidate NPS or None below the threshold, number of answers)."""
+    now = now or timezone.now()
+    rows = (
+        _responses(organization, posting, since)
+        .annotate(month=TruncMonth("answered_on"))
+        .values("month")
+        .annotate(
+            n=Count("id"),
+            promoters=Count("id", filter=Q(recommend__gte=9)),
+            detractors=Count("id", filter=Q(recommend__lte=6)),
+        )
+        .order_by()
+    )
+    by_month = {_month_key(r["month"]): r for r in rows}
+    result = []
+    for m in _months(since, now):
+        r = by_month.get(m)
+        n = r["n"] if r else 0
+        value = nps(r["promoters"], r["detractors"], n) if r and n >= MIN_BASIS else None
+        result.append((m, value, n))
+    return result
+
+
+def answer_distributions(*, organization, posting=None, since) -> dict[str, list]:
+    """How many gave each answer, per question: {question: [(answer, count), ...]}."""
+    responses = _responses(organization, posting, since)
+    result = {}
+    for field, scale in (
+        ("recommend", range(0, 11)),
+        ("ad_matched", range(1, 6)),
+        ("knew_status", range(1, 6)),
+    ):
+        counts = dict(
+            responses.exclude(**{f"{field}__isnull": True})
+            .values(field)
+            .annotate(n=Count("id"))
+            .values_list(field, "n")
+            .order_by()
+        )
+        result[field] = [(value, counts.get(value, 0)) for value in scale]
+    return result

@@ -1,0 +1,218 @@
+"""Writes for the candidates' voice: invitations, answers, replies, reports, hiding."""
+
+import secrets
+import uuid
+
+from django.conf import settings
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from reilu.applications.models import Application, Event
+from reilu.applications.services import INTERVIEW_KINDS, message_values
+from reilu.employers.models import hash_token
+from reilu.messaging import texts
+from reilu.messaging.models import Message, employer_templates
+from reilu.messaging.outbox import kick_delivery
+from reilu.voice.models import AbuseReport, ReviewReply, SurveyInvitation, SurveyResponse
+
+SURVEY_KIND = "survey_invitation"
+
+
+class VoiceError(Exception):
+    """A change the rules refuse; the message is shown to the person as it is."""
+
+    def __init__(self, code: str, message: str):
+        self.code = code
+        super().__init__(message)
+
+
+def survey_url(raw_token: str) -> str:
+    return f"{settings.BASE_URL}/survey/{raw_token}/"
+
+
+def surveys_invite(*, application_ids, outcome: str) -> int:
+    """Invite every candidate whose process ended to the survey, once per application.
+
+    Runs inside the transaction that ended the processes (bulk decisions of thousands of
+    applications included), so the work is a few bulk queries, not a loop of saves.
+    """
+    if outcome not in SurveyInvitation.Outcome.values:
+        return 0
+    ids = list(dict.fromkeys(int(i) for i in application_ids))
+    if not ids:
+        return 0
+    already = set(
+        SurveyInvitation.objects.filter(application_id__in=ids).values_list(
+            "application_id", flat=True
+        )
+    )
+    apps = list(
+        Application.objects.filter(pk__in=[i for i in ids if i not in already])
+        .exclude(outcome=Application.Outcome.ACTIVE)
+        .select_related("posting__organization", "stage")
+    )
+    if not apps:
+        return 0
+    interviewed = set(
+        Event.objects.filter(
+            application_id__in=[a.pk for a in apps], stage__kind__in=INTERVIEW_KINDS
+        ).values_list("application_id", flat=True)
+    )
+    now = timezone.now()
+    domain = settings.BASE_URL.split("//")[-1].split(":")[0].split("/")[0] or "reilu"
+    templates_by_org: dict[int, dict] = {}
+    invitations, messages = [], []
+    for app in apps:
+        org = app.posting.organization
+        if org.pk not in templates_by_org:
+            templates_by_org[org.pk] = employer_templates(org)
+        raw = secrets.token_urlsafe(32)
+        invitations.append(
+            SurveyInvitation(
+                application=app,
+                token_hash=hash_token(raw),
+                outcome=outcome,
+                stage=app.stage,
+                reached_interview=app.pk in interviewed or app.stage.kind in INTERVIEW_KINDS,
+            )
+        )
+        values = message_values(app)
+        values["status_url"] = survey_url(raw)
+        subject, body = texts.render(SURVEY_KIND, app.language, values, templates_by_org[org.pk])
+        messages.append(
+            Message(
+                organization=org,
+                application=app,
+                kind=SURVEY_KIND,
+                language=app.language,
+                to_email=app.email,
+                reply_to=app.contact_email,
+                subject=subject[:300],
+                body=body,
+                dedupe_key=f"survey:{app.pk}",
+                message_id=f"<{uuid.uuid4().hex}@{domain}>",
+                next_attempt_at=now,
+            )
+        )
+    SurveyInvitation.objects.bulk_create(invitations, batch_size=500)
+    Message.objects.bulk_create(messages, batch_size=500, ignore_conflicts=True)
+    kick_delivery()
+    return len(invitations)
+
+
+def invitation_resolve(raw: str) -> SurveyInvitation | None:
+    if not raw or len(raw) > 100:
+        return None
+    return (
+        SurveyInvitation.objects.select_related("application__posting__organization", "stage")
+        .filter(token_hash=hash_token(raw))
+        .first()
+    )
+
+
+def survey_answer(
+    *,
+    invitation: SurveyInvitation,
+    recommend: int,
+    knew_status: int,
+    ad_matched: int | None = None,
+    comment: str = "",
+    publish: bool = False,
+) -> SurveyResponse:
+    """Store one candidate's answers once; a second answer is refused.
+
+    The invitation is marked used with a conditional UPDATE in the same transaction as the
+    answer is stored: of two simultaneous submissions exactly one changes the row.
+    """
+    if not 0 <= recommend <= 10 or not 1 <= knew_status <= 5:
+        raise VoiceError("invalid", _("Please answer the questions on the given scales."))
+    if not invitation.reached_interview:
+        ad_matched = None
+    elif ad_matched is not None and not 1 <= ad_matched <= 5:
+        raise VoiceError("invalid", _("Please answer the questions on the given scales."))
+    comment = comment.strip()
+    today = timezone.localdate()
+    app = invitation.application
+    with transaction.atomic():
+        claimed = SurveyInvitation.objects.filter(pk=invitation.pk, used_on__isnull=True).update(
+            used_on=today
+        )
+        if claimed != 1:
+            raise VoiceError("answered", _("This survey has already been answered. Thank you!"))
+        response = SurveyResponse.objects.create(
+            organization_id=app.posting.organization_id,
+            posting_id=app.posting_id,
+            stage_id=invitation.stage_id,
+            reached_interview=invitation.reached_interview,
+            outcome=invitation.outcome,
+            recommend=recommend,
+            ad_matched=ad_matched,
+            knew_status=knew_status,
+            comment=comment[:5000],
+            publish=publish and bool(comment),
+            answered_on=today,
+        )
+    invitation.used_on = today
+    return response
+
+
+def review_reply(*, review: SurveyResponse, organization, text: str, author) -> ReviewReply:
+    """The employer answers a published review in public, once. The review stays as it is."""
+    text = text.strip()
+    if review.organization_id != organization.pk or not review.is_review:
+        raise VoiceError("not_found", _("No such review."))
+    if not text:
+        raise VoiceError("empty", _("Write a reply first."))
+    try:
+        with transaction.atomic():
+            return ReviewReply.objects.create(review=review, text=text[:5000], author=author)
+    except IntegrityError:
+        raise VoiceError("replied", _("This review already has your reply.")) from None
+
+
+def ip_hash(address: str) -> str:
+    return hash_token(f"{settings.SECRET_KEY}:report:{address}")
+
+
+def review_report(*, review: SurveyResponse, address: str, reason: str) -> AbuseReport:
+    """Anyone reports a review; one report per review from one address each day."""
+    reason = reason.strip()
+    if not reason:
+        raise VoiceError("empty", _("Tell us briefly what is wrong with this review."))
+    try:
+        with transaction.atomic():
+            return AbuseReport.objects.create(
+                review=review,
+                ip_hash=ip_hash(address),
+                day=timezone.localdate(),
+                reason=reason[:2000],
+            )
+    except IntegrityError:
+        raise VoiceError(
+            "reported", _("You already reported this review today. We will look at it.")
+        ) from None
+
+
+def review_hide(*, review: SurveyResponse, organization, reason: str, actor) -> SurveyResponse:
+    """Hide a review from the public, with the reason kept; the review stays stored."""
+    reason = reason.strip()
+    if review.organization_id != organization.pk:
+        raise VoiceError("not_found", _("No such review."))
+    if not reason:
+        raise VoiceError("reason", _("A reason is required to hide a review."))
+    now = timezone.now()
+    with transaction.atomic():
+        SurveyResponse.objects.filter(pk=review.pk).update(
+            hidden_at=now, hidden_reason=reason[:2000], hidden_by=actor
+        )
+        review.reports.filter(handled_at__isnull=True).update(handled_at=now)
+    review.refresh_from_db()
+    return review
+
+
+def reports_dismiss(*, review: SurveyResponse, organization) -> int:
+    """Keep a reported review visible: its open reports are marked handled."""
+    if review.organization_id != organization.pk:
+        raise VoiceError("not_found", _("No such review."))
+    return review.reports.filter(handled_at__isnull=True).update(handled_at=timezone.now())

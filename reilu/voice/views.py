@@ -1,0 +1,220 @@
+from django.contrib import messages
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_POST
+
+from reilu.applications.models import AccessToken
+from reilu.employers.staff import recruiter_required
+from reilu.jobs.staff_views import staff_posting
+from reilu.voice import analytics, selectors, services
+from reilu.voice.forms import HideForm, ReplyForm, ReportForm, SurveyForm
+from reilu.voice.models import SurveyInvitation, SurveyResponse
+
+
+def _private(response):
+    # The address is a key: never sent on to other sites, never cached.
+    response["Referrer-Policy"] = "same-origin"
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
+def _survey_page(request, invitation: SurveyInvitation, status_token: str | None):
+    app = invitation.application
+    context = {
+        "invitation": invitation,
+        "posting": app.posting,
+        "org": app.posting.organization,
+        "status_token": status_token,
+    }
+    if invitation.is_used:
+        status = 409 if request.method == "POST" else 200
+        if request.method == "POST":
+            context["refused"] = _("This survey has already been answered. Thank you!")
+        return _private(render(request, "voice/survey_done.html", context, status=status))
+    form = SurveyForm(
+        request.POST if request.method == "POST" else None,
+        reached_interview=invitation.reached_interview,
+    )
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            services.survey_answer(
+                invitation=invitation,
+                recommend=data["recommend"],
+                ad_matched=data.get("ad_matched"),
+                knew_status=data["knew_status"],
+                comment=data["comment"],
+                publish=data["publish"],
+            )
+        except services.VoiceError as exc:
+            context["refused"] = str(exc)
+            return _private(render(request, "voice/survey_done.html", context, status=409))
+        messages.success(request, _("Thank you! Your answer was saved."))
+        return redirect(request.path)
+    context["form"] = form
+    status = 400 if request.method == "POST" else 200
+    return _private(render(request, "voice/survey.html", context, status=status))
+
+
+@require_http_methods(["GET", "POST"])
+def survey(request, token):
+    invitation = services.invitation_resolve(token)
+    if invitation is None:
+        raise Http404
+    return _survey_page(request, invitation, None)
+
+
+@require_http_methods(["GET", "POST"])
+def status_survey(request, token):
+    app = AccessToken.resolve(token)
+    if app is None:
+        raise Http404
+    invitation = get_object_or_404(
+        SurveyInvitation.objects.select_related("application__posting__organization", "stage"),
+        application=app,
+    )
+    return _survey_page(request, invitation, token)
+
+
+def _public_review(slug: str, pk: int) -> SurveyResponse:
+    review = get_object_or_404(
+        SurveyResponse.objects.select_related("organization"),
+        pk=pk,
+        organization__slug=slug,
+        publish=True,
+        hidden_at=None,
+    )
+    if not review.is_review:
+        raise Http404
+    return review
+
+
+@require_http_methods(["GET", "POST"])
+def report(request, slug, pk):
+    review = _public_review(slug, pk)
+    form = ReportForm(request.POST if request.method == "POST" else None)
+    status = 200
+    if request.method == "POST":
+        if form.is_valid():
+            try:
+                services.review_report(
+                    review=review,
+                    address=request.META.get("REMOTE_ADDR", ""),
+                    reason=form.cleaned_data["reason"],
+                )
+            except services.VoiceError as exc:
+                form.add_error(None, str(exc))
+                status = 429
+            else:
+                messages.success(request, _("Thank you. The employer and we will look at it."))
+                return redirect("employer", slug=slug)
+        else:
+            status = 400
+    return render(
+        request,
+        "voice/report.html",
+        {"review": review, "org": review.organization, "form": form},
+        status=status,
+    )
+
+
+# Staff -------------------------------------------------------------------------------
+
+
+def _staff_review(request, pk) -> SurveyResponse:
+    return get_object_or_404(SurveyResponse, pk=pk, organization=request.org)
+
+
+@recruiter_required
+def reviews(request):
+    return render(
+        request,
+        "voice/staff/reviews.html",
+        {
+            "org": request.org,
+            "queue": selectors.report_queue(request.org),
+            "reviews": selectors.public_reviews(request.org, limit=100),
+            "reply_form": ReplyForm(),
+            "hide_form": HideForm(),
+        },
+    )
+
+
+@require_POST
+@recruiter_required
+def review_reply(request, pk):
+    review = _staff_review(request, pk)
+    form = ReplyForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Write a reply first."))
+        return redirect("voice:reviews")
+    try:
+        services.review_reply(
+            review=review,
+            organization=request.org,
+            text=form.cleaned_data["text"],
+            author=request.user,
+        )
+    except services.VoiceError as exc:
+        messages.error(request, str(exc))
+    else:
+        messages.success(request, _("Your reply is public under the review."))
+    return redirect("voice:reviews")
+
+
+@require_POST
+@recruiter_required
+def review_hide(request, pk):
+    review = _staff_review(request, pk)
+    form = HideForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("A reason is required to hide a review."))
+        return redirect("voice:reviews")
+    services.review_hide(
+        review=review,
+        organization=request.org,
+        reason=form.cleaned_data["reason"],
+        actor=request.user,
+    )
+    messages.success(request, _("The review is hidden; the reason is kept on record."))
+    return redirect("voice:reviews")
+
+
+@require_POST
+@recruiter_required
+def review_keep(request, pk):
+    review = _staff_review(request, pk)
+    services.reports_dismiss(review=review, organization=request.org)
+    messages.success(request, _("The review stays visible."))
+    return redirect("voice:reviews")
+
+
+@recruiter_required
+def employer_analytics(request):
+    org = request.org
+    return render(
+        request,
+        "voice/staff/analytics.html",
+        {
+            "org": org,
+            "posting": None,
+            "postings": org.postings.order_by("-created_at")[:50],
+            "charts": analytics.charts(organization=org),
+            "figures": selectors.scorecard(org),
+        },
+    )
+
+
+@recruiter_required
+def posting_analytics(request, pk):
+    posting = staff_posting(request, pk)
+    return render(
+        request,
+        "voice/staff/analytics.html",
+        {
+            "org": posting.organization,
+            "posting": posting,
+            "charts": analytics.charts(organization=posting.organization, posting=posting),
+        },
+    )

@@ -1,0 +1,38 @@
+"""List pages cost the same number of queries however many rows they show."""
+
+from tests.conftest import make_application, make_posting
+
+
+def test_staff_home_is_constant_in_queries(staff_client, org, django_assert_max_num_queries):
+    for i in range(2):
+        make_posting(org, title=f"P{i}")
+    with django_assert_max_num_queries(8):
+        staff_client.get("/staff/")
+    for i in range(15):
+        make_posting(org, title=f"Q{i}")
+    with django_assert_max_num_queries(8):
+        assert staff_client.get("/staff/").status_code == 200
+
+
+def test_attention_page_is_constant_in_queries(
+    staff_client, posting, django_assert_max_num_queries
+):
+    make_application(posting, email="a0@example.fi")
+    with django_assert_max_num_queries(12):
+        staff_client.get("/staff/attention/")
+    for i in range(20):
+        make_application(posting, email=f"a{i + 1}@example.fi")
+    with django_assert_max_num_queries(12):
+        assert staff_client.get("/staff/attention/").status_code == 200
+
+
+def test_status_page_is_constant_in_queries(client, posting, django_assert_max_num_queries):
+    from reilu.applications import services
+
+    app, raw = make_application(posting)
+    with django_assert_max_num_queries(12):
+        client.get(f"/status/{raw}/")
+    for _ in range(3):
+        app = services.application_move(application=app)
+    with django_assert_max_num_queries(12):
+        assert client.get(f"/status/{raw}/").status_code == 200
