@@ -11,3 +11,8 @@ class InterviewsConfig(AppConfig):
         from reilu.interviews import receivers
 
         process_ended.connect(receivers.offer_feedback_calls, dispatch_uid="interviews.feedback")
+
+        from reilu.interviews.personal_data import erase_interviews, export_interviews
+        from reilu.privacy.registry import register_personal_data
+
+        register_personal_data("interviews", export_fn=export_interviews, erase_fn=erase_interviews)

@@ -7,6 +7,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from reilu.employers.staff import recruiter_required
+from reilu.privacy.limits import rate_limited
 from reilu.talent import selectors, services
 from reilu.talent.forms import ContactRequestForm, OpenReplyForm, OpenSettingsForm, SearchForm
 from reilu.talent.models import ContactRequest, OpenApplication, Profile
@@ -24,6 +25,7 @@ def search(request):
 
 @recruiter_required
 @require_http_methods(["GET", "POST"])
+@rate_limited("contact", method="POST")
 def profile(request, public_id):
     found = selectors.profile_for(public_id, audience=selectors.Audience.EMPLOYERS)
     if found is None:

@@ -267,3 +267,30 @@ def public_profile(request, public_id):
     if profile is None:
         raise Http404
     return render(request, "talent/profile_public.html", {"profile": profile})
+
+
+@auth.seeker_required
+def my_data(request):
+    from django.http import HttpResponse
+
+    from reilu.talent.personal_data import seeker_export
+
+    response = HttpResponse(seeker_export(request.seeker), content_type="application/zip")
+    response["Content-Disposition"] = 'attachment; filename="reilu-my-talent-data.zip"'
+    response["X-Content-Type-Options"] = "nosniff"
+    return _private(response)
+
+
+@auth.seeker_required
+@require_http_methods(["GET", "POST"])
+def erase(request):
+    from reilu.talent.personal_data import seeker_erase
+
+    error = ""
+    if request.method == "POST":
+        if request.POST.get("confirm") == "yes":
+            seeker_erase(request.seeker)
+            auth.sign_out(request)
+            return render(request, "talent/erased.html")
+        error = _("Tick the box to confirm that you want your data erased.")
+    return _private(render(request, "talent/erase.html", {"error": error}))

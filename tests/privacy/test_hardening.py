@@ -135,6 +135,8 @@ def test_the_production_settings_pass_the_deploy_check(tmp_path):
         "DJANGO_SETTINGS_MODULE": "reilu.settings",
     }
     env.pop("DATABASE_URL", None)
+    # The browser tests set this for Playwright in the same process; production never does.
+    env.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
     result = subprocess.run(  # noqa: S603
         [sys.executable, "-m", "django", "check", "--deploy", "--fail-level", "WARNING"],
         env=env,

@@ -156,3 +156,11 @@ def test_it_shows_the_seeker_every_request(
     page = seeker_client.get("/talent/me/").content.decode()
     assert "From Acme" in page and "From Other" in page
     assert org.name in page and other_org.name in page
+
+
+def test_contact_requests_are_rate_limited_per_client(staff_client, profile, settings):
+    settings.REILU_RATES = {**settings.REILU_RATES, "contact": "1/h"}
+    other = make_profile(email="other@example.fi", name="Olli Toinen")
+    assert _send(staff_client, profile).status_code in (200, 302)
+    assert _send(staff_client, other).status_code == 429
+    assert ContactRequest.objects.count() == 1
