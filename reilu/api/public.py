@@ -133,20 +133,8 @@ def apply(
             for field, msgs in form.errors.items()
         )
         return Status(400, {"detail": errors})
-    data = form.cleaned_data
     try:
-        app, raw = services.application_submit(
-            posting=posting,
-            name=data["name"],
-            email=data["email"],
-            phone=data["phone"],
-            cover_letter=data["cover_letter"],
-            language=data["language"],
-            cv=data.get("cv"),
-            cv_type=getattr(form, "cv_type", ""),
-            privacy_consent=data["privacy_consent"],
-            talent_consent=data["talent_consent"],
-        )
+        app, raw = form.submit(posting)
     except services.DuplicateApplication:
         return Status(
             409,

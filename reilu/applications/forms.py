@@ -49,6 +49,24 @@ class ApplyForm(forms.Form):
         required=False,
     )
 
+    def submit(self, posting):
+        """Store the valid form's application: one rule for the web page and the API."""
+        from reilu.applications import services
+
+        data = self.cleaned_data
+        return services.application_submit(
+            posting=posting,
+            name=data["name"],
+            email=data["email"],
+            phone=data["phone"],
+            cover_letter=data["cover_letter"],
+            language=data["language"],
+            cv=data.get("cv"),
+            cv_type=getattr(self, "cv_type", ""),
+            privacy_consent=data["privacy_consent"],
+            talent_consent=data["talent_consent"],
+        )
+
     def clean_name(self):
         name = self.cleaned_data["name"].strip()
         if not name:

@@ -36,18 +36,7 @@ def apply(request, slug):
         if form.is_valid():
             data = form.cleaned_data
             try:
-                app, _raw = services.application_submit(
-                    posting=posting,
-                    name=data["name"],
-                    email=data["email"],
-                    phone=data["phone"],
-                    cover_letter=data["cover_letter"],
-                    language=data["language"],
-                    cv=data.get("cv"),
-                    cv_type=getattr(form, "cv_type", ""),
-                    privacy_consent=data["privacy_consent"],
-                    talent_consent=data["talent_consent"],
-                )
+                app, _raw = form.submit(posting)
             except services.DuplicateApplication:
                 return render(
                     request, "applications/duplicate.html", {"posting": posting}, status=409

@@ -15,8 +15,9 @@ class Message(models.Model):
         SENT = "sent", _("Delivered to the mail server")
         FAILED = "failed", _("Could not be delivered")
 
+    # Empty only for mail that belongs to no employer (a talent-gallery sign-in link).
     organization = models.ForeignKey(
-        Organization, on_delete=models.CASCADE, related_name="messages"
+        Organization, null=True, blank=True, on_delete=models.CASCADE, related_name="messages"
     )
     application = models.ForeignKey(
         Application, null=True, blank=True, on_delete=models.CASCADE, related_name="messages"

@@ -33,7 +33,6 @@ REQUEST_VALID = dt.timedelta(days=14)
 SIGN_IN_LINKS_PER_HOUR = 5
 MAX_SKILLS = 30
 MAX_LINKS = 8
-PLATFORM_SLUG = "reilu-talent"
 
 
 class TalentError(Exception):
@@ -43,18 +42,6 @@ class TalentError(Exception):
         super().__init__(message)
         self.code = code
         self.message = message
-
-
-def platform_org() -> Organization:
-    """The sender of messages that belong to no employer (sign-in links).
-
-    The outbox needs an organisation on every message; the talent gallery's own mail is
-    filed under this one, which has no members and no postings.
-    """
-    org, _created = Organization.objects.get_or_create(
-        slug=PLATFORM_SLUG, defaults={"name": "Reilu"}
-    )
-    return org
 
 
 def _key(email: str) -> str:
@@ -96,7 +83,7 @@ def signin_request(*, email: str, language: str) -> bool:
                 "link": _url(f"/talent/signin/{raw}/"),
             }
         message_queue(
-            organization=platform_org(),
+            organization=None,  # a sign-in link belongs to no employer
             kind="talent_signin",
             to_candidate=False,
             to_email=seeker.email,
