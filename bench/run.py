@@ -250,9 +250,12 @@ def table(all_results: dict) -> str:
                 f"{what:34} {r['requests_per_second']:>9.1f} {r['p50_ms']:>8.1f} "
                 f"{r['p95_ms']:>8.1f} {ratio:>8.0%} {r['errors']:>7}"
             )
-        lines.append(f"{'in process':34} {'figure':>12} {'floor':>12}")
+        lines.append(f"{'in process':48} {'figure':>10} {'floor':>8}")
         for what, r in res["in_process"].items():
-            lines.append(f"{what:34} {r['value']:>12} {r.get('floor', ''):>12}  {r['unit']}")
+            p95 = f"  p95 {r['p95']}" if "p95" in r else ""
+            lines.append(
+                f"{what[:48]:48} {r['value']:>10} {r.get('floor', ''):>8}  {r['unit']}{p95}"
+            )
     return "\n".join(lines)
 
 

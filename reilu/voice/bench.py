@@ -52,3 +52,20 @@ def bench_seed(rng, stdout, answers: int = 130_000) -> None:
             )
         ins.flush()
     stdout.write(f"survey answers: {ins.count}")
+
+
+def bench_cases():
+    """(name, function, repeat) for bench/inproc.py: the biggest employer's public figures."""
+    from django.db.models import Count
+
+    from reilu.employers.models import Organization
+    from reilu.voice.analytics import charts
+    from reilu.voice.selectors import scorecard
+
+    org = Organization.objects.annotate(n=Count("postings__applications")).order_by("-n").first()
+    if org is None:
+        return []
+    return [
+        ("employer scorecard (largest employer)", lambda: scorecard(org), 10),
+        ("staff analytics (largest employer)", lambda: charts(organization=org), 5),
+    ]

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from django.conf import settings
 from django.core.management.base import BaseCommand
-from django.db import connection, transaction
+from django.db import connection, models, transaction
 from django.utils import timezone
 
 from reilu.applications.models import AccessToken, Application, Event, Promise
@@ -61,6 +61,10 @@ class Inserter:
         self.defaults = {
             f.attname: f.get_db_prep_save(f.get_default(), connection) for f in self.fields
         }
+        # Only these need the database's own form (UUIDs, JSON); plain values pass as they are.
+        self.prepared = [
+            f for f in self.fields if isinstance(f, models.UUIDField | models.JSONField)
+        ]
         self.rows: list[tuple] = []
         self.batch = batch
         self.count = 0
@@ -69,6 +73,9 @@ class Inserter:
         self.placeholders = placeholders
 
     def add(self, **values) -> None:
+        for f in self.prepared:
+            if f.attname in values:
+                values[f.attname] = f.get_db_prep_save(values[f.attname], connection)
         self.rows.append(
             tuple(values.get(f.attname, self.defaults[f.attname]) for f in self.fields)
         )
