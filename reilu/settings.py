@@ -202,6 +202,9 @@ EMAIL_TIMEOUT = 10
 REILU_DEV_MAILBOX = DEBUG and not _email_url
 REILU_MESSAGE_MAX_ATTEMPTS = envint("REILU_MESSAGE_MAX_ATTEMPTS", 8)
 REILU_MESSAGE_RETRY_BASE_SECONDS = envint("REILU_MESSAGE_RETRY_BASE_SECONDS", 30)
+# Deciding more applications than this at once hands the end-of-process work (surveys,
+# feedback offers) to a background task written in the same transaction.
+REILU_INLINE_PROCESS_END_LIMIT = envint("REILU_INLINE_PROCESS_END_LIMIT", 200)
 
 # Privacy (reilu.privacy). Hired candidates' applications are employment records: kept
 # REILU_HIRED_RETENTION_MONTHS after the decision (default 48), then erased like the rest.

@@ -341,7 +341,13 @@ def applications_decide(
             )
         AccessToken.objects.bulk_create(tokens, batch_size=500)
         Message.objects.bulk_create(messages, batch_size=500)
-        process_ended.send(Application, application_ids=[a.pk for a in apps], outcome=outcome)
+        ended = [a.pk for a in apps]
+        if len(ended) <= settings.REILU_INLINE_PROCESS_END_LIMIT:
+            process_ended.send(Application, application_ids=ended, outcome=outcome)
+        else:
+            from reilu.applications.tasks import end_processes
+
+            end_processes.enqueue(ended, outcome)
         kick_delivery()
     return len(apps)
 

@@ -566,13 +566,18 @@ def feedback_offer(*, application_ids, outcome: str) -> int:
     apps = Application.objects.filter(
         pk__in=ids, outcome=Application.Outcome.REJECTED, feedback_call__isnull=True
     ).select_related("posting__organization", "stage")
-    offered = 0
+    offered = []
     for app in apps:
         FeedbackCall.objects.create(application=app, organization=app.posting.organization)
         tell_candidate(app, "feedback_offer", f"feedback_offer:{app.pk}")
-        _feedback_task(app)
-        offered += 1
-    return offered
+        offered.append(app)
+    by_contact: dict[str, list[Application]] = {}
+    for app in offered:
+        if app.contact_email:
+            by_contact.setdefault(app.contact_email, []).append(app)
+    for group in by_contact.values():
+        _feedback_task(group)
+    return len(offered)
 
 
 def criteria_summary(app: Application, language: str) -> str:
@@ -593,37 +598,50 @@ def criteria_summary(app: Application, language: str) -> str:
         return "\n".join(lines)
 
 
-def _feedback_task(app: Application) -> None:
-    """The contact person's to-do: offer made, criteria to talk through."""
-    if not app.contact_email:
-        return
-    language = app.posting.language
+TASK_SUMMARIES = 20
+
+
+def _feedback_task(apps: list[Application]) -> None:
+    """The contact person's to-do, one message per decision batch: who was offered a call,
+    with the criteria to talk through (all of them are on the feedback page)."""
+    first = apps[0]
+    language = first.posting.language
     with override(language):
-        subject = _("Feedback call to give: %(name)s, %(posting)s") % {
-            "name": app.name,
-            "posting": app.posting.title,
+        one = _("Feedback call to give: %(name)s, %(posting)s")
+        many = _("Feedback calls to give: %(count)s candidates, %(posting)s")
+        subject = (one if len(apps) == 1 else many) % {
+            "name": first.name,
+            "posting": first.posting.title,
+            "count": len(apps),
         }
+        parts = [
+            f"{app.name} ({app.posting.title})\n{criteria_summary(app, language)}"
+            for app in apps[:TASK_SUMMARIES]
+        ]
+        if len(apps) > TASK_SUMMARIES:
+            parts.append(
+                _("…and %(count)s more on the feedback page.")
+                % {"count": len(apps) - TASK_SUMMARIES}
+            )
         body = _(
-            "%(name)s reached the interviews for %(posting)s and was not chosen. They were "
-            "offered a personal feedback call, and may book one of your feedback times. "
-            "Talk through what decided the choice, along the evaluation criteria:\n\n"
-            "%(summary)s\n\nMark the call done when you have given the feedback:\n%(link)s\n"
+            "These candidates reached the interviews and were not chosen. They were offered a "
+            "personal feedback call, and may book one of your feedback times. Talk through "
+            "what decided the choice, along the evaluation criteria:\n\n%(summary)s\n\n"
+            "Mark each call done when you have given the feedback:\n%(link)s\n"
         ) % {
-            "name": app.name,
-            "posting": app.posting.title,
-            "summary": criteria_summary(app, language),
+            "summary": "\n\n".join(parts),
             "link": _staff_link("interviews:feedback_list"),
         }
     message_queue(
-        organization=app.posting.organization,
-        application=app,
+        organization=first.posting.organization,
+        application=first if len(apps) == 1 else None,
         kind="feedback_task",
         to_candidate=False,
-        to_email=app.contact_email,
+        to_email=first.contact_email,
         subject=subject,
         body=body,
         language=language,
-        dedupe_key=f"feedback_task:{app.pk}",
+        dedupe_key=f"feedback_task:{first.pk}:{apps[-1].pk}:{len(apps)}",
     )
     kick_delivery()
 

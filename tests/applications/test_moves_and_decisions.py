@@ -155,3 +155,30 @@ def test_the_board_takes_the_same_number_of_queries_for_more_applicants(
         make_application(posting, email=f"r{i}@example.fi")
     with django_assert_max_num_queries(14):
         staff_client.get(f"/staff/postings/{posting.pk}/")
+
+
+def test_a_large_decision_hands_end_of_process_work_to_a_task(posting, org, settings):
+    from django_tasks import default_task_backend
+
+    from reilu.applications.tasks import end_processes
+    from reilu.voice.models import SurveyInvitation
+
+    settings.REILU_INLINE_PROCESS_END_LIMIT = 2
+    apps = [make_application(posting, email=f"big{i}@example.fi")[0] for i in range(3)]
+    default_task_backend.clear()
+    services.applications_decide(
+        organization=org, application_ids=[a.pk for a in apps], outcome="rejected"
+    )
+    assert not SurveyInvitation.objects.exists()
+    [queued] = [r for r in default_task_backend.results if r.task.name == "end_processes"]
+    assert sorted(queued.args[0]) == sorted(a.pk for a in apps)
+    end_processes.call(*queued.args)
+    assert SurveyInvitation.objects.count() == 3
+
+
+def test_a_small_decision_ends_processes_at_once(posting, org):
+    from reilu.voice.models import SurveyInvitation
+
+    app, _ = make_application(posting)
+    services.applications_decide(organization=org, application_ids=[app.pk], outcome="hired")
+    assert SurveyInvitation.objects.filter(application=app).exists()

@@ -127,6 +127,10 @@ class Command(BaseCommand):
             f"in {elapsed:.1f} s"
         )
         self._extra_seeders(rng)
+        # Fresh statistics, as autovacuum (PostgreSQL) or `PRAGMA optimize` would keep them:
+        # bulk-loaded tables without them get poor query plans.
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE")
 
     def _employers(self, n: int) -> list[int]:
         first = next_id(Organization)
