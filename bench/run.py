@@ -13,6 +13,7 @@ Environment:
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import shutil
@@ -65,7 +66,8 @@ def free_port() -> int:
 
 
 def prepare(database_url: str, env: dict[str, str], fresh) -> None:
-    marker = VAR / f"seeded-{abs(hash(database_url)) % 10**8}-{APPLICATIONS}"
+    # A stable name per database (hash() is salted per process, so it cannot be used).
+    marker = VAR / f"seeded-{hashlib.sha256(database_url.encode()).hexdigest()[:12]}-{APPLICATIONS}"
     if os.environ.get("BENCH_REUSE") == "1" and marker.exists():
         print(f"reusing the seeded database ({APPLICATIONS} applications)")
         return
