@@ -20,7 +20,7 @@ class _Parser(argparse.ArgumentParser):
 
 
 class _BadInput(Exception):
-    pass
+    """Input the checker cannot read: exit status 2 with the message on stderr."""
 
 
 def _parser() -> argparse.ArgumentParser:

@@ -1,3 +1,4 @@
+import contextlib
 import os
 import subprocess
 import sys
@@ -30,9 +31,9 @@ class Command(BaseCommand):
         ]  # fmt: skip
         self.stdout.write(f"Reilu at http://{host}:{port}/")
         try:
-            subprocess.run(web, env=env, check=False)  # noqa: S603
-        except KeyboardInterrupt:
-            pass
+            # Ctrl+C stops gunicorn; the worker is stopped below either way.
+            with contextlib.suppress(KeyboardInterrupt):
+                subprocess.run(web, env=env, check=False)  # noqa: S603
         finally:
             if worker:
                 worker.terminate()
