@@ -2,7 +2,7 @@
 
 from django.db import transaction
 from django.utils.translation import gettext as _
-from ninja import Router, Status
+from ninja import Query, Router, Status
 
 from reilu.api import schemas as s
 from reilu.api.auth import staff_auth
@@ -14,6 +14,7 @@ from reilu.jobs.rules import publish_problems
 
 router = Router(tags=["staff"], auth=staff_auth)
 NOT_FOUND = {"detail": "Not found."}
+MAX_ID = 2**63 - 1  # the largest id any of the databases stores
 
 
 def _posting(request, pk: int) -> Posting | None:
@@ -121,10 +122,15 @@ def posting_publish(request, pk: int):
 
 @router.get(
     "/postings/{pk}/applications",
-    response={200: s.ApplicationPage, 401: s.Error, 404: s.Error},
+    response={200: s.ApplicationPage, 401: s.Error, 404: s.Error, 422: s.Problems},
 )
 def posting_applications(
-    request, pk: int, outcome: str = "", stage: int = 0, limit: int = 100, offset: int = 0
+    request,
+    pk: int,
+    outcome: str = "",
+    stage: int = Query(0, ge=0, le=MAX_ID),
+    limit: int = 100,
+    offset: int = 0,
 ):
     posting = _posting(request, pk)
     if posting is None:

@@ -93,6 +93,16 @@ def too_many(request, exc):
     return response
 
 
+@api.exception_handler(OverflowError)
+def out_of_range(request, exc):
+    """An id or number beyond what the database stores (SQLite: 64 bits) is bad input."""
+    return api.create_response(
+        request,
+        {"detail": [{"code": "invalid", "field": "", "message": _("A number is out of range.")}]},
+        status=422,
+    )
+
+
 @api.exception_handler(ValidationError)
 def invalid(request, exc):
     return api.create_response(

@@ -234,3 +234,11 @@ def test_jobs_list_is_constant_in_queries(client, org, django_assert_max_num_que
         make_posting(org, title=f"J{i}")
     with django_assert_max_num_queries(2):
         assert len(client.get("/api/v1/jobs").json()) == 10
+
+
+def test_numbers_beyond_the_database_are_422_not_500(client, posting, api_token):
+    response = client.get(
+        f"/api/v1/postings/{posting.pk}/applications?stage={2**70}", **bearer(api_token)
+    )
+    assert response.status_code == 422
+    assert response.json()["detail"][0]["field"] == "stage"
