@@ -9,6 +9,7 @@ import re
 from dataclasses import dataclass, field
 from functools import cache
 
+from django.core.exceptions import ImproperlyConfigured
 from django.core.paginator import Page, Paginator
 from django.db import connection
 from django.db.models import BooleanField, F, FloatField, QuerySet
@@ -96,7 +97,8 @@ def _full_text(qs: QuerySet, words: list[str]) -> QuerySet:
             # bm25 is lower for better matches; negated so that higher is better.
             select={"rank": "-bm25(talent_profile_fts, 10.0, 5.0, 3.0, 1.0)"},
         ).order_by("-rank", "-updated_at", "-id")
-    raise NotImplementedError(f"full-text search is not set up for {connection.vendor}")
+    # Reilu supports SQLite and PostgreSQL (DESIGN.md §2); say so plainly on anything else.
+    raise ImproperlyConfigured(f"talent search needs SQLite or PostgreSQL, not {connection.vendor}")
 
 
 def search_profiles(query: TalentQuery, *, audience: str) -> QuerySet[Profile]:
