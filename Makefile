@@ -36,7 +36,7 @@ format: install
 	$(BIN)/ruff check --fix .
 
 messages: install
-	cd reilu && ../$(BIN)/django-admin makemessages -l fi -l sv -l en --no-obsolete --settings=reilu.settings --pythonpath=..
+	cd reilu && ../$(BIN)/django-admin makemessages -l fi -l sv --no-obsolete --add-location file --settings=reilu.settings --pythonpath=..
 	cd reilu && ../$(BIN)/django-admin compilemessages --settings=reilu.settings --pythonpath=..
 
 eval-adcheck: install
