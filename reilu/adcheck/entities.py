@@ -27,9 +27,10 @@ EMPLOYER_LABEL = re.compile(
     r"företag)\s*:\s*\S+"
 )
 CLIENT = re.compile(
-    r"(?<!\w)(?:on behalf of (?:our|a|an|one of our) clients?|for (?:our|a|an) clients?|"
-    r"our client(?:'s)?|recruiting for (?:our|a) client|"
-    r"asiakkaalle(?:mme|en)|asiakasyritykselle(?:mme|en)|asiakasyrityksemme|asiakkaamme,|"
+    r"(?<!\w)(?:on behalf of (?:our|a|an|one of our) clients?|for (?:our|a|an) client(?!s)|"
+    r"our client(?:'s)?(?!s)|recruiting for (?:our|a) client|"
+    r"asiakkaalle(?:mme|en)|asiakasyritykselle(?:mme|en)|asiakasyrityksemme|asiakkaamme\b|"
+    r"edustamme asiakasta|"
     r"toimeksiantaja(?:mme|llemme|lleen)|vår (?:kund|uppdragsgivare)|åt (?:vår|en) kund|"
     r"för (?:vår|en) kunds räkning)",
     re.IGNORECASE,
@@ -77,15 +78,57 @@ def _fold(text: str) -> str:
     return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
 
 
+# Employers named without a legal form: a brand before a hiring verb ("Skärgårdsbyte (Åbo)
+# söker", "Nordlight Labs is looking"), in a headline "Designer @ Fjordbyte", "we at X", or a
+# name built on a business noun ("Café Aalto", "Pisara Robotics", "Sparbanken X").
+_BRAND = r"[A-ZÄÖÅ][\w&'’.-]*(?:[ -][A-ZÄÖÅ&][\w&'’.-]*){0,3}"
+NOT_BRAND = frozenset(
+    "This That It We You Our Your The A An He She They Pay Salary Work Job Role Team Apply "
+    "Se Tämä Me Sinä Te Työ Palkka Haku Tehtävä Det Den Vi Du Ni Lön Jobbet Arbetet Tjänsten "
+    "Looking Join Hi Hello Hei Moi Hej".split()
+)
+BRAND_SUBJECT = re.compile(
+    rf"(?<![\w-])(?P<name>{_BRAND})(?:\s*\([^)\n]{{0,40}}\))?,?\s+"
+    r"(?:etsii|hakee|palkkaa|rekrytoi|tarvitsee|on\s+(?:\w+\s+){0,3}(?:yritys|yhtiö|ketju|"
+    r"toimisto|ravintola|kahvila|kauppa|liike|pankki|klinikka|studio|tiimi)|"
+    r"is (?:hiring|looking|recruiting|seeking|growing)|are (?:hiring|looking|recruiting)|"
+    r"seeks|needs|wants|hires|is an?\s+(?:\w+\s+){0,3}(?:company|firm|agency|studio|startup|"
+    r"clinic|chain|bank|restaurant|café|shop|store|team)|söker|rekryterar|behöver|anställer|"
+    r"är\s+(?:\w+\s+){0,3}(?:företag|bolag|byrå|kedja|restaurang|kafé|butik|bank|klinik|"
+    r"studio|team))"
+)
+AT_BRAND = re.compile(
+    rf"(?:@\s*|(?<![\w-])(?:we at|me|vi på|vi vid)\s+)(?P<name>{_BRAND})"
+)
+BUSINESS_NAME = re.compile(
+    r"(?<![\w-])(?:Café|Cafe|Kahvila(?:-\w+)?|Ravintola|Restaurang|Restaurant|Pizzeria|"
+    r"Hotelli?|Hotell|Baari|Apteekki|Apotek|Klinikka|Clinic|Sparbanken|Andelsbanken|"
+    r"Välfärdsområdet i|Hyvinvointialue)\s+[A-ZÄÖÅ][\w-]+"
+    r"|(?<![\w-])[A-ZÄÖÅ][\w-]+\s+(?:Labs?|Robotics|Games|Software|Systems|Studios?|Group|"
+    r"Bank|Andelsbank|Sparbank|Säästöpankki|Agency|Partners|Solutions|Technologies|Tech|Media|"
+    r"Energy|Health|Logistics|Consulting|Design|Digital|Analytics|Ventures)(?![\w-])"
+)
+
+
+def _brand_spans(text: str) -> list[Span]:
+    spans = [m.span() for m in BUSINESS_NAME.finditer(text)]
+    for pattern in (BRAND_SUBJECT, AT_BRAND):
+        for m in pattern.finditer(text):
+            if m.group("name").split()[0] not in NOT_BRAND:
+                spans.append(m.span("name"))
+    return spans
+
+
 def organisation_spans(text: str) -> list[Span]:
     spans = [m.span() for m in LEGAL_FORM.finditer(text)]
     spans += [m.span() for m in PUBLIC_BODY.finditer(text)]
     spans += [m.span() for m in EMPLOYER_LABEL.finditer(text)]
+    spans += _brand_spans(text)
     return sorted(spans)
 
 
 def has_organisation(text: str) -> bool:
-    return bool(LEGAL_FORM.search(text) or EMPLOYER_LABEL.search(text) or PUBLIC_BODY.search(text))
+    return bool(organisation_spans(text))
 
 
 def unnamed_client(text: str) -> Span | None:
