@@ -28,22 +28,25 @@ NOT_DEADLINE = _ci(
     r"beslut\w*|besked"
 )
 TIMELINE_EVENT = _ci(
-    r"haastattel\w*|valinn\w*|valinta\w*|valitaan|päätö\w*|päätetään|ensimmäiset tapaamiset|"
+    r"\w*haastattel\w*|\w*intervju\w*|\w*interview\w*|valinn\w*|valinta\w*|valitaan|päätö\w*|päätetään|ensimmäiset tapaamiset|"
     r"interview\w*|decision\w*|decide\w*|shortlist\w*|trial shifts?|assessment\w*|"
+    r"(?:intro|video|phone|first|short) calls?|calls? with|(?:job )?offers? by|an offer|"
+    r"meet the team|on-site day|puhelu\w*|videopuhelu\w*|tapaami\w*|koeleipo\w*|koepäiv\w*|"
+    r"samtal\w*|träff\w*|"
     r"intervju\w*|beslut\w*|urval\w*|provdag\w*"
 )
 INFORM = {
     "fi": _ci(
-        r"ilmoit\w*|vastaamme|vastataan|vastauksen|soitamme|soitetaan|otamme yhteyttä|"
+        r"ilmoit\w*|vastaamme|vastataan|vastauksen|vastaus\w*|soitamme|soitetaan|otamme yhteyttä|"
         r"olemme yhteydessä|kerromme|tiedotamme|saa(?:t|vat)? tiedon|kuulet meistä"
     ),
     "en": _ci(
-        r"hear (?:from us|back)|receive (?:an? )?(?:answer|reply|response|decision)|"
+        r"hears? (?:from us|back)|(?:answer|reply|response) to (?:all|every)|(?:receives?|gets?) (?:an? )?(?:answer|reply|response|decision)|"
         r"(?:we|we'll|will be|are|is)\s+(?:\w+\s+){0,3}(?:inform\w*|notif\w*|repl\w*|answer\w*|"
         r"get(?:ting)? back|respond\w*|contact\w*|in touch|call\w*)"
     ),
     "sv": _ci(
-        r"meddela\w*|besked|återkomm\w*|höra av oss|"
+        r"meddela\w*|besked|återkomm\w*|höra av oss|får (?:ett )?svar|svar till|"
         r"vi\s+(?:\w+\s+){0,3}(?:svara\w*|kontakta\w*|ringa\w*|ringer)"
     ),
 }
