@@ -41,6 +41,7 @@ PATTERNS = [
         "numeric_range",
         r"(?<![\d.,])(?=\d)\d{1,2}\.?\s*[–-]\s*(\d{1,2})\.(\d{1,2})(?![\d.,]\d)",
     ),
+    ("numeric_short", r"(?<![\d.,])(?=\d)(\d{1,2})\.(\d{1,2})(?!\d|[.,]\d)"),
     (
         "month",
         rf"\b(?:{_FI})(?:ssa|n\s+(?:aikana|alussa|alkupuolella|lopulla|loppupuolella|"
@@ -65,6 +66,12 @@ MONTH_END_HINT = re.compile(
     r"loppu|lopussa|alkuun|puoliväli|end of|beginning of|middle of|slutet|början"
 )
 REGEX = {kind: re.compile(p, re.IGNORECASE) for kind, p in PATTERNS}
+# "31.3" without the final dot is a date only where a date is expected; else it may be 3.5 years
+SHORT_BEFORE = re.compile(
+    r"(?<!\w)(?:senast|by|before|until|till|viimeistään|klo|kl|den|on|deadline|mennessä)\W{0,3}$",
+    re.IGNORECASE,
+)
+SHORT_AFTER = re.compile(r"^\W{0,2}(?:mennessä|asti|saakka|klo|kl)\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -111,6 +118,13 @@ def find_dates(text: str) -> list[DateMatch]:
     for m in REGEX["numeric_range"].finditer(text):
         day, month = int(m.group(1)), int(m.group(2))
         if 1 <= day <= 31 and 1 <= month <= 12:
+            add(m, "date", _date(None, month, day))
+    for m in REGEX["numeric_short"].finditer(text):
+        day, month = int(m.group(1)), int(m.group(2))
+        near = SHORT_BEFORE.search(text[max(0, m.start() - 20) : m.start()]) or SHORT_AFTER.match(
+            text[m.end() : m.end() + 15]
+        )
+        if near and 1 <= day <= 31 and 1 <= month <= 12:
             add(m, "date", _date(None, month, day))
     for m in REGEX["iso"].finditer(text):
         add(m, "date", _date(m.group(1), int(m.group(2)), int(m.group(3))))

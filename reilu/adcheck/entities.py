@@ -148,9 +148,18 @@ def unnamed_client(text: str) -> Span | None:
     return first
 
 
+def _place_named(text: str) -> bool:
+    # "Hanna Salo" is a person: a place name right after a given name is a surname.
+    for m in places().finditer(text):
+        before = re.search(r"([A-ZÄÖÅ][a-zäöå]+)\s+$", text[max(0, m.start() - 30) : m.start()])
+        if not (before and before.group(1) in first_names()):
+            return True
+    return False
+
+
 def has_place(text: str) -> bool:
     return bool(
-        places().search(text)
+        _place_named(text)
         or REMOTE.search(text)
         or LOCATION_LABEL.search(text)
         or ADDRESS.search(text)

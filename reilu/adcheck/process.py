@@ -94,7 +94,8 @@ DOOR_TO_DOOR = _ci(
 PERCENT = re.compile(r"(?<![\d,.])(\d{1,3})\s?%")
 LEADING = _ci(
     r"johd\w*|johta\w*|valmenn\w*|esihenk\w*|vetämi\w*|perehdy\w*|lead\w*|manag\w*|"
-    r"supervis\w*|coach\w*|onboard\w*|ledarskap\w*|leda|leder|coacha\w*|introducera\w*"
+    r"supervis\w*|coach\w*|onboard\w*|ledarskap\w*|leda|leder|coacha\w*|introducera\w*|"
+    r"ledning\w*|förman\w*|esimiestyö\w*"
 )
 FIELD = _ci(
     r"kenttä\w*|in the field|field\b|myynti\w*|myyt\w*|asiakaskäyn\w*|visit\w*|sales\b|sell\w*|"
@@ -284,16 +285,30 @@ def leadership_title(title: str) -> bool:
 
 
 def work_shares(ad: Ad) -> tuple[int | None, int | None]:
-    """(leadership %, field-sales %) stated in the text, when stated."""
+    """(leadership %, field-sales %) stated in the text, when stated.
+
+    Each share is read with the words that lead up to it, back to the previous share in the
+    same sentence: "leading the team (60 %), sales and costs (25 %)" is two shares.
+    """
     lead = field = None
-    for m in PERCENT.finditer(ad.text):
+    previous_end = 0
+    matches = list(PERCENT.finditer(ad.text))
+    for i, m in enumerate(matches):
         s, e = ad.sentence_at(m.start())
-        sentence = ad.text[s:e]
+        before = ad.text[max(s, previous_end) : m.start()]
+        following = matches[i + 1].start() if i + 1 < len(matches) else e
+        after = ad.text[m.end() : min(e, following)]
+        previous_end = m.end()
         share = int(m.group(1))
-        if LEADING.search(sentence):
-            lead = max(lead or 0, share)
-        elif FIELD.search(sentence):
-            field = max(field or 0, share)
+        # Words before the share name it ("sales (25 %)"); if none do, words after ("90 % of
+        # your time is spent in the field").
+        for clause in (before, after):
+            if LEADING.search(clause):
+                lead = max(lead or 0, share)
+                break
+            if FIELD.search(clause):
+                field = max(field or 0, share)
+                break
     return lead, field
 
 
