@@ -101,9 +101,10 @@ AT_BRAND = re.compile(
     rf"(?:@\s*|(?<![\w-])(?:we at|me|vi på|vi vid)\s+)(?P<name>{_BRAND})"
 )
 BUSINESS_NAME = re.compile(
-    r"(?<![\w-])(?:Café|Cafe|Kahvila(?:-\w+)?|Ravintola|Restaurang|Restaurant|Pizzeria|"
-    r"Hotelli?|Hotell|Baari|Apteekki|Apotek|Klinikka|Clinic|Sparbanken|Andelsbanken|"
-    r"Välfärdsområdet i|Hyvinvointialue)\s+[A-ZÄÖÅ][\w-]+"
+    r"(?<![\w-])(?i:\w*café|\w*cafe|\w*kahvila(?:-\w+)?|\w*ravintola|\w*restaurang|\w*restaurant|"
+    r"pizzeria|\w*hotel(?:li|l)?|baari|apteekki|apotek|klinikka|clinic|sparbanken|andelsbanken|"
+    r"välfärdsområdet i|hyvinvointialue|\w*leipomo|\w*bageri|\w*bakery|\w*kauppa|\w*butik)"
+    r"\s+[A-ZÄÖÅ][\w-]+"
     r"|(?<![\w-])[A-ZÄÖÅ][\w-]+\s+(?:Labs?|Robotics|Games|Software|Systems|Studios?|Group|"
     r"Bank|Andelsbank|Sparbank|Säästöpankki|Agency|Partners|Solutions|Technologies|Tech|Media|"
     r"Energy|Health|Logistics|Consulting|Design|Digital|Analytics|Ventures)(?![\w-])"

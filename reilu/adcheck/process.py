@@ -191,28 +191,39 @@ EN_TASK = (
     r"document|measure|assemble|weld|paint|treat|assess|advise|guide|book|schedule|"
     r"prospect|pitch|present|close|respond|resolve|investigate|create|produce|publish|"
     r"set up|configure|deploy|pair|collect|count|stock|fill|spend (?:most|your|about|\d)|"
+    r"work (?:at|in|on|as|shifts|the|with (?:customers|patients|children|clients))|"
     r"keep (?:the )?(?:books|accounts|records|track)"
 )
 SECOND_PERSON_TASK = {
     "fi": _ci(rf"(?:{FI_TASK})\b|tehtävänäsi on|tehtäviisi kuulu\w*|työhön kuulu\w*|"
               r"työ sisältää|työhösi kuulu\w*|työ on \S+(?:-\S+)? ?\w*(?:a|ä|ta|tä)\b|"
               r"työsi on|työ käsittää|työtä tehdään|"
+              r"(?:tehtäv|työnkuv|toimenkuv|työhö|työtehtäv)\w*\s+(?:kuulu\w*|on|ovat)\b|"
               r"(?:(?<=[.:!] )|(?<=\n)|^)(?:\w+(?:en|ten|jen)\s+)?\w*(?:palvelu|myynti|siivous|keräily|"
               r"pakkaus|kuljetus|paisto|tarjoilu|kassatyö|hyllytys|asennus|huolto|hoito|opetus|"
               r"suunnittelu|kehitys|ohjelmointi|testaus|raportointi|laskenta|kirjanpito|neuvonta|"
               r"koordinointi|johtaminen|ylläpito|valmistus|leipominen|ruoanlaitto|lastaus|"
-              r"vastaanotto|jakelu)\b"),
+              r"vastaanotto|jakelu)(?:a|ä|ta|tä)?\b"),
     "sv": _ci(rf"du\s+(?:kommer att\s+|ska\s+)?(?:också\s+|främst\s+|även\s+)?(?:{SV_TASK})\b|"
-              r"arbetet\s+(?:består|omfattar|innebär|är|sker)|i arbetet ingår|i tjänsten ingår|"
+              r"(?:arbetet|jobbet|tjänsten|uppdraget)\s+(?:består|omfattar|innebär|är|sker)|"
+              r"i (?:arbetet|jobbet|tjänsten|uppdraget|rollen) ingår|"
               r"dina (?:arbets)?uppgifter|"
-              rf"(?:{SV_TASK}|står)\s+du\b"),
+              rf"(?:{SV_TASK}|står)\s+du\b|(?:är|blir)\s+(?:arbetet|jobbet)\b|"
+              r"(?:(?<=[.:!] )|(?<=\n)|^)(?:\w+\s+)?(?:plockning|packning|städning|försäljning|"
+              r"kundservice|kundtjänst|montering|lastning|lossning|servering|matlagning|bakning|"
+              r"leverans\w*|utkörning|kassaarbete|lagerarbete|underhåll|reparation\w*|"
+              r"installation\w*|undervisning|vård|omsorg|rådgivning|bokföring|löneräkning|"
+              r"programmering|testning|planering|projektledning)\b(?!\s+[A-ZÅÄÖ])"),
     "en": _ci(rf"you(?:'ll| will| would|'d)?\s+(?:also\s+|mainly\s+|mostly\s+|then\s+)?"
               rf"(?:be\s+)?(?:{EN_TASK})(?:s|es|ing)?\b|"
               r"(?:most|much|half|part) of your (?:day|time|week|working)|"
               r"your (?:job|work|role|day|week) (?:is|will be|consists|involves|includes)|"
               r"(?:the|this) (?:job|role|work|position) (?:involves|includes|consists)|"
               r"in practice you|work:|"
-              rf"(?:(?<=[.:!] )|(?<=\n)|^)(?:{EN_TASK})ing\b"),
+              rf"(?:(?<=[.:!] )|(?<=\n)|^)(?:{EN_TASK})ing\b|"
+              r"(?:(?<=[.:!] )|(?<=\n)|^)(?:\w+\s+)?(?:deliver(?:y|ies)|cleaning|customer service|"
+              r"installation|maintenance|repairs?|teaching|nursing|cooking|bookkeeping|payroll|"
+              r"programming|testing|picking|packing|loading|serving)\b(?!\s+[A-Z])"),
 }
 
 
@@ -277,7 +288,13 @@ def has_duties(ad: Ad) -> bool:
     if any(DUTY_LABEL.match(text, s) for s, _ in lines):
         return True
     # Every language's phrasing counts: bilingual ads and a mis-guessed language are common.
-    return any(pattern.search(text) for pattern in SECOND_PERSON_TASK.values())
+    # A match on the title itself ("Customer Service Advisor") says nothing about duties.
+    title_end = lines[0][1] if lines else 0
+    return any(
+        m.start() >= title_end or m.end() < title_end and m.start() > 0
+        for pattern in SECOND_PERSON_TASK.values()
+        for m in pattern.finditer(text)
+    )
 
 
 def leadership_title(title: str) -> bool:
