@@ -83,28 +83,28 @@ def _fold(text: str) -> str:
 # name built on a business noun ("Café Aalto", "Pisara Robotics", "Sparbanken X").
 _BRAND = r"[A-ZÄÖÅ][\w&'’.-]*(?:[ -][A-ZÄÖÅ&][\w&'’.-]*){0,3}"
 NOT_BRAND = frozenset(
-    "This That It We You Our Your The A An He She They Pay Salary Work Job Role Team Apply "
-    "Se Tämä Me Sinä Te Työ Palkka Haku Tehtävä Det Den Vi Du Ni Lön Jobbet Arbetet Tjänsten "
-    "Looking Join Hi Hello Hei Moi Hej".split()
+    str.split(
+        "This That It We You Our Your The A An He She They Pay Salary Work Job Role Team Apply "
+        "Se Tämä Me Sinä Te Työ Palkka Haku Tehtävä Det Den Vi Du Ni Lön Jobbet Arbetet "
+        "Tjänsten Looking Join Hi Hello Hei Moi Hej"
+    )
 )
-BRAND_SUBJECT = re.compile(
-    rf"(?<![\w-])(?P<name>{_BRAND})(?:\s*\([^)\n]{{0,40}}\))?,?\s+"
-    r"(?:etsii|hakee|palkkaa|rekrytoi|tarvitsee|on\s+(?:\w+\s+){0,3}(?:yritys|yhtiö|ketju|"
-    r"toimisto|ravintola|kahvila|kauppa|liike|pankki|klinikka|studio|tiimi)|"
+HIRING_VERB = re.compile(
+    r"(?<![\w-])(?:etsii|hakee|palkkaa|rekrytoi|tarvitsee|on\s+(?:\w+\s+){0,3}(?:yritys|yhtiö|"
+    r"ketju|toimisto|ravintola|kahvila|kauppa|liike|pankki|klinikka|studio|tiimi)|"
     r"is (?:hiring|looking|recruiting|seeking|growing)|are (?:hiring|looking|recruiting)|"
     r"seeks|needs|wants|hires|is an?\s+(?:\w+\s+){0,3}(?:company|firm|agency|studio|startup|"
     r"clinic|chain|bank|restaurant|café|shop|store|team)|söker|rekryterar|behöver|anställer|"
     r"är\s+(?:\w+\s+){0,3}(?:företag|bolag|byrå|kedja|restaurang|kafé|butik|bank|klinik|"
-    r"studio|team))"
+    r"studio|team))(?![\w-])"
 )
-AT_BRAND = re.compile(
-    rf"(?:@\s*|(?<![\w-])(?:we at|me|vi på|vi vid)\s+)(?P<name>{_BRAND})"
-)
+# Anchored at the end of the text before a hiring verb: "Skärgårdsbyte (Åbo) söker".
+NAME_BEFORE = re.compile(rf"(?<![\w-])(?P<name>{_BRAND})(?:\s*\([^)\n]{{0,40}}\))?,?\s+$")
+AT_BRAND = re.compile(rf"(?:@\s*|(?<![\w-])(?:we at|me|vi på|vi vid)\s+)(?P<name>{_BRAND})")
 BUSINESS_NAME = re.compile(
-    r"(?<![\w-])(?i:\w*café|\w*cafe|\w*kahvila(?:-\w+)?|\w*ravintola|\w*restaurang|\w*restaurant|"
-    r"pizzeria|\w*hotel(?:li|l)?|baari|apteekki|apotek|klinikka|clinic|sparbanken|andelsbanken|"
-    r"välfärdsområdet i|hyvinvointialue|\w*leipomo|\w*bageri|\w*bakery|\w*kauppa|\w*butik)"
-    r"\s+[A-ZÄÖÅ][\w-]+"
+    r"(?i:café|cafe|kahvila|ravintola|restaurang|restaurant|pizzeria|hotel(?:li|l)?|baari|"
+    r"apteekki|apotek|klinikka|clinic|sparbanken|andelsbanken|välfärdsområdet i|"
+    r"hyvinvointialue|leipomo|bageri|bakery|kauppa|butik)(?:-\w+)?\s+[A-ZÄÖÅ][\w-]+"
     r"|(?<![\w-])[A-ZÄÖÅ][\w-]+\s+(?:Labs?|Robotics|Games|Software|Systems|Studios?|Group|"
     r"Bank|Andelsbank|Sparbank|Säästöpankki|Agency|Partners|Solutions|Technologies|Tech|Media|"
     r"Energy|Health|Logistics|Consulting|Design|Digital|Analytics|Ventures)(?![\w-])"
@@ -113,10 +113,14 @@ BUSINESS_NAME = re.compile(
 
 def _brand_spans(text: str) -> list[Span]:
     spans = [m.span() for m in BUSINESS_NAME.finditer(text)]
-    for pattern in (BRAND_SUBJECT, AT_BRAND):
-        for m in pattern.finditer(text):
-            if m.group("name").split()[0] not in NOT_BRAND:
-                spans.append(m.span("name"))
+    for verb in HIRING_VERB.finditer(text):
+        start = max(0, verb.start() - 80)
+        m = NAME_BEFORE.search(text, start, verb.start())
+        if m and m.group("name").split()[0] not in NOT_BRAND:
+            spans.append(m.span("name"))
+    for m in AT_BRAND.finditer(text):
+        if m.group("name").split()[0] not in NOT_BRAND:
+            spans.append(m.span("name"))
     return spans
 
 

@@ -10,7 +10,10 @@ _SEP = r"[ \u00a0\u202f]"
 NUMBER = (
     rf"\d{{1,3}}(?:(?:{_SEP}|[.,])\d{{3}})+(?:[.,]\d{{1,2}})?(?!\d)|\d+(?:[.,]\d{{1,2}})?(?!\d)"
 )
-CURRENCY = r"€|eur\b|euros?\b|euroa?\b|euron\b|e(?=\s*/)|kr\b|kronor\b|sek\b|usd\b|\$|£|gbp\b|nok\b|dkk\b|,-|:-"
+CURRENCY = (
+    r"€|eur\b|euros?\b|euroa?\b|euron\b|e(?=\s*/)|kr\b|kronor\b|sek\b|usd\b|\$|£|gbp\b|"
+    r"nok\b|dkk\b|,-|:-"
+)
 RANGE_SEP = r"\s*(?:[-–—]|to|till|–)\s*"
 PERIOD = (
     r"(?:\s*/\s*|\s+(?:per|a|an|i|om|/)\s+(?:\d+[- ]minute\s+|\d+[- ]minuutin\s+)?)"

@@ -28,7 +28,8 @@ NOT_DEADLINE = _ci(
     r"beslut\w*|besked"
 )
 TIMELINE_EVENT = _ci(
-    r"\w*haastattel\w*|\w*intervju\w*|\w*interview\w*|valinn\w*|valinta\w*|valitaan|päätö\w*|päätetään|ensimmäiset tapaamiset|"
+    r"\w*haastattel\w*|\w*intervju\w*|\w*interview\w*|valinn\w*|valinta\w*|valitaan|"
+    r"päätö\w*|päätetään|ensimmäiset tapaamiset|"
     r"interview\w*|decision\w*|decide\w*|shortlist\w*|trial shifts?|assessment\w*|"
     r"(?:intro|video|phone|first|short) calls?|calls? with|(?:job )?offers? by|an offer|"
     r"meet the team|on-site day|puhelu\w*|videopuhelu\w*|tapaami\w*|koeleipo\w*|koepäiv\w*|"
@@ -41,7 +42,8 @@ INFORM = {
         r"olemme yhteydessä|kerromme|tiedotamme|saa(?:t|vat)? tiedon|kuulet meistä"
     ),
     "en": _ci(
-        r"hears? (?:from us|back)|(?:answer|reply|response) to (?:all|every)|(?:receives?|gets?) (?:an? )?(?:answer|reply|response|decision)|"
+        r"hears? (?:from us|back)|(?:answer|reply|response) to (?:all|every)|"
+        r"(?:receives?|gets?) (?:an? )?(?:answer|reply|response|decision)|"
         r"(?:we|we'll|will be|are|is)\s+(?:\w+\s+){0,3}(?:inform\w*|notif\w*|repl\w*|answer\w*|"
         r"get(?:ting)? back|respond\w*|contact\w*|in touch|call\w*)"
     ),
@@ -196,38 +198,45 @@ EN_TASK = (
     r"keep (?:the )?(?:books|accounts|records|track)"
 )
 SECOND_PERSON_TASK = {
-    "fi": _ci(rf"(?:{FI_TASK})\b|tehtävänäsi on|tehtäviisi kuulu\w*|työhön kuulu\w*|"
-              r"työ sisältää|työhösi kuulu\w*|työ on \S+(?:-\S+)? ?\w*(?:a|ä|ta|tä)\b|"
-              r"työsi on|työ käsittää|työtä tehdään|pääset\s+(?!tekemään|työskentelemään)\w+m(?:aan|ään)|"
-              r"(?:tehtäv|työnkuv|toimenkuv|työhö|työtehtäv)\w*\s+(?:kuulu\w*|on|ovat)\b|"
-              r"(?:(?<=[.:!] )|(?<=\n)|^)(?:\w+(?:en|ten|jen)\s+)?\w*(?:palvelu|myynti|siivous|keräily|"
-              r"pakkaus|kuljetus|paisto|tarjoilu|kassatyö|hyllytys|asennus|huolto|hoito|opetus|"
-              r"suunnittelu|kehitys|ohjelmointi|testaus|raportointi|laskenta|kirjanpito|neuvonta|"
-              r"koordinointi|johtaminen|ylläpito|valmistus|leipominen|ruoanlaitto|lastaus|"
-              r"vastaanotto|jakelu)(?:a|ä|ta|tä)?\b"),
-    "sv": _ci(rf"du\s+(?:kommer att\s+|ska\s+)?(?:också\s+|främst\s+|även\s+)?(?:{SV_TASK})\b|"
-              r"(?:arbetet|jobbet|tjänsten|uppdraget)\s+(?:består|omfattar|innebär|är|sker)|"
-              r"i (?:arbetet|jobbet|tjänsten|uppdraget|rollen) ingår|"
-              r"dina (?:arbets)?uppgifter|"
-              rf"(?:{SV_TASK}|står|går|sitter)\s+du\b|(?:är|blir)\s+(?:arbetet|jobbet)\b|"
-              r"kommer du (?:främst |huvudsakligen |också )?att \w+|"
-              r"(?:ditt|ditt huvudsakliga) (?:jobb|arbete|uppdrag) (?:är|blir) att|"
-              r"din (?:uppgift|roll) (?:är|blir) att|uppgiften är att|"
-              r"(?:(?<=[.:!] )|(?<=\n)|^)(?:\w+\s+)?(?:plockning|packning|städning|försäljning|"
-              r"kundservice|kundtjänst|montering|lastning|lossning|servering|matlagning|bakning|"
-              r"leverans\w*|utkörning|kassaarbete|lagerarbete|underhåll|reparation\w*|"
-              r"installation\w*|undervisning|vård|omsorg|rådgivning|bokföring|löneräkning|"
-              r"programmering|testning|planering|projektledning)\b(?!\s+[A-ZÅÄÖ])"),
-    "en": _ci(rf"you(?:'ll| will| would|'d)?\s+(?:also\s+|mainly\s+|mostly\s+|then\s+)?"
-              rf"(?:be\s+)?(?:{EN_TASK})(?:s|es|ing)?\b|"
-              r"(?:most|much|half|part) of your (?:day|time|week|working)|"
-              r"your (?:job|work|role|day|week) (?:is|will be|consists|involves|includes)|"
-              r"(?:the|this) (?:job|role|work|position) (?:involves|includes|consists)|"
-              r"in practice you|work:|"
-              rf"(?:(?<=[.:!] )|(?<=\n)|^)(?:{EN_TASK})ing\b|"
-              r"(?:(?<=[.:!] )|(?<=\n)|^)(?:\w+\s+)?(?:deliver(?:y|ies)|cleaning|customer service|"
-              r"installation|maintenance|repairs?|teaching|nursing|cooking|bookkeeping|payroll|"
-              r"programming|testing|picking|packing|loading|serving)\b(?!\s+[A-Z])"),
+    "fi": _ci(
+        rf"(?:{FI_TASK})\b|tehtävänäsi on|tehtäviisi kuulu\w*|työhön kuulu\w*|"
+        r"työ sisältää|työhösi kuulu\w*|työ on \S+(?:-\S+)? ?\w*(?:a|ä|ta|tä)\b|"
+        r"työsi on|työ käsittää|työtä tehdään|"
+        r"pääset\s+(?!tekemään|työskentelemään)\w+m(?:aan|ään)|"
+        r"(?:tehtäv|työnkuv|toimenkuv|työhö|työtehtäv)\w*\s+(?:kuulu\w*|on|ovat)\b|"
+        r"(?:(?<=[.:!] )|(?<=\n)|^)(?:\w+(?:en|ten|jen)\s+)?\w*(?:palvelu|myynti|siivous|"
+        r"keräily|pakkaus|kuljetus|paisto|tarjoilu|kassatyö|hyllytys|asennus|huolto|hoito|opetus|"
+        r"suunnittelu|kehitys|ohjelmointi|testaus|raportointi|laskenta|kirjanpito|neuvonta|"
+        r"koordinointi|johtaminen|ylläpito|valmistus|leipominen|ruoanlaitto|lastaus|"
+        r"vastaanotto|jakelu)(?:a|ä|ta|tä)?\b"
+    ),
+    "sv": _ci(
+        rf"du\s+(?:kommer att\s+|ska\s+)?(?:också\s+|främst\s+|även\s+)?(?:{SV_TASK})\b|"
+        r"(?:arbetet|jobbet|tjänsten|uppdraget)\s+(?:består|omfattar|innebär|är|sker)|"
+        r"i (?:arbetet|jobbet|tjänsten|uppdraget|rollen) ingår|"
+        r"dina (?:arbets)?uppgifter|"
+        rf"(?:{SV_TASK}|står|går|sitter)\s+du\b|(?:är|blir)\s+(?:arbetet|jobbet)\b|"
+        r"kommer du (?:främst |huvudsakligen |också )?att \w+|"
+        r"(?:ditt|ditt huvudsakliga) (?:jobb|arbete|uppdrag) (?:är|blir) att|"
+        r"din (?:uppgift|roll) (?:är|blir) att|uppgiften är att|"
+        r"(?:(?<=[.:!] )|(?<=\n)|^)(?:\w+\s+)?(?:plockning|packning|städning|försäljning|"
+        r"kundservice|kundtjänst|montering|lastning|lossning|servering|matlagning|bakning|"
+        r"leverans\w*|utkörning|kassaarbete|lagerarbete|underhåll|reparation\w*|"
+        r"installation\w*|undervisning|vård|omsorg|rådgivning|bokföring|löneräkning|"
+        r"programmering|testning|planering|projektledning)\b(?!\s+[A-ZÅÄÖ])"
+    ),
+    "en": _ci(
+        rf"you(?:'ll| will| would|'d)?\s+(?:also\s+|mainly\s+|mostly\s+|then\s+)?"
+        rf"(?:be\s+)?(?:{EN_TASK})(?:s|es|ing)?\b|"
+        r"(?:most|much|half|part) of your (?:day|time|week|working)|"
+        r"your (?:job|work|role|day|week) (?:is|will be|consists|involves|includes)|"
+        r"(?:the|this) (?:job|role|work|position) (?:involves|includes|consists)|"
+        r"in practice you|work:|"
+        rf"(?:(?<=[.:!] )|(?<=\n)|^)(?:{EN_TASK})ing\b|"
+        r"(?:(?<=[.:!] )|(?<=\n)|^)(?:\w+\s+)?(?:deliver(?:y|ies)|cleaning|customer service|"
+        r"installation|maintenance|repairs?|teaching|nursing|cooking|bookkeeping|payroll|"
+        r"programming|testing|picking|packing|loading|serving)\b(?!\s+[A-Z])"
+    ),
 }
 
 
@@ -269,9 +278,9 @@ def _lowercase_items(ad: Ad) -> bool:
         if m:
             run.append(line[m.end() - 1 :].strip())
             continue
-        if len(run) >= 2 and not NOT_DUTY_INTRO.match(intro):
-            if sum(1 for item in run if item[:1].islower()) >= 2:
-                return True
+        lowercase = sum(1 for item in run if item[:1].islower())
+        if lowercase >= 2 and not NOT_DUTY_INTRO.match(intro):
+            return True
         run, intro = [], line.strip()
     return False
 
