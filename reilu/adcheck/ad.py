@@ -19,10 +19,15 @@ BULLET = re.compile(r"^\s*(?:[-–—*•·]|\d+[.)])\s+")
 
 @dataclass(eq=False)
 class Ad:
-    """An ad under check. ``facts`` holds what a structured posting states outright."""
+    """An ad under check. ``facts`` holds what a structured posting states outright.
+
+    ``lang`` is the ad's language and decides which rules apply; ``reader`` is the language
+    the advice is written in (the reader's, e.g. the editor's interface), the ad's if None.
+    """
 
     text: str
     lang: str
+    reader: str | None = None
     facts: dict[str, object] = field(default_factory=dict)
     title_override: str | None = None
     memo: dict[str, object] = field(default_factory=dict, repr=False)

@@ -21,7 +21,15 @@ class PostingError(ValueError):
 
 def _check(ad: Ad) -> Report:
     findings = [f for rule in RULES for f in rule(ad)]
-    return Report(language=ad.lang, findings=findings)
+    return Report(language=ad.lang, findings=findings, advice_language=ad.reader or ad.lang)
+
+
+def _reader(reader: str | None) -> str | None:
+    if reader in (None, ""):
+        return None
+    if reader not in LANGUAGES:
+        raise ValueError(f"unknown advice language {reader!r}; use one of fi, sv, en")
+    return reader
 
 
 def _language(text: str, language: str | None) -> str:
@@ -32,11 +40,14 @@ def _language(text: str, language: str | None) -> str:
     return language
 
 
-def check(text: str, language: str | None = None) -> Report:
-    """Check a job-ad text. Spans are character offsets into ``text``."""
+def check(text: str, language: str | None = None, reader: str | None = None) -> Report:
+    """Check a job-ad text. Spans are character offsets into ``text``.
+
+    ``language`` is the ad's (guessed when None); ``reader`` the language of the advice.
+    """
     if not isinstance(text, str):
         raise TypeError("text must be a str")
-    return _check(Ad(text=text, lang=_language(text, language)))
+    return _check(Ad(text=text, lang=_language(text, language), reader=_reader(reader)))
 
 
 def _str(data: Mapping[str, Any], key: str) -> str:
@@ -72,7 +83,7 @@ def _shares(duties: list[tuple[str, float]]) -> tuple[int | None, int | None]:
     return round(lead), round(field)
 
 
-def check_posting(data: Mapping[str, Any]) -> Report:
+def check_posting(data: Mapping[str, Any], reader: str | None = None) -> Report:
     """Check a structured posting; stated fields count directly, free text gets the text rules.
 
     Spans point into the posting's description when the finding lies in it, else None.
@@ -114,7 +125,11 @@ def check_posting(data: Mapping[str, Any]) -> Report:
         lang = _language(text, _str(data, "language") or None)
     except ValueError as exc:
         raise PostingError(str(exc)) from exc
-    ad = Ad(text=text, lang=lang, facts=facts, title_override=title or None)
+    try:
+        advice = _reader(reader)
+    except ValueError as exc:
+        raise PostingError(str(exc)) from exc
+    ad = Ad(text=text, lang=lang, reader=advice, facts=facts, title_override=title or None)
     report = _check(ad)
     offset = len(title) + 2 if title and description else 0
     report.findings = [_shift(f, offset, len(description)) for f in report.findings]

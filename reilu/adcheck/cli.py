@@ -1,4 +1,4 @@
-"""``reilu check-ad FILE [--format json|text] [--lang fi|sv|en]``.
+"""``reilu check-ad FILE [--format json|text] [--lang fi|sv|en] [--advice-lang fi|sv|en]``.
 
 Exit status: 0 no errors, 1 errors found, 2 bad input.
 """
@@ -32,6 +32,11 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("file", metavar="FILE", help="ad text or JSON posting; '-' reads stdin")
     parser.add_argument("--format", default="text", help="output format: text (default) or json")
     parser.add_argument("--lang", default=None, help="language of the ad: fi, sv or en")
+    parser.add_argument(
+        "--advice-lang",
+        default=None,
+        help="language of the advice: fi, sv or en (default: the ad's language)",
+    )
     return parser
 
 
@@ -80,16 +85,18 @@ def main(argv: list[str] | None = None) -> int:
         args = _parser().parse_args(sys.argv[1:] if argv is None else argv)
         if args.format not in ("text", "json"):
             raise _BadInput(f"unknown format {args.format!r}; use text or json")
-        if args.lang is not None and args.lang not in LANGUAGES:
-            raise _BadInput(f"unknown language {args.lang!r}; use fi, sv or en")
+        for option, value in (("language", args.lang), ("advice language", args.advice_lang)):
+            if value is not None and value not in LANGUAGES:
+                raise _BadInput(f"unknown {option} {value!r}; use fi, sv or en")
         text = _read(args.file)
         posting = _as_posting(text)
         if posting is not None:
             if args.lang:
                 posting = {**posting, "language": args.lang}
-            report, shown = check_posting(posting), posting.get("description")
+            report = check_posting(posting, args.advice_lang)
+            shown = posting.get("description")
         else:
-            report, shown = check(text, args.lang), text
+            report, shown = check(text, args.lang, args.advice_lang), text
     except SystemExit as exc:  # --help
         return int(exc.code or 0)
     except _BadInput as exc:

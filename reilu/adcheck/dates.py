@@ -37,25 +37,48 @@ PATTERNS = [
         rf"\b(?:{_FI})n\s+(?:loppuun|lopussa|alkuun|puoliväliin)|"
         rf"\b(?:end|beginning|middle) of ({_EN})|\b(?:i\s+)?(?:slutet|början) av ({_SV})",
     ),
+    (
+        "numeric_range",
+        r"(?<![\d.,])(?=\d)\d{1,2}\.?\s*[–-]\s*(\d{1,2})\.(\d{1,2})(?![\d.,]\d)",
+    ),
+    ("numeric_short", r"(?<![\d.,])(?=\d)(\d{1,2})\.(\d{1,2})(?!\d|[.,]\d)"),
+    (
+        "month",
+        rf"\b(?:{_FI})(?:ssa|n\s+(?:aikana|alussa|alkupuolella|lopulla|loppupuolella|"
+        rf"puolivälissä|kuluessa))\b|"
+        rf"\b(?:i|under|före|efter|till|senast i)\s+(?:(?:början|slutet|mitten)\s+av\s+)?"
+        rf"(?:{_SV})\b|"
+        rf"\b(?:in|by|during|before|after|until)\s+(?:the\s+)?(?:(?:early|late|mid)[- ]|"
+        rf"(?:first|second) half of |(?:beginning|middle|end) of )?(?:{_EN})\b|"
+        rf"\b(?:early|late|mid)[- ](?:{_EN})\b",
+    ),
     ("week", r"\b(?=[vw])(?:viiko(?:lla|illa|n|t)|week(?:s)?|vecka|veckorna|v\.|vko)\s+\d{1,2}\b"),
     (
         "relative",
         r"\b(?=[wiptas])(?:within|inom|in)\s+(?:\w+\s+){0,2}(?:working\s+)?(?:days?|weeks?|dagar|veckor|"
         r"arbetsdagar|vardagar)\b|\b(?:työ)?(?:päivän|viikon|arkipäivän)\s+(?:sisällä|kuluessa)"
-        r"|\bsame day\b|\bsamana päivänä\b|\bsamma dag\b|\bsaman viikon\b",
+        r"|\bsame day\b|\bsamana päivänä\b|\bsamma dag\b|\bsaman viikon\b"
+        r"|\b(?:next|this|the following) (?:week|month)\b|\b(?:ensi|tällä|seuraavalla) viikolla\b"
+        r"|\b(?:nästa|denna|följande) vecka\b",
     ),
 ]
 MONTH_END_HINT = re.compile(
     r"loppu|lopussa|alkuun|puoliväli|end of|beginning of|middle of|slutet|början"
 )
 REGEX = {kind: re.compile(p, re.IGNORECASE) for kind, p in PATTERNS}
+# "31.3" without the final dot is a date only where a date is expected; else it may be 3.5 years
+SHORT_BEFORE = re.compile(
+    r"(?<!\w)(?:senast|by|before|until|till|viimeistään|klo|kl|den|on|deadline|mennessä)\W{0,3}$",
+    re.IGNORECASE,
+)
+SHORT_AFTER = re.compile(r"^\W{0,2}(?:mennessä|asti|saakka|klo|kl)\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
 class DateMatch:
     start: int
     end: int
-    kind: str  # "date", "week", "relative" or "month_end"
+    kind: str  # "date", "week", "month" (a month named without a day) or "relative"
     value: dt.date | None
 
 
@@ -92,6 +115,17 @@ def find_dates(text: str) -> list[DateMatch]:
         day, month, year = int(m.group(1)), int(m.group(2)), m.group(3)
         if 1 <= day <= 31 and 1 <= month <= 12:
             add(m, "date", _date(year, month, day))
+    for m in REGEX["numeric_range"].finditer(text):
+        day, month = int(m.group(1)), int(m.group(2))
+        if 1 <= day <= 31 and 1 <= month <= 12:
+            add(m, "date", _date(None, month, day))
+    for m in REGEX["numeric_short"].finditer(text):
+        day, month = int(m.group(1)), int(m.group(2))
+        near = SHORT_BEFORE.search(text[max(0, m.start() - 20) : m.start()]) or SHORT_AFTER.match(
+            text[m.end() : m.end() + 15]
+        )
+        if near and 1 <= day <= 31 and 1 <= month <= 12:
+            add(m, "date", _date(None, month, day))
     for m in REGEX["iso"].finditer(text):
         add(m, "date", _date(m.group(1), int(m.group(2)), int(m.group(3))))
     for m in REGEX["day_month"].finditer(text):
@@ -99,7 +133,7 @@ def find_dates(text: str) -> list[DateMatch]:
     for m in REGEX["month_day"].finditer(text):
         add(m, "date", _date(m.group(3), _month(m.group(1)), int(m.group(2))))
     lowered = text.lower()
-    for kind in ("month_end", "week", "relative"):
+    for kind in ("month_end", "week", "month", "relative"):
         if kind == "month_end" and not MONTH_END_HINT.search(lowered):
             continue
         for m in REGEX[kind].finditer(text):

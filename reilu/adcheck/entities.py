@@ -27,9 +27,10 @@ EMPLOYER_LABEL = re.compile(
     r"företag)\s*:\s*\S+"
 )
 CLIENT = re.compile(
-    r"(?<!\w)(?:on behalf of (?:our|a|an|one of our) clients?|for (?:our|a|an) clients?|"
-    r"our client(?:'s)?|recruiting for (?:our|a) client|"
-    r"asiakkaalle(?:mme|en)|asiakasyritykselle(?:mme|en)|asiakasyrityksemme|asiakkaamme,|"
+    r"(?<!\w)(?:on behalf of (?:our|a|an|one of our) clients?|for (?:our|a|an) client(?!s)|"
+    r"our client(?:'s)?(?!s)|recruiting for (?:our|a) client|"
+    r"asiakkaalle(?:mme|en)|asiakasyritykselle(?:mme|en)|asiakasyrityksemme|asiakkaamme\b|"
+    r"edustamme asiakasta|"
     r"toimeksiantaja(?:mme|llemme|lleen)|vår (?:kund|uppdragsgivare)|åt (?:vår|en) kund|"
     r"för (?:vår|en) kunds räkning)",
     re.IGNORECASE,
@@ -77,15 +78,62 @@ def _fold(text: str) -> str:
     return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
 
 
+# Employers named without a legal form: a brand before a hiring verb ("Skärgårdsbyte (Åbo)
+# söker", "Nordlight Labs is looking"), in a headline "Designer @ Fjordbyte", "we at X", or a
+# name built on a business noun ("Café Aalto", "Pisara Robotics", "Sparbanken X").
+_BRAND = r"[A-ZÄÖÅ][\w&'’.-]*(?:[ -][A-ZÄÖÅ&][\w&'’.-]*){0,3}"
+NOT_BRAND = frozenset(
+    str.split(
+        "This That It We You Our Your The A An He She They Pay Salary Work Job Role Team Apply "
+        "Se Tämä Me Sinä Te Työ Palkka Haku Tehtävä Det Den Vi Du Ni Lön Jobbet Arbetet "
+        "Tjänsten Looking Join Hi Hello Hei Moi Hej"
+    )
+)
+HIRING_VERB = re.compile(
+    r"(?<![\w-])(?:etsii|hakee|palkkaa|rekrytoi|tarvitsee|on\s+(?:\w+\s+){0,3}(?:yritys|yhtiö|"
+    r"ketju|toimisto|ravintola|kahvila|kauppa|liike|pankki|klinikka|studio|tiimi)|"
+    r"is (?:hiring|looking|recruiting|seeking|growing)|are (?:hiring|looking|recruiting)|"
+    r"seeks|needs|wants|hires|is an?\s+(?:\w+\s+){0,3}(?:company|firm|agency|studio|startup|"
+    r"clinic|chain|bank|restaurant|café|shop|store|team)|söker|rekryterar|behöver|anställer|"
+    r"är\s+(?:\w+\s+){0,3}(?:företag|bolag|byrå|kedja|restaurang|kafé|butik|bank|klinik|"
+    r"studio|team))(?![\w-])"
+)
+# Anchored at the end of the text before a hiring verb: "Skärgårdsbyte (Åbo) söker".
+NAME_BEFORE = re.compile(rf"(?<![\w-])(?P<name>{_BRAND})(?:\s*\([^)\n]{{0,40}}\))?,?\s+$")
+AT_BRAND = re.compile(rf"(?:@\s*|(?<![\w-])(?:we at|me|vi på|vi vid)\s+)(?P<name>{_BRAND})")
+BUSINESS_NAME = re.compile(
+    r"(?i:café|cafe|kahvila|ravintola|restaurang|restaurant|pizzeria|hotel(?:li|l)?|baari|"
+    r"apteekki|apotek|klinikka|clinic|sparbanken|andelsbanken|välfärdsområdet i|"
+    r"hyvinvointialue|leipomo|bageri|bakery|kauppa|butik)(?:-\w+)?\s+[A-ZÄÖÅ][\w-]+"
+    r"|(?<![\w-])[A-ZÄÖÅ][\w-]+\s+(?:Labs?|Robotics|Games|Software|Systems|Studios?|Group|"
+    r"Bank|Andelsbank|Sparbank|Säästöpankki|Agency|Partners|Solutions|Technologies|Tech|Media|"
+    r"Energy|Health|Logistics|Consulting|Design|Digital|Analytics|Ventures)(?![\w-])"
+)
+
+
+def _brand_spans(text: str) -> list[Span]:
+    spans = [m.span() for m in BUSINESS_NAME.finditer(text)]
+    for verb in HIRING_VERB.finditer(text):
+        start = max(0, verb.start() - 80)
+        m = NAME_BEFORE.search(text, start, verb.start())
+        if m and m.group("name").split()[0] not in NOT_BRAND:
+            spans.append(m.span("name"))
+    for m in AT_BRAND.finditer(text):
+        if m.group("name").split()[0] not in NOT_BRAND:
+            spans.append(m.span("name"))
+    return spans
+
+
 def organisation_spans(text: str) -> list[Span]:
     spans = [m.span() for m in LEGAL_FORM.finditer(text)]
     spans += [m.span() for m in PUBLIC_BODY.finditer(text)]
     spans += [m.span() for m in EMPLOYER_LABEL.finditer(text)]
+    spans += _brand_spans(text)
     return sorted(spans)
 
 
 def has_organisation(text: str) -> bool:
-    return bool(LEGAL_FORM.search(text) or EMPLOYER_LABEL.search(text) or PUBLIC_BODY.search(text))
+    return bool(organisation_spans(text))
 
 
 def unnamed_client(text: str) -> Span | None:
@@ -105,9 +153,18 @@ def unnamed_client(text: str) -> Span | None:
     return first
 
 
+def _place_named(text: str) -> bool:
+    # "Hanna Salo" is a person: a place name right after a given name is a surname.
+    for m in places().finditer(text):
+        before = re.search(r"([A-ZÄÖÅ][a-zäöå]+)\s+$", text[max(0, m.start() - 30) : m.start()])
+        if not (before and before.group(1) in first_names()):
+            return True
+    return False
+
+
 def has_place(text: str) -> bool:
     return bool(
-        places().search(text)
+        _place_named(text)
         or REMOTE.search(text)
         or LOCATION_LABEL.search(text)
         or ADDRESS.search(text)

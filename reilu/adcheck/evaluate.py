@@ -1,13 +1,18 @@
-"""Score the checker against a labelled corpus: ``python -m reilu.adcheck.evaluate [DIR]``.
+"""Score the checker against labelled corpora: ``python -m reilu.adcheck.evaluate [DIR]``.
 
-DIR holds ``*.txt`` ads and ``labels.json`` (file name -> list of codes). The default is the
-shared dev corpus next to the repository (``../shared/ads/dev``).
+A corpus is a directory of ``*.txt`` ads and ``labels.json`` (file name -> list of codes).
+Without DIR it scores the project's own corpus (``tests/adcheck/corpus``) in its two fixed
+parts, tuning and held-out, and the shared development corpus beside the repository
+(``../shared/ads/dev``) when it is there. Mismatches are listed for the tuning part and the
+shared corpus only: rules are tuned on those, never while looking at a held-out ad.
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
 import sys
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -15,6 +20,39 @@ from .checker import check
 from .report import CODES
 
 DEFAULT_DIR = Path(__file__).resolve().parents[3] / "shared" / "ads" / "dev"
+OWN_DIR = Path(__file__).resolve().parents[2] / "tests" / "adcheck" / "corpus"
+HELD_OUT_POSITIONS = (0, 2)  # of every five ads in a stratum: 40 % held out
+
+
+def frozen_split(directory: Path) -> tuple[set[str], set[str]]:
+    """(tuning, held-out) as recorded in ``split.json`` when the split was made.
+
+    Ads added to the corpus after the split are tuning ads: they were written while the rules
+    were being tuned, so they cannot be held out.
+    """
+    labels = load_labels(directory)
+    recorded = json.loads((directory / "split.json").read_text(encoding="utf-8"))
+    held_out = set(recorded["held_out"])
+    return set(labels) - held_out, held_out
+
+
+def split(labels: dict[str, list[str]]) -> tuple[set[str], set[str]]:
+    """The fixed rule that split a corpus into (tuning, held-out) names, once.
+
+    Each ad's stratum is its rarest code (or "clean"), so that every code lands in both
+    parts; inside a stratum the order is the SHA-256 of the file name, and positions 0 and
+    2 of every five are held out. The rule reads only names and labels, never the checker.
+    """
+    freq = Counter(code for codes in labels.values() for code in codes)
+    strata: dict[str, list[str]] = defaultdict(list)
+    for name, codes in labels.items():
+        stratum = min(codes, key=lambda c: (freq[c], c)) if codes else "clean"
+        strata[stratum].append(name)
+    held_out: set[str] = set()
+    for names in strata.values():
+        names.sort(key=lambda n: hashlib.sha256(n.encode()).hexdigest())
+        held_out.update(n for i, n in enumerate(names) if i % 5 in HELD_OUT_POSITIONS)
+    return set(labels) - held_out, held_out
 
 
 @dataclass
@@ -45,10 +83,14 @@ class Evaluation:
     mismatches: dict[str, tuple[list[str], list[str]]] = field(default_factory=dict)
 
 
-def evaluate(directory: Path) -> Evaluation:
-    labels = json.loads((directory / "labels.json").read_text(encoding="utf-8"))
+def load_labels(directory: Path) -> dict[str, list[str]]:
+    return json.loads((directory / "labels.json").read_text(encoding="utf-8"))
+
+
+def evaluate(directory: Path, names: set[str] | None = None) -> Evaluation:
+    labels = load_labels(directory)
     result = Evaluation(per_code={code: Score() for code in CODES})
-    for name in sorted(labels):
+    for name in sorted(labels if names is None else names):
         expected = set(labels[name])
         got = set(check((directory / name).read_text(encoding="utf-8")).codes)
         for code in CODES:
@@ -74,19 +116,44 @@ def format_table(result: Evaluation) -> str:
     return "\n".join(rows)
 
 
-def main(argv: list[str] | None = None) -> int:
-    args = sys.argv[1:] if argv is None else argv
-    directory = Path(args[0]) if args else DEFAULT_DIR
-    if not (directory / "labels.json").is_file():
-        print(f"No labelled corpus at {directory} (labels.json missing); nothing to evaluate.")
-        return 0
-    result = evaluate(directory)
+def _report(title: str, result: Evaluation, *, mismatches: bool) -> None:
+    total = result.total
+    print(f"## {title}: micro P {total.precision:.2f} R {total.recall:.2f} F1 {total.f1:.2f}")
+    print()
     print(format_table(result))
     print()
-    if not result.mismatches:
+    if not mismatches:
+        print(f"Ads with any mismatch: {len(result.mismatches)} (not listed: held out)")
+    elif not result.mismatches:
         print("Mismatches: none")
-    for name, (missing, extra) in result.mismatches.items():
-        print(f"{name}: missing {missing or '-'}; extra {extra or '-'}")
+    else:
+        for name, (missing, extra) in result.mismatches.items():
+            print(f"{name}: missing {missing or '-'}; extra {extra or '-'}")
+    print()
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = sys.argv[1:] if argv is None else argv
+    if args:
+        directory = Path(args[0])
+        if not (directory / "labels.json").is_file():
+            print(f"No labelled corpus at {directory} (labels.json missing); nothing to evaluate.")
+            return 0
+        _report(str(directory), evaluate(directory), mismatches=True)
+        return 0
+    tuning, held_out = frozen_split(OWN_DIR)
+    _report(
+        f"own corpus, tuning part ({len(tuning)} ads)", evaluate(OWN_DIR, tuning), mismatches=True
+    )
+    _report(
+        f"own corpus, held-out part ({len(held_out)} ads)",
+        evaluate(OWN_DIR, held_out),
+        mismatches=False,
+    )
+    if (DEFAULT_DIR / "labels.json").is_file():
+        _report("shared development corpus", evaluate(DEFAULT_DIR), mismatches=True)
+    else:
+        print(f"Shared development corpus not found at {DEFAULT_DIR}: not scored.")
     return 0
 
 

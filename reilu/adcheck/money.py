@@ -10,7 +10,10 @@ _SEP = r"[ \u00a0\u202f]"
 NUMBER = (
     rf"\d{{1,3}}(?:(?:{_SEP}|[.,])\d{{3}})+(?:[.,]\d{{1,2}})?(?!\d)|\d+(?:[.,]\d{{1,2}})?(?!\d)"
 )
-CURRENCY = r"€|eur\b|euroa?\b|euron\b|e(?=\s*/)|kr\b|kronor\b|sek\b|usd\b|\$|£|gbp\b|nok\b|dkk\b"
+CURRENCY = (
+    r"€|eur\b|euros?\b|euroa?\b|euron\b|e(?=\s*/)|kr\b|kronor\b|sek\b|usd\b|\$|£|gbp\b|"
+    r"nok\b|dkk\b|,-|:-"
+)
 RANGE_SEP = r"\s*(?:[-–—]|to|till|–)\s*"
 PERIOD = (
     r"(?:\s*/\s*|\s+(?:per|a|an|i|om|/)\s+(?:\d+[- ]minute\s+|\d+[- ]minuutin\s+)?)"
@@ -59,6 +62,7 @@ PAY_GROUP = re.compile(
     re.IGNORECASE,
 )
 BOUNDARY = re.compile(r"[.!?]\s|\n")
+ADDED = re.compile(r"\+|(?<!\w)(?:plus|and|ja|sekä|och|samt)(?!\w)|,", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -125,6 +129,8 @@ def _kind(text: str, m: re.Match[str]) -> str:
         (len(near_before) - n.end() for n in NONPAY_WORDS.finditer(near_before)), default=999
     )
     near_after = text[end : min(c_end, end + 30)]
+    # "3 000 €/kk + vuorolisät", "14.20 €/h plus evening bonus": what follows a plus is extra
+    near_after = ADDED.split(near_after, maxsplit=1)[0]
     non_after = NONPAY_WORDS.search(near_after)
     if non_after:
         non_dist = min(non_dist, non_after.start())

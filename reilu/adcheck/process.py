@@ -28,22 +28,27 @@ NOT_DEADLINE = _ci(
     r"beslut\w*|besked"
 )
 TIMELINE_EVENT = _ci(
-    r"haastattel\w*|valinn\w*|valinta\w*|valitaan|päätö\w*|päätetään|ensimmäiset tapaamiset|"
+    r"\w*haastattel\w*|\w*intervju\w*|\w*interview\w*|valinn\w*|valinta\w*|valitaan|"
+    r"päätö\w*|päätetään|ensimmäiset tapaamiset|"
     r"interview\w*|decision\w*|decide\w*|shortlist\w*|trial shifts?|assessment\w*|"
+    r"(?:intro|video|phone|first|short) calls?|calls? with|(?:job )?offers? by|an offer|"
+    r"meet the team|on-site day|puhelu\w*|videopuhelu\w*|tapaami\w*|koeleipo\w*|koepäiv\w*|"
+    r"samtal\w*|träff\w*|"
     r"intervju\w*|beslut\w*|urval\w*|provdag\w*"
 )
 INFORM = {
     "fi": _ci(
-        r"ilmoit\w*|vastaamme|vastataan|vastauksen|soitamme|soitetaan|otamme yhteyttä|"
+        r"ilmoit\w*|vastaamme|vastataan|vastauksen|vastaus\w*|soitamme|soitetaan|otamme yhteyttä|"
         r"olemme yhteydessä|kerromme|tiedotamme|saa(?:t|vat)? tiedon|kuulet meistä"
     ),
     "en": _ci(
-        r"hear (?:from us|back)|receive (?:an? )?(?:answer|reply|response|decision)|"
+        r"hears? (?:from us|back)|(?:answer|reply|response) to (?:all|every)|"
+        r"(?:receives?|gets?) (?:an? )?(?:answer|reply|response|decision)|"
         r"(?:we|we'll|will be|are|is)\s+(?:\w+\s+){0,3}(?:inform\w*|notif\w*|repl\w*|answer\w*|"
         r"get(?:ting)? back|respond\w*|contact\w*|in touch|call\w*)"
     ),
     "sv": _ci(
-        r"meddela\w*|besked|återkomm\w*|höra av oss|"
+        r"meddela\w*|besked|återkomm\w*|höra av oss|får (?:ett )?svar|svar till|"
         r"vi\s+(?:\w+\s+){0,3}(?:svara\w*|kontakta\w*|ringa\w*|ringer)"
     ),
 }
@@ -91,7 +96,8 @@ DOOR_TO_DOOR = _ci(
 PERCENT = re.compile(r"(?<![\d,.])(\d{1,3})\s?%")
 LEADING = _ci(
     r"johd\w*|johta\w*|valmenn\w*|esihenk\w*|vetämi\w*|perehdy\w*|lead\w*|manag\w*|"
-    r"supervis\w*|coach\w*|onboard\w*|ledarskap\w*|leda|leder|coacha\w*|introducera\w*"
+    r"supervis\w*|coach\w*|onboard\w*|ledarskap\w*|leda|leder|coacha\w*|introducera\w*|"
+    r"ledning\w*|förman\w*|esimiestyö\w*"
 )
 FIELD = _ci(
     r"kenttä\w*|in the field|field\b|myynti\w*|myyt\w*|asiakaskäyn\w*|visit\w*|sales\b|sell\w*|"
@@ -131,6 +137,154 @@ def has_timeline(ad: Ad) -> bool:
     return False
 
 
+# Duties are written in many shapes: under a heading, as a labelled line ("Tasks: ..."),
+# as bullets or arrows, as a weekday schedule, or as prose that tells the reader what they
+# will do ("Vastaat ...", "Du säljer ...", "You'll build ..."). Any one of them is enough.
+DUTY_LABEL = _ci(
+    r"(?:your |main |key |daily )?(?:tasks|duties|work|job|the job|the work|the role|"
+    r"responsibilities|role|your week|your day)\s*[:–-]|"
+    r"(?:työ|työsi|tehtävät|tehtäväsi|työtehtävät|työnkuva|toimenkuva)\s*[:–-]|"
+    r"(?:arbetet|uppgifter|dina uppgifter|arbetsuppgifter|arbetsbeskrivning|uppdraget)\s*[:–-]|"
+    r"what you(?:'ll| will|'d| would) do\s*:|tehtävä\s*:|role\s*:"
+)
+NOT_DUTY_INTRO = _ci(
+    r".*(?:looking for|someone who|who you are|we (?:hope|expect|offer)|offers?\b|require|"
+    r"qualifications|you have|you are|benefits|perks|tarjoamme|odotamme|edellytämme|toivomme|"
+    r"olet\b|sinulla on|edut|meillä saat|vi erbjuder|vi önskar|krav|du har|du är|vi söker|"
+    r"hos oss får du|vi förutsätter|vad vi|hoppas|hope|toivo|önska|wish|expect)"
+)
+LIST_ITEM = re.compile(r"^\s*(?:[-–—*•·→➡▶►✅✔☑👉🔹🔸]|\d+[.)])\s*\S")
+WEEKDAY = _ci(
+    r"(?:mon|tue|wed|thu|fri|sat|sun)\w*|ma|ti|ke|to|pe|la|su|maanantai\w*|tiistai\w*|"
+    r"keskiviikko\w*|torstai\w*|perjantai\w*|mån|tis|ons|tors|fre|lör|sön|måndag|tisdag|"
+    r"onsdag|torsdag|fredag"
+)
+LIST_INTRO = _ci(
+    r"you(?:'d| would)(?: be)?|you(?:'ll| will)(?: be)?|what you(?:'d| would| will|'ll) do|"
+    r"teet|työssäsi|pääset|du kommer att|du får|hos oss"
+)
+FI_TASK = (
+    r"vastaat|teet|hoidat|toimit|myyt|ajat|käännät|opetat|johdat|suunnittelet|kirjoitat|tapaat|soitat|"
+    r"palvelet|rakennat|kehität|testaat|ohjaat|autat|huolehdit|kuvaat|editoit|koodaat|asennat|"
+    r"korjaat|siivoat|valmistat|laadit|koordinoit|esittelet|tarkastat|neuvot|haastattelet|"
+    r"keräät|pakkaat|kuormaat|kartoitat|seuraat|raportoit|analysoit|ylläpidät|toteutat|"
+    r"järjestät|perehdytät|valvot|tuotat|markkinoit|huollat|käsittelet|lasket|kirjaat|ratkaiset|"
+    r"koulutat|leivot|paistat|tarjoilet|otat vastaan|kierrät|päivystät|työskentelet|hallinnoit|"
+    r"luot|osallistut|tuet|avustat|etsit|solmit|valmistelet|hankit|vastaanotat|hoivaat|"
+    r"mittaat|tutkit|selvität|päivität|ylläpidät|dokumentoit|ohjelmoit|suunnittelet|"
+    r"tapaat|jaat|toimitat|lastaat|puret|kokoat|maalaat|rakennat|hitsaat|sorvaat|mittaat"
+)
+SV_TASK = (
+    r"ansvarar|säljer|besöker|svarar|sköter|leder|planerar|undervisar|översätter|tar emot|"
+    r"räknar|serverar|checkar|går runt|driver|träffar|filmar|redigerar|fotograferar|rapporterar|"
+    r"bygger|utvecklar|testar|granskar|hjälper|tar hand om|arbetar|jobbar|samordnar|koordinerar|"
+    r"hanterar|utför|levererar|kör|städar|lagar|bakar|plockar|packar|lastar|installerar|"
+    r"reparerar|designar|skriver|kartlägger|presenterar|handlägger|utreder|gör|deltar|stöder|"
+    r"vårdar|behandlar|kontaktar|ringer|bokar|ordnar|håller|tar fram|skapar|analyserar|"
+    r"underhåller|uppdaterar|programmerar|kodar|felsöker|administrerar|vägleder|instruerar|"
+    r"introducerar|förbereder|genomför|följer upp|dokumenterar|mäter|monterar|svetsar"
+)
+EN_TASK = (
+    r"build|develop|design|teach|plan|serve|prepare|maintain|coordinate|sell|install|repair|"
+    r"care for|drive|deliver|answer|handle|manage|run|write|edit|test|support|help|lead|"
+    r"coach|visit|meet|call|present|negotiate|analy[sz]e|report|organi[sz]e|own|work on|"
+    r"take care of|look after|clean|cook|load|pick|pack|operate|process|update|"
+    r"onboard|train|recruit|review|shoot|photograph|translate|code|program|monitor|"
+    r"document|measure|assemble|weld|paint|treat|assess|advise|guide|book|schedule|"
+    r"prospect|pitch|present|close|respond|resolve|investigate|create|produce|publish|"
+    r"set up|configure|deploy|pair|collect|count|stock|fill|spend (?:most|your|about|\d)|"
+    r"work (?:at|in|on|as|shifts|the|with (?:customers|patients|children|clients))|"
+    r"go (?:from )?door to door|go (?:around|from house)|"
+    r"keep (?:the )?(?:books|accounts|records|track)"
+)
+SECOND_PERSON_TASK = {
+    "fi": _ci(
+        rf"(?:{FI_TASK})\b|tehtävänäsi on|tehtäviisi kuulu\w*|työhön kuulu\w*|"
+        r"työ sisältää|työhösi kuulu\w*|työ on \S+(?:-\S+)? ?\w*(?:a|ä|ta|tä)\b|"
+        r"työsi on|työ käsittää|työtä tehdään|"
+        r"pääset\s+(?!tekemään|työskentelemään)\w+m(?:aan|ään)|"
+        r"(?:tehtäv|työnkuv|toimenkuv|työhö|työtehtäv)\w*\s+(?:kuulu\w*|on|ovat)\b|"
+        r"(?:(?<=[.:!] )|(?<=\n)|^)(?:\w+(?:en|ten|jen)\s+)?\w*(?:palvelu|myynti|siivous|"
+        r"keräily|pakkaus|kuljetus|paisto|tarjoilu|kassatyö|hyllytys|asennus|huolto|hoito|opetus|"
+        r"suunnittelu|kehitys|ohjelmointi|testaus|raportointi|laskenta|kirjanpito|neuvonta|"
+        r"koordinointi|johtaminen|ylläpito|valmistus|leipominen|ruoanlaitto|lastaus|"
+        r"vastaanotto|jakelu)(?:a|ä|ta|tä)?\b"
+    ),
+    "sv": _ci(
+        rf"du\s+(?:kommer att\s+|ska\s+)?(?:också\s+|främst\s+|även\s+)?(?:{SV_TASK})\b|"
+        r"(?:arbetet|jobbet|tjänsten|uppdraget)\s+(?:består|omfattar|innebär|är|sker)|"
+        r"i (?:arbetet|jobbet|tjänsten|uppdraget|rollen) ingår|"
+        r"dina (?:arbets)?uppgifter|"
+        rf"(?:{SV_TASK}|står|går|sitter)\s+du\b|(?:är|blir)\s+(?:arbetet|jobbet)\b|"
+        r"kommer du (?:främst |huvudsakligen |också )?att \w+|"
+        r"(?:ditt|ditt huvudsakliga) (?:jobb|arbete|uppdrag) (?:är|blir) att|"
+        r"din (?:uppgift|roll) (?:är|blir) att|uppgiften är att|"
+        r"(?:(?<=[.:!] )|(?<=\n)|^)(?:\w+\s+)?(?:plockning|packning|städning|försäljning|"
+        r"kundservice|kundtjänst|montering|lastning|lossning|servering|matlagning|bakning|"
+        r"leverans\w*|utkörning|kassaarbete|lagerarbete|underhåll|reparation\w*|"
+        r"installation\w*|undervisning|vård|omsorg|rådgivning|bokföring|löneräkning|"
+        r"programmering|testning|planering|projektledning)\b(?!\s+[A-ZÅÄÖ])"
+    ),
+    "en": _ci(
+        rf"you(?:'ll| will| would|'d)?\s+(?:also\s+|mainly\s+|mostly\s+|then\s+)?"
+        rf"(?:be\s+)?(?:{EN_TASK})(?:s|es|ing)?\b|"
+        r"(?:most|much|half|part) of your (?:day|time|week|working)|"
+        r"your (?:job|work|role|day|week) (?:is|will be|consists|involves|includes)|"
+        r"(?:the|this) (?:job|role|work|position) (?:involves|includes|consists)|"
+        r"in practice you|work:|"
+        rf"(?:(?<=[.:!] )|(?<=\n)|^)(?:{EN_TASK})ing\b|"
+        r"(?:(?<=[.:!] )|(?<=\n)|^)(?:\w+\s+)?(?:deliver(?:y|ies)|cleaning|customer service|"
+        r"installation|maintenance|repairs?|teaching|nursing|cooking|bookkeeping|payroll|"
+        r"programming|testing|picking|packing|loading|serving)\b(?!\s+[A-Z])"
+    ),
+}
+
+
+def _schedule(ad: Ad) -> bool:
+    text = ad.text
+    days = 0
+    for start, end in ad.lines:
+        m = WEEKDAY.match(text, start + len(text[start:end]) - len(text[start:end].lstrip()))
+        if m and re.match(r"\s*[–:-]\s*\w", text[m.end() : end]):
+            days += 1
+    return days >= 3
+
+
+def _listed_tasks(ad: Ad) -> bool:
+    """Two or more list items right after a line that introduces what the reader will do."""
+    text = ad.text
+    lines = ad.lines
+    for i, (start, end) in enumerate(lines):
+        line = text[start:end].strip()
+        intro = (ad.is_heading((start, end)) and DUTY_HEADING.match(line)) or (
+            line.endswith(":") and LIST_INTRO.search(line)
+        )
+        if not intro:
+            continue
+        items = [s for s in lines[i + 1 : i + 6] if LIST_ITEM.match(text[s[0] : s[1]])]
+        if len(items) >= 2:
+            return True
+    return _lowercase_items(ad)
+
+
+def _lowercase_items(ad: Ad) -> bool:
+    """A run of list items written as activities ("→ building ...", "- grundvård ...")."""
+    text = ad.text
+    run: list[str] = []
+    intro = ""
+    for start, end in [*ad.lines, (len(text), len(text))]:
+        line = text[start:end]
+        m = LIST_ITEM.match(line)
+        if m:
+            run.append(line[m.end() - 1 :].strip())
+            continue
+        lowercase = sum(1 for item in run if item[:1].islower())
+        if lowercase >= 2 and not NOT_DUTY_INTRO.match(intro):
+            return True
+        run, intro = [], line.strip()
+    return False
+
+
 def has_duties(ad: Ad) -> bool:
     text = ad.text
     lines = ad.lines
@@ -142,7 +296,18 @@ def has_duties(ad: Ad) -> bool:
         bullets = [s for s in body if BULLET.match(text[s[0] : s[1]])]
         if len(bullets) >= 2 or (body and len(text[body[0][0] : body[0][1]]) >= 80):
             return True
-    return bool(DUTY_PROSE.search(text))
+    if DUTY_PROSE.search(text) or _schedule(ad) or _listed_tasks(ad):
+        return True
+    if any(DUTY_LABEL.match(text, s) for s, _ in lines):
+        return True
+    # Every language's phrasing counts: bilingual ads and a mis-guessed language are common.
+    # A match on the title itself ("Customer Service Advisor") says nothing about duties.
+    title_end = lines[0][1] if lines else 0
+    return any(
+        m.start() >= title_end or m.end() < title_end and m.start() > 0
+        for pattern in SECOND_PERSON_TASK.values()
+        for m in pattern.finditer(text)
+    )
 
 
 def leadership_title(title: str) -> bool:
@@ -150,16 +315,30 @@ def leadership_title(title: str) -> bool:
 
 
 def work_shares(ad: Ad) -> tuple[int | None, int | None]:
-    """(leadership %, field-sales %) stated in the text, when stated."""
+    """(leadership %, field-sales %) stated in the text, when stated.
+
+    Each share is read with the words that lead up to it, back to the previous share in the
+    same sentence: "leading the team (60 %), sales and costs (25 %)" is two shares.
+    """
     lead = field = None
-    for m in PERCENT.finditer(ad.text):
+    previous_end = 0
+    matches = list(PERCENT.finditer(ad.text))
+    for i, m in enumerate(matches):
         s, e = ad.sentence_at(m.start())
-        sentence = ad.text[s:e]
+        before = ad.text[max(s, previous_end) : m.start()]
+        following = matches[i + 1].start() if i + 1 < len(matches) else e
+        after = ad.text[m.end() : min(e, following)]
+        previous_end = m.end()
         share = int(m.group(1))
-        if LEADING.search(sentence):
-            lead = max(lead or 0, share)
-        elif FIELD.search(sentence):
-            field = max(field or 0, share)
+        # Words before the share name it ("sales (25 %)"); if none do, words after ("90 % of
+        # your time is spent in the field").
+        for clause in (before, after):
+            if LEADING.search(clause):
+                lead = max(lead or 0, share)
+                break
+            if FIELD.search(clause):
+                field = max(field or 0, share)
+                break
     return lead, field
 
 

@@ -40,6 +40,7 @@ class Finding:
 class Report:
     language: str
     findings: list[Finding] = field(default_factory=list)
+    advice_language: str = ""
 
     @property
     def score(self) -> int:
@@ -58,6 +59,7 @@ class Report:
     def to_dict(self) -> dict[str, object]:
         return {
             "language": self.language,
+            "advice_language": self.advice_language or self.language,
             "findings": [asdict(f) for f in self.findings],
             "score": self.score,
         }

@@ -18,7 +18,7 @@ Rule = Callable[[Ad], list[Finding]]
 def finding(ad: Ad, code: str, span: Span | None = None, **values: str) -> Finding:
     if span is not None:
         values.setdefault("quote", " ".join(ad.text[span[0] : span[1]].split()))
-    text = message(code, ad.lang, **values)
+    text = message(code, ad.reader or ad.lang, **values)
     start, end = span if span else (None, None)
     return Finding(code, CODES[code], text, start, end)
 

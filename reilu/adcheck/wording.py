@@ -57,11 +57,20 @@ def stacked_coding(text: str, lang: str) -> tuple[str, list[CodedHit]] | None:
     return None
 
 
+# "Kirvesmies / kirvesnainen", "Salesman/saleswoman", "Servitör/servitris": both forms named.
+PAIRED_TITLE = re.compile(
+    r"(?:mies|man|herra|kungen)\b\W{1,5}\w*(?:nainen|woman|rouva|tär|tar|ris|ska|inna)\b|"
+    r"(?:nainen|woman|tär|ris|ska|inna)\b\W{1,5}\w*(?:mies|man|ör)\b|"
+    r"\b(?:m|h)/(?:n|f|w|k)\b|\((?:m/f|f/m|m/w|m/n|n/m|h/k|k/h)\)",
+    re.IGNORECASE,
+)
+
+
 def gendered_title(title: str) -> tuple[Span, str, str] | None:
     """(span in title, the gendered word, its neutral alternative)."""
     pattern, _ = gendered_titles()
     m = pattern.search(title)
-    if not m:
+    if not m or PAIRED_TITLE.search(title):
         return None
     return m.span(), m.group(), neutral_title(m.group()) or ""
 

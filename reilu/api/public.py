@@ -215,5 +215,6 @@ def withdraw(request, token: str):
 def adcheck(request, payload: s.AdCheckIn):
     """Check any job-ad text (fi, sv, en): findings with codes, severities, messages, spans."""
     from reilu.adcheck import check
+    from reilu.jobs.adcheck import advice_language
 
-    return check(payload.text, payload.language).to_dict()
+    return check(payload.text, payload.language, advice_language()).to_dict()

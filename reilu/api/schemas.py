@@ -238,5 +238,6 @@ class AdFinding(Schema):
 
 class AdCheckOut(Schema):
     language: Literal["fi", "sv", "en"]
+    advice_language: Literal["fi", "sv", "en"]
     findings: list[AdFinding]
     score: int = Field(ge=0, le=100)

@@ -2,6 +2,8 @@
 
 from functools import lru_cache
 
+from django.utils.translation import get_language
+
 from reilu.adcheck import Report, check_posting
 from reilu.jobs.models import Posting
 
@@ -41,8 +43,14 @@ def posting_as_dict(posting: Posting, duties=None) -> dict:
     }
 
 
+def advice_language() -> str | None:
+    """The reader's language: the advice follows the interface, not the ad."""
+    language = (get_language() or "")[:2]
+    return language if language in ("fi", "sv", "en") else None
+
+
 def check_ad(posting: Posting, duties=None) -> Report:
-    return check_posting(posting_as_dict(posting, duties))
+    return check_posting(posting_as_dict(posting, duties), advice_language())
 
 
 @lru_cache(maxsize=4096)

@@ -49,7 +49,7 @@ def test_it_exits_1_with_errors_and_prints_one_line_per_finding(ad_file, capsys)
 def test_it_prints_the_documented_json_shape(ad_file, capsys):
     assert cli.main([ad_file(BAD), "--format", "json"]) == 1
     data = json.loads(capsys.readouterr().out)
-    assert set(data) == {"language", "findings", "score"}
+    assert set(data) == {"language", "advice_language", "findings", "score"}
     assert data["language"] == "fi" and isinstance(data["score"], int)
     for f in data["findings"]:
         assert set(f) == {"code", "severity", "message", "start", "end"}
@@ -112,3 +112,17 @@ def test_it_exits_2_on_a_malformed_posting(ad_file, capsys):
 def test_it_honours_lang(ad_file, capsys):
     cli.main([ad_file(BAD), "--lang", "en", "--format", "json"])
     assert json.loads(capsys.readouterr().out)["language"] == "en"
+
+
+def test_advice_follows_the_readers_language_not_the_ads(ad_file, capsys):
+    assert cli.main([ad_file(BAD), "--advice-lang", "en", "--format", "json"]) == 1
+    report = json.loads(capsys.readouterr().out)
+    assert report["language"] == "fi"
+    assert report["advice_language"] == "en"
+    messages = {f["code"]: f["message"] for f in report["findings"]}
+    assert messages["vague-salary"].startswith("Pay is mentioned without a figure")
+
+
+def test_an_unknown_advice_language_is_bad_input(ad_file, capsys):
+    assert cli.main([ad_file(BAD), "--advice-lang", "de"]) == 2
+    assert "unknown advice language" in capsys.readouterr().err

@@ -83,3 +83,38 @@ def test_the_public_page_shows_the_fair_mark_only_for_clean_ads(client, org):
         "This ad states pay, contact person and timeline"
         in client.get(clean.get_absolute_url()).content.decode()
     )
+
+
+def test_the_api_writes_its_advice_in_the_readers_language(client):
+    text = "Myyntimies, Tampere. Kilpailukykyinen palkka."
+    for language, opening in (
+        ("en", "Pay is mentioned without a figure"),
+        ("sv", "Lönen nämns utan belopp"),
+        ("fi", "Palkka mainitaan ilman lukua"),
+    ):
+        response = client.post(
+            "/api/v1/adcheck",
+            {"text": text},
+            content_type="application/json",
+            headers={"accept-language": language},
+        )
+        data = response.json()
+        assert data["language"] == "fi"
+        assert data["advice_language"] == language
+        messages = {f["code"]: f["message"] for f in data["findings"]}
+        assert messages["vague-salary"].startswith(opening), messages
+
+
+def test_the_editors_advice_follows_the_interface_language(org):
+    from django.utils import translation
+
+    from reilu.jobs.adcheck import check_ad
+
+    posting = make_posting(
+        org, publish=False, language="fi", description="Kerro nykyinen palkkasi hakemuksessa."
+    )
+    with translation.override("sv"):
+        report = check_ad(posting)
+    assert report.language == "fi"
+    messages = {f.code: f.message for f in report.findings}
+    assert messages["salary-history-question"].startswith("Annonsen frågar efter"), messages
