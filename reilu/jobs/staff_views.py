@@ -10,8 +10,7 @@ from django.views.decorators.http import require_POST
 from reilu.applications.models import Application
 from reilu.employers.access import recruiting_orgs
 from reilu.employers.staff import recruiter_required
-from reilu.jobs import services
-from reilu.jobs import forms
+from reilu.jobs import forms, services
 from reilu.jobs.forms import DutyFormSet, PostingForm, StageFormSet, formset_rows
 from reilu.jobs.models import DutyShare, Posting, Stage
 from reilu.jobs.rules import publish_problems
