@@ -2,6 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from reilu.jobs.models import DutyShare, Posting, Stage
+from reilu.widgets import Textarea
 
 
 class DateInput(forms.DateInput):
@@ -39,8 +40,8 @@ class PostingForm(forms.ModelForm):
             "interviews_from": DateInput(),
             "interviews_to": DateInput(),
             "decision_by": DateInput(),
-            "description": forms.Textarea(attrs={"rows": 10}),
-            "requirements": forms.Textarea(attrs={"rows": 5}),
+            "description": Textarea(attrs={"rows": 10}),
+            "requirements": Textarea(attrs={"rows": 5}),
         }
 
     def clean(self):
@@ -67,7 +68,7 @@ class StageForm(forms.ModelForm):
         model = Stage
         fields = ["name", "kind", "description", "promise_days"]
         widgets = {
-            "description": forms.Textarea(attrs={"rows": 2}),
+            "description": Textarea(attrs={"rows": 2}),
             "promise_days": forms.NumberInput(attrs={"min": 1, "max": 90}),
         }
 
