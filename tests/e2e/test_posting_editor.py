@@ -11,7 +11,7 @@ from playwright.sync_api import expect
 from reilu.jobs import services
 from reilu.jobs.models import Posting
 from tests.conftest import make_org, make_posting, make_staff
-from tests.e2e.conftest import horizontal_overflow, staff_login
+from tests.e2e.conftest import horizontal_overflow, shot, staff_login
 
 WIDE = {"width": 1280, "height": 900}
 PHONE = {"width": 390, "height": 844}
@@ -94,6 +94,8 @@ def test_rows_are_added_and_removed(transactional_db, live_server, browser, view
         page.locator("#id_stages-5-kind").select_option("assignment")
         page.locator("#id_stages-1-name").fill("First look")
         assert horizontal_overflow(page, viewport["width"]) == 0
+        page.locator("#id_stages-5-name").scroll_into_view_if_needed()
+        shot(page, f"editor-rows-{viewport['width']}")
 
         page.get_by_role("button", name="Save and publish").click()
         page.wait_for_url(re.compile(r"/staff/postings/\d+/$"))
