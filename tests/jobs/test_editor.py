@@ -235,3 +235,35 @@ def test_the_editor_of_another_employer_is_not_found(staff_client, other_org):
     url = f"/staff/postings/{theirs.pk}/edit/"
     assert staff_client.get(url).status_code == 404
     assert staff_client.post(url, {"title": "Mine now"}).status_code == 404
+
+
+def test_a_refused_edit_of_a_published_posting_keeps_everything_entered(staff_client, org):
+    posting = make_posting(org, duties=SIX_DUTIES)
+    services_stages(posting)
+    before = snapshot(posting)
+    url = f"/staff/postings/{posting.pk}/edit/"
+    data = editor_form(staff_client, url)
+    set_value(data, "description", "Rewritten while the ad is live.")
+    set_value(data, "duties-0-percent", "20")  # the shares now add up to 90 %
+    set_value(data, "stages-2-name", "Meet the team")
+    set_value(data, "duties-6-duty", "Coffee")
+    set_value(data, "duties-6-percent", "5")
+    response = staff_client.post(url, data)
+    page = response.content.decode()
+    assert response.status_code == 400
+    assert "The duties&#x27; shares of working time add up to 95 %, not 100 %." in page
+    assert snapshot(posting) == before  # nothing half-saved
+    assert Posting.objects.get(pk=posting.pk).description == "Build honest software."
+    (form,) = [f for f in parse_forms(page) if f.attrs.get("id") == "posting-form"]
+    again = form.data(button="save")
+    # Every value comes back as entered (the CSRF token is masked afresh on each page).
+    assert {k: v for k, v in again.items() if k != "csrfmiddlewaretoken"} == {
+        k: v for k, v in data.items() if k != "csrfmiddlewaretoken"
+    }
+    set_value(again, "duties-0-percent", "25")
+    assert staff_client.post(url, again).status_code == 302
+    posting.refresh_from_db()
+    assert posting.description == "Rewritten while the ad is live."
+    assert [d.percent for d in posting.duties.all()] == [25, 20, 20, 10, 10, 10, 5]
+    assert [s.name for s in posting.stages.all()][2] == "Meet the team"
+    assert [s.pk for s in posting.stages.all()] == [row[0] for row in before[1]]
