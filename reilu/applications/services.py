@@ -241,6 +241,8 @@ def application_set_promise(
         app = _lock(application)
         if not app.is_active:
             raise ApplicationError("not_active", _("The application is no longer in process."))
+        if promised_by == app.promised_by and not note.strip():
+            return app  # the same date and nothing to say: the candidate hears nothing new
         app.promised_by = promised_by
         app.first_response_at = app.first_response_at or timezone.now()
         app.save(update_fields=["promised_by", "first_response_at"])

@@ -6,6 +6,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from reilu.interviews.models import Purpose
+from reilu.widgets import Textarea
 
 PART_LINE = re.compile(r"^\s*(\d{1,2})[:.](\d{2})\s*[-–]\s*(\d{1,2})[:.](\d{2})\s+(.+?)\s*$")
 
@@ -29,7 +30,7 @@ class SlotForm(forms.Form):
         label=_("Interview day: its parts, one per line (optional)"),
         help_text=_("For example: 09:00-10:00 Interview with the team"),
         required=False,
-        widget=forms.Textarea(attrs={"rows": 3}),
+        widget=Textarea(attrs={"rows": 3}),
         max_length=2000,
     )
 
@@ -74,7 +75,7 @@ class SlotForm(forms.Form):
 class CriteriaForm(forms.Form):
     lines = forms.CharField(
         label=_("Evaluation criteria, one per line"),
-        widget=forms.Textarea(attrs={"rows": 8}),
+        widget=Textarea(attrs={"rows": 8}),
         max_length=6000,
     )
 
@@ -102,7 +103,7 @@ class ScorecardForm(forms.Form):
                 label=_("Notes: %(criterion)s") % {"criterion": c.text},
                 required=False,
                 max_length=5000,
-                widget=forms.Textarea(attrs={"rows": 2}),
+                widget=Textarea(attrs={"rows": 2}),
                 initial=notes,
             )
 

@@ -519,6 +519,10 @@ def scorecard_submit(*, application: Application, interviewer, ratings: dict) ->
         card, _created = Scorecard.objects.select_for_update().get_or_create(
             application=application, interviewer=interviewer
         )
+        given = {c.pk: (ratings[c.pk][0], str(ratings[c.pk][1] or "")[:5000]) for c in criteria}
+        held = {r.criterion_id: (r.score, r.notes) for r in card.ratings.all()}
+        if card.submitted_at and held == given:
+            return card  # resubmitted unchanged: the first submission time stands
         card.ratings.all().delete()
         Rating.objects.bulk_create(
             Rating(

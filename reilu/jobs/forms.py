@@ -2,6 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from reilu.jobs.models import DutyShare, Posting, Stage
+from reilu.widgets import Textarea
 
 
 class DateInput(forms.DateInput):
@@ -39,8 +40,8 @@ class PostingForm(forms.ModelForm):
             "interviews_from": DateInput(),
             "interviews_to": DateInput(),
             "decision_by": DateInput(),
-            "description": forms.Textarea(attrs={"rows": 10}),
-            "requirements": forms.Textarea(attrs={"rows": 5}),
+            "description": Textarea(attrs={"rows": 10}),
+            "requirements": Textarea(attrs={"rows": 5}),
         }
 
     def clean(self):
@@ -59,25 +60,57 @@ class DutyForm(forms.ModelForm):
 
 
 class StageForm(forms.ModelForm):
+    # Which of the posting's stages this row edits: applications point at stages, so an edited
+    # stage must stay the same row. Empty for a new stage.
+    id = forms.IntegerField(required=False, min_value=1, widget=forms.HiddenInput)
+
     class Meta:
         model = Stage
         fields = ["name", "kind", "description", "promise_days"]
         widgets = {
-            "description": forms.Textarea(attrs={"rows": 2}),
+            "description": Textarea(attrs={"rows": 2}),
             "promise_days": forms.NumberInput(attrs={"min": 1, "max": 90}),
         }
 
 
-DutyFormSet = forms.formset_factory(DutyForm, extra=2, max_num=12, can_delete=True)
-StageFormSet = forms.formset_factory(StageForm, extra=1, max_num=10, can_delete=True)
+DutyFormSet = forms.formset_factory(
+    DutyForm, extra=2, max_num=12, validate_max=True, can_delete=True
+)
+StageFormSet = forms.formset_factory(
+    StageForm, extra=1, max_num=10, validate_max=True, can_delete=True
+)
+
+
+def duty_initial(posting) -> list[dict]:
+    return [{"duty": d.duty, "percent": d.percent} for d in posting.duties.all()]
+
+
+def stage_initial(posting) -> list[dict]:
+    return [
+        {
+            "id": s.pk,
+            "name": s.name,
+            "kind": s.kind,
+            "description": s.description,
+            "promise_days": s.promise_days,
+        }
+        for s in posting.stages.all()
+    ]
 
 
 def formset_rows(formset) -> list[dict]:
+    """The rows the person filled in and did not remove, in order.
+
+    Bind a formset without `initial`: each form then counts as changed exactly when it holds
+    something, so every filled row is validated and kept, whether it came prefilled from the
+    saved posting or was typed in, while a blank spare row is skipped.
+    """
     rows = []
     for form in formset.forms:
-        if not form.has_changed() or form.cleaned_data.get("DELETE"):
+        data = getattr(form, "cleaned_data", None) or {}
+        if not form.has_changed() or data.get("DELETE"):
             continue
-        data = {k: v for k, v in form.cleaned_data.items() if k != "DELETE"}
+        data = {k: v for k, v in data.items() if k != "DELETE"}
         if any(v not in (None, "") for v in data.values()):
             rows.append(data)
     return rows

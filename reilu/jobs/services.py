@@ -89,28 +89,77 @@ def _unique_slug(title: str, org_slug: str, exclude_pk=None) -> str:
 
 
 def _replace_duties(posting: Posting, duties: list[dict]) -> None:
-    posting.duties.all().delete()
-    DutyShare.objects.bulk_create(
-        DutyShare(posting=posting, duty=d["duty"], percent=d["percent"], position=i)
-        for i, d in enumerate(duties)
-    )
+    """Write the duties in order, reusing the existing rows so an unchanged list changes nothing."""
+    current = list(posting.duties.all())
+    for i, row in enumerate(duties):
+        values = {"duty": row["duty"], "percent": row["percent"], "position": i}
+        if i < len(current):
+            duty = current[i]
+            if any(getattr(duty, k) != v for k, v in values.items()):
+                for k, v in values.items():
+                    setattr(duty, k, v)
+                duty.save(update_fields=list(values))
+        else:
+            DutyShare.objects.create(posting=posting, **values)
+    DutyShare.objects.filter(pk__in=[d.pk for d in current[len(duties) :]]).delete()
+
+
+def _stage_values(posting: Posting, row: dict, position: int) -> dict:
+    return {
+        "position": position,
+        "name": row["name"],
+        "description": row.get("description") or "",
+        "kind": row.get("kind") or Stage.Kind.SCREENING,
+        "promise_days": row.get("promise_days") or posting.organization.default_promise_days,
+    }
 
 
 def _replace_stages(posting: Posting, stages: list[dict]) -> None:
-    if posting.applications.exists():
-        raise PostingLocked(_("The stages cannot be replaced once people have applied."))
-    posting.stages.all().delete()
-    Stage.objects.bulk_create(
-        Stage(
-            posting=posting,
-            position=i,
-            name=s["name"],
-            description=s.get("description", ""),
-            kind=s.get("kind") or Stage.Kind.SCREENING,
-            promise_days=s.get("promise_days") or posting.organization.default_promise_days,
+    """Make the posting's stages these rows, in this order.
+
+    A row with the `id` of one of the posting's stages edits that stage in place, so the
+    applications and history that point at it keep pointing at it; a row without one is a
+    new stage; a stage no row names is removed, unless applications are in it.
+    """
+    existing = {s.pk: s for s in posting.stages.all()}
+    kept: dict[int, dict] = {}
+    new_rows: list[tuple[int, dict]] = []
+    for position, row in enumerate(stages):
+        pk = row.get("id")
+        values = _stage_values(posting, row, position)
+        if pk in existing and pk not in kept:
+            kept[pk] = values
+        else:
+            new_rows.append((position, values))
+    removed = [s for pk, s in existing.items() if pk not in kept]
+    held = [s for s in removed if s.applications.exists()]
+    if held:
+        raise PostingLocked(
+            _("The stage “%(name)s” has applications in it, so it cannot be removed.")
+            % {"name": held[0].name}
         )
-        for i, s in enumerate(stages)
-    )
+    Stage.objects.filter(pk__in=[s.pk for s in removed]).delete()
+    changed = [
+        existing[pk]
+        for pk, values in kept.items()
+        if any(getattr(existing[pk], k) != v for k, v in values.items())
+    ]
+    moved = [existing[pk] for pk in kept if existing[pk].position != kept[pk]["position"]]
+    if moved:
+        # (posting, position) is unique and checked row by row: park the moving stages
+        # beyond every position in use before giving them their new places.
+        beyond = max([s.position for s in existing.values()] + [len(stages)]) + 1
+        for n, stage in enumerate(moved):
+            stage.position = beyond + n
+        Stage.objects.bulk_update(moved, ["position"])
+    for stage in changed:
+        for k, v in kept[stage.pk].items():
+            setattr(stage, k, v)
+    if changed:
+        Stage.objects.bulk_update(
+            changed, ["position", "name", "description", "kind", "promise_days"]
+        )
+    Stage.objects.bulk_create(Stage(posting=posting, **values) for _, values in new_rows)
 
 
 def posting_create(

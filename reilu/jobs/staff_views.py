@@ -10,9 +10,9 @@ from django.views.decorators.http import require_POST
 from reilu.applications.models import Application
 from reilu.employers.access import recruiting_orgs
 from reilu.employers.staff import recruiter_required
-from reilu.jobs import services
+from reilu.jobs import forms, services
 from reilu.jobs.forms import DutyFormSet, PostingForm, StageFormSet, formset_rows
-from reilu.jobs.models import Posting
+from reilu.jobs.models import DutyShare, Posting, Stage
 from reilu.jobs.rules import publish_problems
 
 
@@ -65,55 +65,44 @@ def switch_org(request):
 
 
 def _editor(request, posting: Posting | None):
-    initial_stages = None
-    if posting is None:
-        language = (get_language() or "fi")[:2]
-        initial_stages = services.default_stages(language, request.org.default_promise_days)
-    initial = None if posting else {"language": (get_language() or "fi")[:2]}
-    form = PostingForm(request.POST or None, instance=posting, initial=initial)
-    duties = DutyFormSet(
-        request.POST or None,
-        prefix="duties",
-        initial=[{"duty": d.duty, "percent": d.percent} for d in posting.duties.all()]
-        if posting
-        else None,
-    )
-    locked = bool(posting and posting.applications.exists())
-    stages = StageFormSet(
-        request.POST or None,
-        prefix="stages",
-        initial=[
-            {
-                "name": s.name,
-                "kind": s.kind,
-                "description": s.description,
-                "promise_days": s.promise_days,
-            }
-            for s in posting.stages.all()
-        ]
-        if posting
-        else initial_stages,
-    )
-    if request.method == "POST" and form.is_valid() and duties.is_valid() and stages.is_valid():
-        data = {k: v for k, v in form.cleaned_data.items()}
-        duty_rows = formset_rows(duties)
-        stage_rows = None if locked else formset_rows(stages)
+    data = request.POST if request.method == "POST" else None
+    language = (get_language() or "fi")[:2]
+    form = PostingForm(data, instance=posting, initial=None if posting else {"language": language})
+    # A bound formset gets no `initial` (see formset_rows): the rows on the page are the truth.
+    duty_initial = stage_initial = None
+    if data is None and posting is not None:
+        duty_initial, stage_initial = forms.duty_initial(posting), forms.stage_initial(posting)
+    elif data is None:
+        stage_initial = services.default_stages(language, request.org.default_promise_days)
+    duties = DutyFormSet(data, prefix="duties", initial=duty_initial)
+    stages = StageFormSet(data, prefix="stages", initial=stage_initial)
+    held = set()
+    if posting is not None:
+        held = {str(pk) for pk in posting.applications.values_list("stage_id", flat=True)}
+    for row in stages:
+        # Such a row offers no "Remove": applications must keep their stage.
+        row.holds_applications = str(row["id"].value()) in held
+    if data is not None and form.is_valid() and duties.is_valid() and stages.is_valid():
+        fields = dict(form.cleaned_data)
+        duty_rows, stage_rows = formset_rows(duties), formset_rows(stages)
         try:
             if posting is None:
                 posting = services.posting_create(
                     organization=request.org,
                     user=request.user,
-                    data=data,
+                    data=fields,
                     duties=duty_rows,
                     stages=stage_rows,
                 )
             else:
                 services.posting_update(
-                    posting=posting, data=data, duties=duty_rows, stages=stage_rows
+                    posting=posting, data=fields, duties=duty_rows, stages=stage_rows
                 )
         except services.PublishRefused as refused:
             for problem in refused.problems:
                 messages.error(request, problem.message)
+        except services.PostingLocked as locked:
+            messages.error(request, str(locked))
         else:
             if "publish" in request.POST:
                 return _publish(request, posting)
@@ -121,11 +110,15 @@ def _editor(request, posting: Posting | None):
             return redirect("staff:posting_edit", pk=posting.pk)
     from reilu.jobs.adcheck import check_ad
 
+    # The sidebar judges what is on the page: after a refused save that is the submitted form
+    # (the form has already copied its fields onto the posting), not what the database holds.
     probe = posting or Posting(organization=request.org)
-    problems = publish_problems(
-        probe, duties=None if posting else [], stages=None if posting else [1]
-    )
-    report = check_ad(probe, None if posting else [])
+    if data is not None:
+        duty_objs, stage_objs = _submitted(duties, stages)
+    else:
+        duty_objs, stage_objs = (None, None) if posting else ([], [1])
+    problems = publish_problems(probe, duties=duty_objs, stages=stage_objs)
+    report = check_ad(probe, duty_objs)
     return render(
         request,
         "jobs/staff/edit.html",
@@ -134,7 +127,7 @@ def _editor(request, posting: Posting | None):
             "form": form,
             "duties": duties,
             "stages": stages,
-            "stages_locked": locked,
+            "stages_locked": bool(held),
             "problems": problems,
             "warnings": [f for f in report.findings if f.severity != "error"],
             "score": report.score,
@@ -252,26 +245,32 @@ def delivery(request, pk):
 def adcheck_live(request):
     """The editor's live check: the publish gate and the ad checker on the unsaved form."""
     from reilu.jobs.adcheck import check_ad
-    from reilu.jobs.models import DutyShare, Stage
 
     form = PostingForm(request.POST)
     form.is_valid()
     posting = Posting(organization=request.org)
     for field, value in form.cleaned_data.items():
         setattr(posting, field, value)
-    duties = DutyFormSet(request.POST, prefix="duties")
-    duty_rows = formset_rows(duties) if duties.is_valid() else []
-    duty_objs = [DutyShare(duty=d["duty"], percent=d["percent"]) for d in duty_rows]
-    stages = StageFormSet(request.POST, prefix="stages")
-    stage_rows = formset_rows(stages) if stages.is_valid() else []
-    stage_objs = [Stage(name=s["name"]) for s in stage_rows] or None
-    if stage_objs is None and "stages-TOTAL_FORMS" not in request.POST:
+    duty_objs, stage_objs = _submitted(
+        DutyFormSet(request.POST, prefix="duties"), StageFormSet(request.POST, prefix="stages")
+    )
+    if not stage_objs and "stages-TOTAL_FORMS" not in request.POST:
         stage_objs = [Stage(name="x")]
-    problems = publish_problems(posting, duties=duty_objs, stages=stage_objs or [])
+    problems = publish_problems(posting, duties=duty_objs, stages=stage_objs)
     report = check_ad(posting, duty_objs)
     warnings = [f for f in report.findings if f.severity != "error"]
     return render(
         request,
         "jobs/staff/_adcheck.html",
         {"problems": problems, "warnings": warnings, "score": report.score},
+    )
+
+
+def _submitted(duties, stages) -> tuple[list[DutyShare], list[Stage]]:
+    """Unsaved duties and stages from the editor's rows, for the publish gate and the checker."""
+    duty_rows = formset_rows(duties) if duties.is_valid() else []
+    stage_rows = formset_rows(stages) if stages.is_valid() else []
+    return (
+        [DutyShare(duty=d["duty"], percent=d["percent"]) for d in duty_rows],
+        [Stage(name=s["name"]) for s in stage_rows],
     )

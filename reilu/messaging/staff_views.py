@@ -14,6 +14,7 @@ from reilu.employers.staff import recruiter_required
 from reilu.formatting import fmt_date
 from reilu.messaging import texts
 from reilu.messaging.models import MessageTemplate
+from reilu.widgets import Textarea
 
 KIND_LABELS = {
     "received": gettext_lazy("Application received"),
@@ -55,7 +56,7 @@ def sample_values(org, language: str) -> dict[str, str]:
 
 class TemplateForm(forms.Form):
     subject = forms.CharField(label=gettext_lazy("Subject"), max_length=300)
-    body = forms.CharField(label=gettext_lazy("Message"), widget=forms.Textarea(attrs={"rows": 14}))
+    body = forms.CharField(label=gettext_lazy("Message"), widget=Textarea(attrs={"rows": 14}))
 
     def _check(self, field):
         value = self.cleaned_data[field]
@@ -110,12 +111,19 @@ def template_edit(request, kind, language):
         if form.is_valid():
             data = form.cleaned_data
             if "save" in request.POST:
-                MessageTemplate.objects.update_or_create(
-                    organization=org,
-                    kind=kind,
-                    language=language,
-                    defaults={"subject": data["subject"], "body": data["body"]},
-                )
+                wording = (data["subject"], data["body"])
+                if wording == tuple(texts.default_text(kind, language)):
+                    # Reilu's own wording is no custom template: later improvements still reach it.
+                    MessageTemplate.objects.filter(
+                        organization=org, kind=kind, language=language
+                    ).delete()
+                else:
+                    MessageTemplate.objects.update_or_create(
+                        organization=org,
+                        kind=kind,
+                        language=language,
+                        defaults={"subject": wording[0], "body": wording[1]},
+                    )
                 messages.success(request, _("Saved. New messages use this wording."))
                 return redirect("staff:template_edit", kind=kind, language=language)
             subject, body = data["subject"], data["body"]

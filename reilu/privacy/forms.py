@@ -1,20 +1,22 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from reilu.widgets import Textarea
+
 
 class NoticeForm(forms.Form):
     text_fi = forms.CharField(
         label=_("Privacy notice in Finnish"),
-        widget=forms.Textarea(attrs={"rows": 14}),
+        widget=Textarea(attrs={"rows": 14}),
         max_length=20000,
     )
     text_sv = forms.CharField(
         label=_("Privacy notice in Swedish"),
-        widget=forms.Textarea(attrs={"rows": 14}),
+        widget=Textarea(attrs={"rows": 14}),
         max_length=20000,
     )
     text_en = forms.CharField(
         label=_("Privacy notice in English"),
-        widget=forms.Textarea(attrs={"rows": 14}),
+        widget=Textarea(attrs={"rows": 14}),
         max_length=20000,
     )

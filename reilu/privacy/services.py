@@ -6,7 +6,6 @@ import zipfile
 
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import transaction
-from django.db.models import Max
 from django.utils import timezone
 
 from reilu.applications.models import AccessToken, Application, Event
@@ -49,9 +48,15 @@ def notice_publish(*, organization, texts: dict[str, str], actor=None) -> Privac
     with transaction.atomic():
         # Lock the employer row so two editors cannot take the same version number.
         type(organization).objects.select_for_update().get(pk=organization.pk)
-        latest = PrivacyNotice.objects.filter(organization=organization).aggregate(
-            v=Max("version")
-        )["v"]
+        current = PrivacyNotice.objects.filter(organization=organization).order_by("-version")
+        current = current.first()
+        if current and (current.text_fi, current.text_sv, current.text_en) == (
+            texts["fi"],
+            texts["sv"],
+            texts["en"],
+        ):
+            return current  # the same words are not a new version
+        latest = current.version if current else None
         notice = PrivacyNotice.objects.create(
             organization=organization,
             version=(latest or 0) + 1,

@@ -9,6 +9,7 @@ from reilu.talent import services
 from reilu.talent.models import OpenApplicationSettings, Profile, SavedSearch
 from reilu.talent.regions import REGION_CHOICES
 from reilu.talent.selectors import TalentQuery
+from reilu.widgets import Textarea
 
 
 class SignInForm(forms.Form):
@@ -150,7 +151,7 @@ class OpenSettingsForm(forms.ModelForm):
     class Meta:
         model = OpenApplicationSettings
         fields = ["accepts", "promise_days", "contact_name", "contact_email", "message"]
-        widgets = {"message": forms.Textarea(attrs={"rows": 4})}
+        widgets = {"message": Textarea(attrs={"rows": 4})}
 
 
 class SavedSearchForm(forms.ModelForm):

@@ -53,6 +53,13 @@ def _fix_the_ad(page):
     page.locator("#id_duties-0-percent").fill("60")
     page.locator("#id_duties-1-duty").fill("Looking after existing customers")
     page.locator("#id_duties-1-percent").fill("40")
+    # One default stage renamed and a duty added with the row button: every row must be saved.
+    page.locator("#id_stages-1-name").fill("Phone call")
+    page.locator("#id_stages-1-description").fill("We call you for a short chat first.")
+    page.locator("#id_duties-1-percent").fill("30")
+    page.get_by_role("button", name="Add a duty").click()
+    page.locator("#id_duties-2-duty").fill("Visiting trade fairs")
+    page.locator("#id_duties-2-percent").fill("10")
     page.locator("#id_apply_by").fill((today + dt.timedelta(days=14)).isoformat())
     page.locator("#id_decision_by").fill((today + dt.timedelta(days=28)).isoformat())
     # A final change event so the last field's check is not waiting on the debounce.
@@ -85,10 +92,20 @@ def test_it_writes_fixes_publishes_and_decides(transactional_db, live_server, st
     page.wait_for_url(re.compile(r"/staff/postings/\d+/$"))
     posting = Posting.objects.get(organization=org, title="Salesperson")
     assert posting.state == Posting.State.PUBLISHED
-    assert [(d.duty, d.percent) for d in posting.duties.order_by("-percent")] == [
+    assert [(d.duty, d.percent) for d in posting.duties.all()] == [
         ("Selling to new customers", 60),
-        ("Looking after existing customers", 40),
+        ("Looking after existing customers", 30),
+        ("Visiting trade fairs", 10),
     ]
+    assert [(s.name, s.kind) for s in posting.stages.all()] == [
+        ("Received", "received"),
+        ("Phone call", "screening"),
+        ("Interview", "interview"),
+        ("Decision", "decision"),
+    ]
+    assert posting.stages.get(name="Phone call").description == (
+        "We call you for a short chat first."
+    )
     expect(
         page.get_by_text("Published. The ad is now visible on the careers site.")
     ).to_be_visible()

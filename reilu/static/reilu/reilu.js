@@ -14,3 +14,54 @@ document.addEventListener("change", (event) => {
       .forEach((box) => { box.checked = el.checked; });
   }
 });
+
+// Editor rows (duties, stages): add and remove rows of a Django formset. Without this script
+// the page still offers the spare rows and a "Remove" checkbox per row.
+function formsetTotal(set) {
+  return set.querySelector('input[name$="-TOTAL_FORMS"]');
+}
+function formsetRefresh(set) {
+  const max = Number(set.querySelector('input[name$="-MAX_NUM_FORMS"]').value);
+  const live = set.querySelectorAll("[data-formset-row]:not([hidden])").length;
+  set.querySelector("[data-formset-add]").disabled = live >= max;
+}
+function formsetEnhance(set) {
+  set.querySelectorAll("[data-formset-row]").forEach((row) => {
+    const box = row.querySelector('input[name$="-DELETE"]');
+    const button = row.querySelector("[data-formset-remove]");
+    if (!box || !button) return;
+    row.querySelector("[data-formset-delete]").hidden = true;
+    button.hidden = false;
+    row.hidden = box.checked;
+  });
+  set.querySelector("[data-formset-add]").hidden = false;
+  formsetRefresh(set);
+}
+document.querySelectorAll("[data-formset]").forEach(formsetEnhance);
+document.addEventListener("click", (event) => {
+  const add = event.target.closest("[data-formset-add]");
+  if (add) {
+    const set = add.closest("[data-formset]");
+    const total = formsetTotal(set);
+    const html = set.querySelector("[data-formset-empty]").innerHTML
+      .replace(/__prefix__/g, total.value);
+    set.querySelector("[data-formset-rows]").insertAdjacentHTML("beforeend", html);
+    total.value = Number(total.value) + 1;
+    formsetEnhance(set);
+    const rows = set.querySelectorAll("[data-formset-row]");
+    rows[rows.length - 1].querySelector("input:not([type=hidden]), select, textarea").focus();
+    return;
+  }
+  const remove = event.target.closest("[data-formset-remove]");
+  if (remove) {
+    const set = remove.closest("[data-formset]");
+    const row = remove.closest("[data-formset-row]");
+    const box = row.querySelector('input[name$="-DELETE"]');
+    box.checked = true;
+    row.hidden = true;
+    formsetRefresh(set);
+    // The live check listens for changes: a removed duty changes the total.
+    box.dispatchEvent(new Event("change", { bubbles: true }));
+    set.querySelector("[data-formset-add]").focus();
+  }
+});
