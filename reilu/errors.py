@@ -24,7 +24,9 @@ class LinkExpired(Exception):
 
 
 def _page(request, status: int, context: dict | None = None):
-    return render(request, f"errors/{status}.html", {"code": status, **(context or {})}, status=status)
+    return render(
+        request, f"errors/{status}.html", {"code": status, **(context or {})}, status=status
+    )
 
 
 def bad_request(request, exception=None):
@@ -94,4 +96,3 @@ def _private(response):
     response["Referrer-Policy"] = "same-origin"
     response["Cache-Control"] = "private, no-store"
     return response
-

@@ -64,7 +64,7 @@ def assert_page(response, status, key, language):
     html = response.content.decode()
     assert f'<html lang="{language}">' in html
     assert 'class="site-header"' in html and 'class="site-footer"' in html  # Reilu's layout
-    assert f"<h1 id=\"error-title\">{HEADINGS[key][language]}</h1>" in html
+    assert f'<h1 id="error-title">{HEADINGS[key][language]}</h1>' in html
     assert 'href="/jobs/"' in html and 'href="/"' in html  # a way forward
     return html
 

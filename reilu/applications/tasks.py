@@ -5,7 +5,8 @@ from reilu.applications import deadlines, pending, promises
 
 @task()
 def sweep() -> dict:
-    """Lapsed promises, decision dates and stale pending CVs; safe to run often and from several workers."""
+    """Lapsed promises, decision dates and stale pending CVs; safe to run often and from
+    several workers."""
     return {
         "lapsed": promises.sweep(),
         "reminded": deadlines.remind_before_decisions(),

@@ -18,9 +18,11 @@ def _language() -> str:
 
 
 def privacy_page(request):
-    employers = Organization.objects.filter(
-        postings__state=Posting.State.PUBLISHED
-    ).distinct().order_by("name")
+    employers = (
+        Organization.objects.filter(postings__state=Posting.State.PUBLISHED)
+        .distinct()
+        .order_by("name")
+    )
     return render(request, "privacy/page.html", {"employers": employers})
 
 

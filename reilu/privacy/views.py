@@ -9,9 +9,9 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from reilu.applications.models import AccessToken
-from reilu.errors import LinkExpired, LinkNotFound, too_many_requests
 from reilu.employers.models import Membership
 from reilu.employers.staff import recruiter_required
+from reilu.errors import LinkExpired, LinkNotFound, too_many_requests
 from reilu.privacy import services
 from reilu.privacy.forms import NoticeForm
 from reilu.privacy.limits import rate_limited

@@ -72,9 +72,7 @@ def test_a_token_from_another_session_attaches_nothing(client, posting):
     mallory = Client()
     response = mallory.post(
         url(posting),
-        fields(
-            name="Mallory", email="mallory@example.com", privacy_consent="on", cv_token=token
-        ),
+        fields(name="Mallory", email="mallory@example.com", privacy_consent="on", cv_token=token),
     )
     # Without a CV of its own the form asks for one: the other session's file is not used.
     assert response.status_code == 400
@@ -94,7 +92,9 @@ def test_a_token_from_another_session_attaches_nothing(client, posting):
     assert not Application.objects.get(email="mallory@example.com").cv
     # The owner's file is untouched and still theirs to send.
     assert PendingUpload.objects.count() == 1
-    assert client.post(url(posting), fields(privacy_consent="on", cv_token=token)).status_code == 302
+    assert (
+        client.post(url(posting), fields(privacy_consent="on", cv_token=token)).status_code == 302
+    )
     assert Application.objects.get(email="aino@example.fi").cv.read() == CV_BYTES
 
 

@@ -1,4 +1,4 @@
-""""Lost your status link?" (issue 13, item 2)."""
+""" "Lost your status link?" (issue 13, item 2)."""
 
 import datetime as dt
 import re

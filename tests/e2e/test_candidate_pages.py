@@ -82,9 +82,12 @@ OVERLAPS = """() => {
   const hits = [];
   for (let i = 0; i < boxes.length; i++)
     for (let j = i + 1; j < boxes.length; j++)
-      for (const a of boxes[i]) for (const b of boxes[j])
-        if (a.left < b.right - 0.5 && b.left < a.right - 0.5 && a.top < b.bottom - 0.5 && b.top < a.bottom - 0.5)
-          hits.push(`${i + 1} and ${j + 1}`);
+      for (const a of boxes[i])
+        for (const b of boxes[j]) {
+          const across = a.left < b.right - 0.5 && b.left < a.right - 0.5;
+          const down = a.top < b.bottom - 0.5 && b.top < a.bottom - 0.5;
+          if (across && down) hits.push(`${i + 1} and ${j + 1}`);
+        }
   return hits;
 }"""
 
