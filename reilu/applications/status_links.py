@@ -1,4 +1,4 @@
-""" "Lost your status link?": one mail with a fresh link to every application that still opens."""
+"""Lost your status link? One mail with a fresh link to every application that still opens."""
 
 import uuid
 

@@ -91,7 +91,7 @@ def thanks(request, slug):
 @require_http_methods(["GET", "POST"])
 @rate_limited("status_links", method="POST")
 def status_links(request):
-    """ "Lost your status link?" The answer is the same whether or not the address is known."""
+    """Lost your status link? The answer is the same whether or not the address is known."""
     form = StatusLinksForm(request.POST or None)
     if request.method == "POST":
         if form.is_valid():
