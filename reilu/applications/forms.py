@@ -11,6 +11,7 @@ class StatusLinksForm(forms.Form):
         label=_("Email"),
         max_length=254,
         help_text=_("The address you gave when you applied."),
+        error_messages={"required": _("Please give the email address you applied with.")},
     )
 
 
@@ -18,8 +19,18 @@ class ApplyForm(forms.Form):
     """The public form. It names only what a candidate may set: no stage, outcome or owner,
     and no question about current or past pay (EU Directive 2023/970 Art. 5(2))."""
 
-    name = forms.CharField(label=_("Full name"), max_length=200)
-    email = forms.EmailField(label=_("Email"), max_length=254)
+    name = forms.CharField(
+        label=_("Full name"),
+        max_length=200,
+        error_messages={"required": _("Please give your name.")},
+    )
+    email = forms.EmailField(
+        label=_("Email"),
+        max_length=254,
+        error_messages={
+            "required": _("Please give your email address: your status link goes there.")
+        },
+    )
     phone = forms.CharField(label=_("Phone (optional)"), max_length=40, required=False)
     cv = forms.FileField(
         label=_("CV"),
