@@ -55,7 +55,9 @@ def apply(request, slug):
                 return render(request, "applications/closed.html", {"posting": posting}, status=410)
             finally:
                 if pending is not None:
-                    data["cv"].close()
+                    # The kept copy has served (or lost) its purpose either way.
+                    if data.get("cv"):
+                        data["cv"].close()
                     pending_forget(request=request, pending=pending, raw=raw_pending)
             record_notice_acceptance(application=app, version=data.get("privacy_notice_version"))
             if data.get("job_alert"):
