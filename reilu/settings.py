@@ -86,7 +86,9 @@ MIDDLEWARE = [
     "csp.middleware.CSPMiddleware",
     "axes.middleware.AxesMiddleware",
     "django_ratelimit.middleware.RatelimitMiddleware",
+    "reilu.errors.CandidateLinkMiddleware",
 ]
+CSRF_FAILURE_VIEW = "reilu.errors.csrf_failure"
 
 ROOT_URLCONF = "reilu.urls"
 WSGI_APPLICATION = "reilu.wsgi.application"
@@ -215,6 +217,9 @@ REILU_RATES = {
     "apply": os.environ.get("REILU_RATE_APPLY", "20/h"),
     "status": os.environ.get("REILU_RATE_STATUS", "120/m"),
     "contact": os.environ.get("REILU_RATE_CONTACT", "30/h"),
+    # "Lost your status link?": per client, and per email address asked about.
+    "status_links": os.environ.get("REILU_RATE_STATUS_LINKS", "10/h"),
+    "status_links_address": os.environ.get("REILU_RATE_STATUS_LINKS_ADDRESS", "3/h"),
 }
 RATELIMIT_ENABLE = envbool("REILU_RATELIMIT", True)
 RATELIMIT_VIEW = "reilu.privacy.views.ratelimited"

@@ -1,8 +1,10 @@
 from django.conf import settings
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
+from django.templatetags.static import static
 from django.urls import include, path
-from django.views.generic import TemplateView
+from django.utils.functional import lazy
+from django.views.generic import RedirectView, TemplateView
 
 from reilu import health
 from reilu.api.urls import api
@@ -13,6 +15,10 @@ from reilu.jobs import staff_views as job_staff
 from reilu.jobs import views as job_views
 from reilu.messaging import staff_views as mail_staff
 from reilu.messaging import views as mail_views
+from reilu.privacy import pages as privacy_pages
+
+# Resolved on first use: the hashed name in production needs the collected manifest.
+lazy_static = lazy(static, str)
 
 jobs_patterns = (
     [
@@ -26,6 +32,7 @@ application_patterns = (
     [
         path("jobs/<slug:slug>/apply/", app_views.apply, name="apply"),
         path("jobs/<slug:slug>/thanks/", app_views.thanks, name="thanks"),
+        path("status-links/", app_views.status_links, name="lost_link"),
         path("status/<str:token>/", app_views.status, name="status"),
         path("status/<str:token>/withdraw/", app_views.withdraw, name="withdraw"),
         path("status/<str:token>/alerts/", app_views.subscribe_alerts, name="subscribe_alerts"),
@@ -70,6 +77,11 @@ staff_patterns = (
     "staff",
 )
 
+handler400 = "reilu.errors.bad_request"
+handler403 = "reilu.errors.permission_denied"
+handler404 = "reilu.errors.page_not_found"
+handler500 = "reilu.errors.server_error"
+
 urlpatterns = [
     path("", job_views.home, name="home"),
     path("healthz", health.healthz, name="healthz"),
@@ -88,6 +100,14 @@ urlpatterns = [
         ),
         name="accessibility",
     ),
+    path("privacy/", privacy_pages.privacy_page, name="privacy_page"),
+    path(
+        "employers/<slug:slug>/privacy/",
+        privacy_pages.employer_notice,
+        name="privacy_notice_employer",
+    ),
+    # Browsers ask for /favicon.ico whatever the page links; send them to the static file.
+    path("favicon.ico", RedirectView.as_view(url=lazy_static("reilu/favicon.ico"))),
     path("", include(application_patterns)),
     path("staff/", include(staff_patterns)),
     path("alerts/confirm/<str:signed>/", alert_views.confirm, name="alert_confirm"),

@@ -6,12 +6,31 @@ from reilu.applications.uploads import check_cv
 from reilu.jobs.models import Posting
 
 
+class StatusLinksForm(forms.Form):
+    email = forms.EmailField(
+        label=_("Email"),
+        max_length=254,
+        help_text=_("The address you gave when you applied."),
+        error_messages={"required": _("Please give the email address you applied with.")},
+    )
+
+
 class ApplyForm(forms.Form):
     """The public form. It names only what a candidate may set: no stage, outcome or owner,
     and no question about current or past pay (EU Directive 2023/970 Art. 5(2))."""
 
-    name = forms.CharField(label=_("Full name"), max_length=200)
-    email = forms.EmailField(label=_("Email"), max_length=254)
+    name = forms.CharField(
+        label=_("Full name"),
+        max_length=200,
+        error_messages={"required": _("Please give your name.")},
+    )
+    email = forms.EmailField(
+        label=_("Email"),
+        max_length=254,
+        error_messages={
+            "required": _("Please give your email address: your status link goes there.")
+        },
+    )
     phone = forms.CharField(label=_("Phone (optional)"), max_length=40, required=False)
     cv = forms.FileField(
         label=_("CV"),
@@ -49,6 +68,11 @@ class ApplyForm(forms.Form):
         required=False,
     )
 
+    def __init__(self, *args, pending=None, **kwargs):
+        # A CV kept from an earlier try of this form (reilu.applications.pending).
+        self.pending = pending
+        super().__init__(*args, **kwargs)
+
     def submit(self, posting):
         """Store the valid form's application: one rule for the web page and the API."""
         from reilu.applications import services
@@ -81,6 +105,13 @@ class ApplyForm(forms.Form):
 
     def clean(self):
         data = super().clean()
+        if not data.get("cv") and self.pending is not None and "cv" not in self.errors:
+            from reilu.applications.pending import pending_open
+
+            try:
+                data["cv"], self.cv_type = pending_open(self.pending)
+            except ValidationError as exc:
+                self.add_error("cv", exc)
         if not data.get("cv") and not (data.get("cover_letter") or "").strip() and not self.errors:
-            raise ValidationError(_("Please attach a CV or write a cover letter."))
+            self.add_error("cv", _("Please attach a CV or write a cover letter."))
         return data

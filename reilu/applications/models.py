@@ -108,19 +108,28 @@ class AccessToken(models.Model):
 
     @classmethod
     def resolve(cls, raw: str) -> Application | None:
+        app, _expired = cls.lookup(raw)
+        return app
+
+    @classmethod
+    def lookup(cls, raw: str) -> tuple[Application | None, bool]:
+        """(the application, False) for a working link; (None, True) for a real link that
+        has expired; (None, False) for one that matches nothing."""
         if not raw or len(raw) > 100:
-            return None
+            return None, False
         token = (
             cls.objects.select_related("application__posting__organization", "application__stage")
             .filter(token_hash=hash_token(raw))
             .first()
         )
         if token is None:
-            return None
+            return None, False
         # Links die with the data: after erasure, and once the retention period has passed.
         from reilu.privacy.retention import token_expired
 
-        return None if token_expired(token.application) else token.application
+        if token_expired(token.application):
+            return None, True
+        return token.application, False
 
 
 class Event(models.Model):
@@ -194,3 +203,24 @@ class Promise(models.Model):
 
     def __str__(self) -> str:
         return f"{self.due} ({self.state})"
+
+
+def pending_upload_to(instance, filename: str) -> str:
+    return f"pending/{uuid.uuid4().hex}"
+
+
+class PendingUpload(models.Model):
+    """A CV chosen on an apply form that came back with errors, kept so it need not be
+    chosen again. Reached only by a random token that is both in the form and in the
+    session that uploaded it; removed on submit, or by the sweep once stale."""
+
+    posting = models.ForeignKey(Posting, on_delete=models.CASCADE, related_name="+")
+    token_hash = models.CharField(max_length=64, unique=True)
+    file = models.FileField(upload_to=pending_upload_to)
+    name = models.CharField(max_length=200)
+    content_type = models.CharField(max_length=100)
+    size = models.PositiveIntegerField()
+    created_at = models.DateTimeField(auto_now_add=True, db_index=True)
+
+    def __str__(self) -> str:
+        return f"pending {self.name}"

@@ -1,15 +1,17 @@
 from django_tasks import task
 
-from reilu.applications import deadlines, promises
+from reilu.applications import deadlines, pending, promises
 
 
 @task()
 def sweep() -> dict:
-    """Lapsed promises and decision dates; safe to run often and from several workers."""
+    """Lapsed promises, decision dates and stale pending CVs; safe to run often and from
+    several workers."""
     return {
         "lapsed": promises.sweep(),
         "reminded": deadlines.remind_before_decisions(),
         "decision_late": deadlines.tell_when_decision_is_late(),
+        "pending_uploads_purged": pending.pending_purge(),
     }
 
 

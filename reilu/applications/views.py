@@ -1,17 +1,19 @@
 from django.contrib import messages
-from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from reilu.applications import services
-from reilu.applications.forms import ApplyForm
+from reilu.applications.forms import ApplyForm, StatusLinksForm
 from reilu.applications.models import AccessToken
+from reilu.applications.pending import pending_carry, pending_find, pending_forget
 from reilu.applications.selectors import status_context
+from reilu.applications.status_links import status_links_send
+from reilu.errors import LinkExpired, LinkNotFound
 from reilu.jobs.alerts import alert_subscribe
 from reilu.jobs.models import Posting
-from reilu.privacy.limits import count_miss, rate_limited
+from reilu.privacy.limits import count_miss, over_limit_for, rate_limited
 from reilu.privacy.notices import current_notice
 from reilu.privacy.services import record_notice_acceptance
 
@@ -26,10 +28,18 @@ def apply(request, slug):
         return render(request, "applications/closed.html", {"posting": posting}, status=410)
     language = (get_language() or posting.language)[:2]
     notice = current_notice(posting.organization)
+    raw_pending = request.POST.get("cv_token", "")
+    kept = pending = None
+    if request.method == "POST" and raw_pending:
+        pending = pending_find(request=request, posting=posting, raw=raw_pending)
+        if pending is not None and request.POST.get("cv_discard"):
+            pending_forget(request=request, pending=pending, raw=raw_pending)
+            pending = None
     form = ApplyForm(
         request.POST or None,
         request.FILES or None,
         initial={"language": language, "privacy_notice_version": notice.version},
+        pending=pending,
     )
     status = 200
     if request.method == "POST":
@@ -43,6 +53,12 @@ def apply(request, slug):
                 )
             except services.ApplicationError:
                 return render(request, "applications/closed.html", {"posting": posting}, status=410)
+            finally:
+                if pending is not None:
+                    # The kept copy has served (or lost) its purpose either way.
+                    if data.get("cv"):
+                        data["cv"].close()
+                    pending_forget(request=request, pending=pending, raw=raw_pending)
             record_notice_acceptance(application=app, version=data.get("privacy_notice_version"))
             if data.get("job_alert"):
                 alert_subscribe(
@@ -52,12 +68,16 @@ def apply(request, slug):
                 )
             return redirect("applications:thanks", slug=posting.slug)
         status = 400
+        kept = pending_carry(
+            request=request, posting=posting, form=form, pending=pending, raw=raw_pending
+        )
     return render(
         request,
         "applications/apply.html",
         {
             "posting": posting,
             "form": form,
+            "kept_cv": kept,
             "notice_text": notice.text(language),
             "notice_version": notice.version,
         },
@@ -70,11 +90,30 @@ def thanks(request, slug):
     return render(request, "applications/thanks.html", {"posting": posting})
 
 
+@require_http_methods(["GET", "POST"])
+@rate_limited("status_links", method="POST")
+def status_links(request):
+    """Lost your status link? The answer is the same whether or not the address is known."""
+    form = StatusLinksForm(request.POST or None)
+    if request.method == "POST":
+        if form.is_valid():
+            email = form.cleaned_data["email"]
+            # Over the per-address limit nothing more is sent, but the answer stays the same.
+            if not over_limit_for(request, "status_links_address", email):
+                language = (get_language() or "fi")[:2]
+                status_links_send(email=email, language=language)
+            return render(request, "applications/status_links_sent.html", {"email": email})
+        return render(request, "applications/status_links.html", {"form": form}, status=400)
+    return render(request, "applications/status_links.html", {"form": form})
+
+
 def _application_or_404(token, request):
-    app = AccessToken.resolve(token)
+    app, expired = AccessToken.lookup(token)
+    if expired:
+        raise LinkExpired
     if app is None:
         count_miss(request, "status")
-        raise Http404
+        raise LinkNotFound
     return app
 
 

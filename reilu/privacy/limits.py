@@ -27,6 +27,21 @@ def rate_limited(group: str, method: str | list[str] = ratelimit.ALL):
     return ratelimit(key="ip", rate=_rate(group), group=f"reilu.{group}", method=method, block=True)
 
 
+def over_limit_for(request, group: str, value: str) -> bool:
+    """Count one hit for `value` (e.g. an email address) rather than the client, and say
+    whether the rate of settings.REILU_RATES[group] is exceeded. Callers decide what to
+    do: a per-address limit must not reveal whether the address is known."""
+    from django_ratelimit.core import is_ratelimited
+
+    return is_ratelimited(
+        request,
+        group=f"reilu.{group}",
+        key=lambda _group, _request: value.strip().lower(),
+        rate=_rate(group),
+        increment=True,
+    )
+
+
 def count_miss(request, group: str) -> None:
     """Count a failed lookup (e.g. a wrong status token) and refuse when there are too many.
 

@@ -11,6 +11,7 @@ from django.views.decorators.http import require_http_methods
 from reilu.applications.models import AccessToken
 from reilu.employers.models import Membership
 from reilu.employers.staff import recruiter_required
+from reilu.errors import LinkExpired, LinkNotFound, too_many_requests
 from reilu.privacy import services
 from reilu.privacy.forms import NoticeForm
 from reilu.privacy.limits import rate_limited
@@ -25,7 +26,7 @@ def ratelimited(request, exception=None):
     if request.path.startswith("/api/") or "json" in request.headers.get("Accept", ""):
         response = JsonResponse({"detail": message}, status=429)
     else:
-        response = render(request, "privacy/429.html", {"message": message}, status=429)
+        return too_many_requests(request, message)
     response["Retry-After"] = "60"
     return response
 
@@ -37,9 +38,11 @@ def _private(response):
 
 
 def _candidate_app(token):
-    app = AccessToken.resolve(token)
+    app, expired = AccessToken.lookup(token)
+    if expired:
+        raise LinkExpired
     if app is None:
-        raise Http404
+        raise LinkNotFound
     return app
 
 

@@ -117,9 +117,16 @@ def test_it_shows_errors_tied_to_fields(transactional_db, live_server, page):
         page.get_by_role("button", name="Send application").click()
     assert answer.value.status == 400
     page.wait_for_load_state()
-    expect(page.locator("#form-errors")).to_be_visible()
-    expect(page.locator("#form-errors")).to_contain_text("Please correct the marked fields.")
-    expect(page.get_by_text("Please accept the privacy notice to apply.")).to_be_visible()
+    summary = page.locator("#error-summary")
+    expect(summary).to_be_visible()
+    expect(summary).to_be_focused()
+    expect(summary).to_contain_text("There is a problem")
+    expect(
+        summary.get_by_role("link", name="Please accept the privacy notice to apply.")
+    ).to_be_visible()
+    expect(
+        page.locator("main .field").get_by_text("Please accept the privacy notice to apply.")
+    ).to_be_visible()
 
     email = page.get_by_label(re.compile(r"^Email:?$"))
     invalid = email.get_attribute("aria-invalid") == "true"

@@ -98,9 +98,9 @@ def test_status_links_expire_with_the_retention_period(client, org, decided):
     with time_machine.travel(add_months(START, 12) - dt.timedelta(days=1), tick=False):
         assert client.get(f"/status/{token}/").status_code == 200
     with time_machine.travel(add_months(START, 12) + dt.timedelta(days=1), tick=False):
-        # Not yet swept, but the link already stops working.
+        # Not yet swept, but the link already stops working, and says it has expired.
         assert AccessToken.resolve(token) is None
-        assert client.get(f"/status/{token}/").status_code == 404
+        assert client.get(f"/status/{token}/").status_code == 410
     assert AccessToken.resolve(decided["active"].raw_token) is not None
 
 

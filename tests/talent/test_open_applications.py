@@ -137,3 +137,27 @@ def test_it_stops_when_answered(accepting, seeker_client, staff_client):
     )
     with time_machine.travel(timezone.now() + dt.timedelta(days=30)):
         assert services.open_applications_sweep() == 0
+
+
+@pytest.mark.parametrize(
+    "language, phrase",
+    [
+        ("en", "No employer accepts open applications yet."),
+        ("fi", "Yksikään työnantaja ei vielä ota vastaan avoimia hakemuksia."),
+        ("sv", "Ännu tar ingen arbetsgivare emot öppna ansökningar."),
+    ],
+)
+def test_it_says_so_when_no_employer_accepts_open_applications(
+    seeker_client, org, language, phrase
+):
+    seeker_client.cookies["django_language"] = language
+    page = seeker_client.get("/talent/me/open/").content.decode()
+    assert phrase in page
+    assert "---------" not in page and 'name="organization"' not in page
+    assert 'href="/jobs/"' in page
+
+
+def test_it_offers_the_form_once_an_employer_accepts(seeker_client, accepting):
+    page = seeker_client.get("/talent/me/open/").content.decode()
+    assert 'name="organization"' in page and accepting.name in page
+    assert "No employer accepts open applications yet." not in page

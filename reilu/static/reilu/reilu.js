@@ -65,3 +65,19 @@ document.addEventListener("click", (event) => {
     set.querySelector("[data-formset-add]").focus();
   }
 });
+
+// Error summary: move focus to it after a failed submit, and let each link focus its field.
+document.addEventListener("DOMContentLoaded", () => {
+  const summary = document.querySelector("[data-error-summary]");
+  if (summary) summary.focus();
+});
+document.addEventListener("click", (event) => {
+  const link = event.target.closest("[data-error-summary] a[href^='#']");
+  if (!link) return;
+  const field = document.getElementById(link.getAttribute("href").slice(1));
+  if (!field) return;
+  event.preventDefault();
+  const label = document.querySelector(`label[for="${field.id}"]`);
+  (label || field).scrollIntoView({ block: "start" });
+  field.focus({ preventScroll: true });
+});

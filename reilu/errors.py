@@ -1,0 +1,98 @@
+"""Error pages in Reilu's layout and the visitor's language, each with a way forward.
+
+Django's handlers (handler400/403/404/500 in urls.py, CSRF_FAILURE_VIEW) call the views
+below. A candidate's link that is unknown or no longer valid raises `LinkNotFound` or
+`LinkExpired`; `CandidateLinkMiddleware` answers those with the friendly 404/410 page even
+in debug mode, where Django would otherwise show its technical 404 to a job seeker.
+"""
+
+import logging
+
+from django.http import HttpResponseServerError
+from django.shortcuts import render
+from django.template import loader
+
+logger = logging.getLogger(__name__)
+
+
+class LinkNotFound(Exception):
+    """A candidate's link that matches nothing (mistyped, cut short, or erased)."""
+
+
+class LinkExpired(Exception):
+    """A candidate's link that was real but no longer opens anything (404 vs 410)."""
+
+
+def _page(request, status: int, context: dict | None = None):
+    return render(
+        request, f"errors/{status}.html", {"code": status, **(context or {})}, status=status
+    )
+
+
+def bad_request(request, exception=None):
+    return _page(request, 400)
+
+
+def permission_denied(request, exception=None):
+    return _page(request, 403)
+
+
+def csrf_failure(request, reason=""):
+    return _page(request, 403, {"csrf": True})
+
+
+def page_not_found(request, exception=None):
+    return _page(request, 404)
+
+
+def link_not_found(request):
+    return _page(request, 404, {"candidate_link": True})
+
+
+def link_expired(request):
+    return _page(request, 410, {"candidate_link": True})
+
+
+def too_many_requests(request, message: str):
+    response = _page(request, 429, {"message": message})
+    response["Retry-After"] = "60"
+    return response
+
+
+FALLBACK_500 = (
+    "<!doctype html><title>Error · Reilu</title><h1>Something went wrong</h1>"
+    '<p>Please try again in a moment. <a href="/">Reilu</a></p>'
+)
+
+
+def server_error(request):
+    """The 500 page: rendered without the request, so no context processor and no database
+    query can fail a second time; a plain fallback if even the template cannot render."""
+    try:
+        html = loader.get_template("errors/500.html").render({"code": 500})
+    except Exception:  # the last line of defence must not raise itself
+        logger.exception("the 500 page could not be rendered")
+        html = FALLBACK_500
+    return HttpResponseServerError(html)
+
+
+class CandidateLinkMiddleware:
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_exception(self, request, exception):
+        if isinstance(exception, LinkExpired):
+            return _private(link_expired(request))
+        if isinstance(exception, LinkNotFound):
+            return _private(link_not_found(request))
+        return None
+
+
+def _private(response):
+    # The address holds a secret: never pass it on or cache the answer.
+    response["Referrer-Policy"] = "same-origin"
+    response["Cache-Control"] = "private, no-store"
+    return response
