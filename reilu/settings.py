@@ -60,6 +60,9 @@ INSTALLED_APPS = [
     "django_tasks",
     "django_tasks_db",
     "django_ratelimit",
+    # Listed so django-ninja serves its API docs viewer from its own static files: without
+    # it, ninja renders a page that loads Swagger UI from a CDN with an inline script.
+    "ninja",
     "reilu",
     "reilu.employers",
     "reilu.jobs",

@@ -63,6 +63,7 @@ staff_patterns = (
         path("postings/<int:pk>/delivery/", job_staff.delivery, name="delivery"),
         path("applications/<int:pk>/", app_staff.detail, name="application"),
         path("applications/<int:pk>/cv/", app_staff.cv_download, name="cv"),
+        path("applications/<int:pk>/cv/preview/", app_staff.cv_preview, name="cv_preview"),
         path("applications/<int:pk>/move/", app_staff.move, name="move"),
         path("applications/<int:pk>/note/", app_staff.note, name="note"),
         path("applications/<int:pk>/promise/", app_staff.promise, name="promise"),
