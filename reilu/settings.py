@@ -218,6 +218,9 @@ REILU_RATES = {
     "apply": os.environ.get("REILU_RATE_APPLY", "20/h"),
     "status": os.environ.get("REILU_RATE_STATUS", "120/m"),
     "contact": os.environ.get("REILU_RATE_CONTACT", "30/h"),
+    # Staff "forgot password": per client IP, and per email address asked for.
+    "password_reset": os.environ.get("REILU_RATE_PASSWORD_RESET", "10/h"),
+    "password_reset_address": os.environ.get("REILU_RATE_PASSWORD_RESET_ADDRESS", "3/h"),
 }
 RATELIMIT_ENABLE = envbool("REILU_RATELIMIT", True)
 RATELIMIT_VIEW = "reilu.privacy.views.ratelimited"
