@@ -109,7 +109,7 @@ def test_the_pages_and_the_mail_speak_the_users_language(client, user, language,
     assert heading in client.get("/staff/password/reset/", **accept).content.decode()
     response = ask_reset(client, "rec@acme.example", **accept)
     done = client.get(response["Location"], **accept).content.decode()
-    assert {"fi": "Katso sähköpostisi", "sv": "Kolla din e-post", "en": "Check your email"}[
+    assert {"fi": "Tarkista sähköpostisi", "sv": "Kolla din e-post", "en": "Check your email"}[
         language
     ] in done
     message = Message.objects.get()
