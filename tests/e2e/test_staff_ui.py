@@ -197,3 +197,11 @@ def test_many_stages_fit_or_scroll_inside_the_board_and_long_names_stay_in_their
     )
     assert fits
     context.close()
+    # On a phone too the board scrolls inside itself: the page never scrolls sideways.
+    phone = browser.new_context(viewport={"width": 390, "height": 844}, locale="en-US")
+    page = phone.new_page()
+    staff_login(page, live_server.url, recruiter)
+    page.goto(f"{live_server.url}/staff/postings/{posting.pk}/")
+    expect(page.locator("#board")).to_be_visible()
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390
+    phone.close()
