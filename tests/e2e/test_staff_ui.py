@@ -205,3 +205,19 @@ def test_many_stages_fit_or_scroll_inside_the_board_and_long_names_stay_in_their
     expect(page.locator("#board")).to_be_visible()
     assert page.evaluate("document.documentElement.scrollWidth") <= 390
     phone.close()
+
+
+@pytest.mark.parametrize("locale", ["fi-FI", "sv-SE", "en-US"])
+def test_the_staff_menu_fits_one_line_in_every_language(
+    browser, live_server, recruiter_setup, locale
+):
+    _org, recruiter, posting = recruiter_setup
+    context = browser.new_context(viewport=DESKTOP, locale=locale)
+    page = context.new_page()
+    staff_login(page, live_server.url, recruiter)
+    page.goto(f"{live_server.url}/staff/postings/{posting.pk}/")
+    assert page.locator("html").get_attribute("lang") == locale[:2]
+    assert page.locator("#staff-menu").bounding_box()["height"] <= 50
+    assert page.locator(".site-header").bounding_box()["height"] <= 80
+    assert page.locator("#staff-menu > li").count() == 5
+    context.close()
