@@ -20,11 +20,14 @@
         "HX-Request": "true",
       },
     });
-    const html = await response.text();
     if (!response.ok) {
-      status.innerHTML = html;
+      // 409: the move service refused (its message, rendered by the server); anything else
+      // (signed out, the application gone): reload and let the page say what happened.
+      if (response.status === 409) status.innerHTML = await response.text();
+      else window.location.reload();
       return;
     }
+    const html = await response.text();
     status.textContent = "";
     const board = document.getElementById("board");
     board.outerHTML = html;
