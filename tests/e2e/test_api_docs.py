@@ -12,7 +12,7 @@ def test_it_lists_the_operations_without_console_errors_or_csp_violations(page, 
     assert "'unsafe-inline'" not in csp.split("script-src")[1].split(";")[0]
     assert "cdn" not in page.content().lower()
     operations = page.locator(".opblock")
-    expect(operations.first).to_be_visible()
+    expect(operations.first).to_be_visible(timeout=20_000)  # a 1.5 MB bundle, parsed under load
     assert operations.count() > 10
     expect(page.locator(".opblock-summary-path", has_text="/api/v1/jobs").first).to_be_visible()
     watch.assert_clean()
