@@ -60,6 +60,9 @@ INSTALLED_APPS = [
     "django_tasks",
     "django_tasks_db",
     "django_ratelimit",
+    # Listed so django-ninja serves its API docs viewer from its own static files: without
+    # it, ninja renders a page that loads Swagger UI from a CDN with an inline script.
+    "ninja",
     "reilu",
     "reilu.employers",
     "reilu.jobs",
@@ -220,6 +223,9 @@ REILU_RATES = {
     # "Lost your status link?": per client, and per email address asked about.
     "status_links": os.environ.get("REILU_RATE_STATUS_LINKS", "10/h"),
     "status_links_address": os.environ.get("REILU_RATE_STATUS_LINKS_ADDRESS", "3/h"),
+    # Staff "forgot password": per client IP, and per email address asked for.
+    "password_reset": os.environ.get("REILU_RATE_PASSWORD_RESET", "10/h"),
+    "password_reset_address": os.environ.get("REILU_RATE_PASSWORD_RESET_ADDRESS", "3/h"),
 }
 RATELIMIT_ENABLE = envbool("REILU_RATELIMIT", True)
 RATELIMIT_VIEW = "reilu.privacy.views.ratelimited"

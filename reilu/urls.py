@@ -10,6 +10,7 @@ from reilu import health
 from reilu.api.urls import api
 from reilu.applications import staff_views as app_staff
 from reilu.applications import views as app_views
+from reilu.employers import signin
 from reilu.jobs import alert_views
 from reilu.jobs import staff_views as job_staff
 from reilu.jobs import views as job_views
@@ -42,10 +43,18 @@ application_patterns = (
 
 staff_patterns = (
     [
+        path("login/", signin.signin, name="login"),
+        path("password/reset/", signin.password_reset, name="password_reset"),
+        path("password/reset/sent/", signin.password_reset_done, name="password_reset_done"),
         path(
-            "login/",
-            auth_views.LoginView.as_view(template_name="staff/login.html"),
-            name="login",
+            "password/reset/<uidb64>/<token>/",
+            signin.password_reset_confirm,
+            name="password_reset_confirm",
+        ),
+        path(
+            "password/reset/complete/",
+            signin.password_reset_complete,
+            name="password_reset_complete",
         ),
         path("logout/", auth_views.LogoutView.as_view(next_page="home"), name="logout"),
         path("", job_staff.home, name="home"),
@@ -70,6 +79,7 @@ staff_patterns = (
         path("postings/<int:pk>/delivery/", job_staff.delivery, name="delivery"),
         path("applications/<int:pk>/", app_staff.detail, name="application"),
         path("applications/<int:pk>/cv/", app_staff.cv_download, name="cv"),
+        path("applications/<int:pk>/cv/preview/", app_staff.cv_preview, name="cv_preview"),
         path("applications/<int:pk>/move/", app_staff.move, name="move"),
         path("applications/<int:pk>/note/", app_staff.note, name="note"),
         path("applications/<int:pk>/promise/", app_staff.promise, name="promise"),

@@ -1,11 +1,13 @@
+from csp.decorators import csp_replace, csp_update
 from django.contrib import messages
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
+from django.views.decorators.clickjacking import xframe_options_sameorigin
 from django.views.decorators.http import require_POST
 
-from reilu.applications import services
+from reilu.applications import services, uploads
 from reilu.applications.models import Application
 from reilu.employers.access import recruiting_orgs
 from reilu.employers.staff import recruiter_required
@@ -24,6 +26,7 @@ def staff_application(request, pk) -> Application:
 
 
 @recruiter_required
+@csp_update({"frame-src": ["'self'"]})  # the CV preview frame
 def detail(request, pk):
     app = staff_application(request, pk)
     audit_record(
@@ -45,10 +48,10 @@ def detail(request, pk):
     )
 
 
-@recruiter_required
-def cv_download(request, pk):
+def _cv_response(request, pk, *, inline: bool) -> FileResponse:
+    """The CV as a download, or inline for the in-page preview: one access check, one audit."""
     app = staff_application(request, pk)
-    if not app.cv:
+    if not app.cv or (inline and app.cv_type != uploads.PDF):
         raise Http404
     audit_record(
         organization=app.posting.organization,
@@ -58,13 +61,28 @@ def cv_download(request, pk):
     )
     response = FileResponse(
         app.cv.open("rb"),
-        as_attachment=True,
+        as_attachment=not inline,
         filename=app.cv_name or "cv",
         content_type=app.cv_type,
     )
     response["X-Content-Type-Options"] = "nosniff"
     response["Cache-Control"] = "private, no-store"
     return response
+
+
+@recruiter_required
+def cv_download(request, pk):
+    return _cv_response(request, pk, inline=False)
+
+
+# Only a PDF previews inline: browsers show it in their own sandboxed viewer, while other
+# types would be offered as a download anyway. The application page may frame it; nothing
+# else may, and the page's other CSP rules stay as they are.
+@recruiter_required
+@xframe_options_sameorigin
+@csp_replace({"frame-ancestors": ["'self'"], "object-src": ["'self'"]})
+def cv_preview(request, pk):
+    return _cv_response(request, pk, inline=True)
 
 
 @require_POST

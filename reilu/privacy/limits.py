@@ -23,8 +23,9 @@ def _rate(group: str):
     return rate
 
 
-def rate_limited(group: str, method: str | list[str] = ratelimit.ALL):
-    return ratelimit(key="ip", rate=_rate(group), group=f"reilu.{group}", method=method, block=True)
+def rate_limited(group: str, method: str | list[str] = ratelimit.ALL, key="ip"):
+    """`key` is django-ratelimit's: "ip" (default), "post:field", or a callable(group, request)."""
+    return ratelimit(key=key, rate=_rate(group), group=f"reilu.{group}", method=method, block=True)
 
 
 def over_limit_for(request, group: str, value: str) -> bool:
