@@ -87,7 +87,7 @@ def _reported_section(html: str) -> str:
 
 
 def test_it_lists_only_reviews_with_open_reports_as_reported(client, staff_client, org, posting):
-    quiet = make_response(org, posting, comment="Quiet and fair review.", publish=True)
+    make_response(org, posting, comment="Quiet and fair review.", publish=True)
     reported = make_response(org, posting, comment="Loud and reported review.", publish=True)
     client.post(f"/employers/{org.slug}/reviews/{reported.pk}/report/", {"reason": "Rude."})
 
