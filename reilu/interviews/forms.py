@@ -16,11 +16,13 @@ class SlotForm(forms.Form):
     day = forms.DateField(label=_("Date"), widget=forms.DateInput(attrs={"type": "date"}))
     last_day = forms.DateField(
         label=_("Last day (optional)"),
-        help_text=_("For times on several days. Saturdays and Sundays are skipped unless chosen."),
+        help_text=_(
+            "For times on several days. Weekends and public holidays are skipped unless chosen."
+        ),
         required=False,
         widget=forms.DateInput(attrs={"type": "date"}),
     )
-    weekends = forms.BooleanField(label=_("Also on Saturdays and Sundays"), required=False)
+    weekends = forms.BooleanField(label=_("Also on weekends and public holidays"), required=False)
     start = forms.TimeField(label=_("Starts"), widget=forms.TimeInput(attrs={"type": "time"}))
     end = forms.TimeField(label=_("Ends"), widget=forms.TimeInput(attrs={"type": "time"}))
     length = forms.IntegerField(

@@ -7,6 +7,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from reilu.interviews.services import InterviewError, slot_create
+from reilu.interviews.workdays import is_working_day
 
 MAX_SERIES = 100
 MAX_DAYS = 31
@@ -24,8 +25,8 @@ def series_times(
 ) -> list[tuple[dt.datetime, dt.datetime]]:
     """Start and end of every time in the series, in local time.
 
-    Without a length each day gets one time from start to end. Weekends are skipped unless
-    chosen. Times that would run past the day's end are left out.
+    Without a length each day gets one time from start to end. Weekends and Finnish public
+    holidays are skipped unless chosen. Times that would run past the day's end are left out.
     """
     last_day = last_day or first_day
     if last_day < first_day:
@@ -39,7 +40,7 @@ def series_times(
     times = []
     day = first_day
     while day <= last_day:
-        if weekends or day.weekday() < 5:
+        if weekends or is_working_day(day):
             day_start = timezone.make_aware(dt.datetime.combine(day, start))
             day_end = timezone.make_aware(dt.datetime.combine(day, end))
             if not length:
@@ -53,7 +54,10 @@ def series_times(
     if not times:
         raise InterviewError(
             "empty_series",
-            _("These settings give no times: check the days, the weekends and the length."),
+            _(
+                "These settings give no times: check the days, the weekends and holidays, "
+                "and the length."
+            ),
         )
     if len(times) > MAX_SERIES:
         raise InterviewError(

@@ -7,13 +7,18 @@ from django.utils import timezone
 
 from reilu.interviews import services
 from reilu.interviews.models import Slot
+from reilu.interviews.workdays import holiday_free_working_days, is_public_holiday, working_days
 
 pytestmark = pytest.mark.django_db
 
 
 def _next_monday() -> dt.date:
+    """A Monday at least a week ahead, in a week with no public holiday."""
     day = timezone.localdate() + dt.timedelta(days=7)
-    return day - dt.timedelta(days=day.weekday())
+    monday = day - dt.timedelta(days=day.weekday())
+    while any(is_public_holiday(monday + dt.timedelta(days=i)) for i in range(7)):
+        monday += dt.timedelta(days=7)
+    return monday
 
 
 def _form(interviewer, **fields) -> dict:
@@ -137,3 +142,47 @@ def test_a_booked_time_is_not_deleted(staff_client, slot, interview_app):
     refused = staff_client.post(delete_url, follow=True)
     assert "This time is booked." in refused.content.decode()
     assert Slot.objects.filter(pk=slot.pk).exists()
+
+
+def test_a_series_skips_public_holidays_unless_chosen(staff_client, posting, interviewer):
+    # The next May Day (1 May) that falls on a weekday, with the day before and after.
+    year = timezone.localdate().year + 1
+    while dt.date(year, 5, 1).weekday() not in (1, 2, 3):
+        year += 1
+    may_day = dt.date(year, 5, 1)
+    url = f"/staff/interviews/postings/{posting.pk}/slots/"
+    data = _form(
+        interviewer,
+        day=(may_day - dt.timedelta(days=1)).isoformat(),
+        last_day=(may_day + dt.timedelta(days=1)).isoformat(),
+    )
+    staff_client.post(url, data)
+    days = [timezone.localtime(s.starts_at).date() for s in Slot.objects.order_by("starts_at")]
+    assert days == [may_day - dt.timedelta(days=1), may_day + dt.timedelta(days=1)]
+
+    Slot.objects.all().delete()
+    staff_client.post(url, {**data, "weekends": "on"})
+    assert Slot.objects.count() == 3
+
+
+def test_finnish_public_holidays_include_the_easter_based_ones():
+    # Easter Sunday 2027 is 28 March: Good Friday 26.3., Easter Monday 29.3.,
+    # Ascension Day 6.5.; Midsummer Eve 2027 is Friday 25 June.
+    for day in (
+        "2027-03-26",
+        "2027-03-28",
+        "2027-03-29",
+        "2027-05-06",
+        "2027-06-25",
+        "2027-12-06",
+        "2027-12-24",
+        "2027-01-06",
+    ):
+        assert is_public_holiday(dt.date.fromisoformat(day)), day
+    assert not is_public_holiday(dt.date(2027, 3, 30))
+    assert working_days(dt.date(2027, 3, 25), 2) == [dt.date(2027, 3, 25), dt.date(2027, 3, 30)]
+    assert holiday_free_working_days(dt.date(2027, 12, 22), 3) == [
+        dt.date(2027, 12, 27),
+        dt.date(2027, 12, 28),
+        dt.date(2027, 12, 29),
+    ]
