@@ -25,10 +25,12 @@ def series_times(
 ) -> list[tuple[dt.datetime, dt.datetime]]:
     """Start and end of every time in the series, in local time.
 
-    Without a length each day gets one time from start to end. Weekends and Finnish public
-    holidays are skipped unless chosen. Times that would run past the day's end are left out.
+    Without a length each day gets one time from start to end. In a range of days, weekends
+    and Finnish public holidays are skipped unless chosen; a single day is taken as given.
+    Times that would run past the day's end are left out.
     """
     last_day = last_day or first_day
+    every_day = weekends or last_day == first_day
     if last_day < first_day:
         raise InterviewError("bad_days", _("The last day cannot be before the first day."))
     if (last_day - first_day).days >= MAX_DAYS:
@@ -40,7 +42,7 @@ def series_times(
     times = []
     day = first_day
     while day <= last_day:
-        if weekends or is_working_day(day):
+        if every_day or is_working_day(day):
             day_start = timezone.make_aware(dt.datetime.combine(day, start))
             day_end = timezone.make_aware(dt.datetime.combine(day, end))
             if not length:

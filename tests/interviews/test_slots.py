@@ -71,16 +71,43 @@ def test_it_publishes_a_series_over_weekdays_with_a_pause(staff_client, posting,
     assert all(set(s.interviewers.all()) == {interviewer} for s in slots)
 
 
-def test_it_includes_weekends_only_when_chosen(staff_client, posting, interviewer):
+def test_a_range_includes_weekends_only_when_chosen(staff_client, posting, interviewer):
+    friday = _next_monday() + dt.timedelta(days=4)
+    url = f"/staff/interviews/postings/{posting.pk}/slots/"
+    data = _form(
+        interviewer,
+        day=friday.isoformat(),
+        last_day=(friday + dt.timedelta(days=3)).isoformat(),
+    )
+    staff_client.post(url, data)
+    assert [_local(s) for s in Slot.objects.order_by("starts_at")] == [
+        ("Fri 09:00", "12:00"),
+        ("Mon 09:00", "12:00"),
+    ]
+    Slot.objects.all().delete()
+    staff_client.post(url, {**data, "weekends": "on"})
+    assert Slot.objects.count() == 4
+
+    # A single day is published as chosen, even a Saturday.
+    Slot.objects.all().delete()
+    saturday = (friday + dt.timedelta(days=1)).isoformat()
+    staff_client.post(url, _form(interviewer, day=saturday))
+    assert [_local(s) for s in Slot.objects.all()] == [("Sat 09:00", "12:00")]
+
+
+def test_a_series_that_gives_no_times_is_refused(staff_client, posting, interviewer):
     saturday = _next_monday() + dt.timedelta(days=5)
     url = f"/staff/interviews/postings/{posting.pk}/slots/"
-    refused = staff_client.post(url, _form(interviewer, day=saturday.isoformat()))
+    data = _form(
+        interviewer,
+        day=saturday.isoformat(),
+        last_day=(saturday + dt.timedelta(days=1)).isoformat(),
+    )
+    refused = staff_client.post(url, data)
     assert refused.status_code == 400
     assert "These settings give no times" in refused.content.decode()
-    assert not Slot.objects.exists()
-
-    staff_client.post(url, _form(interviewer, day=saturday.isoformat(), weekends="on"))
-    assert [_local(s) for s in Slot.objects.all()] == [("Sat 09:00", "12:00")]
+    refused = staff_client.post(url, _form(interviewer, length="240"))  # 09-12 holds no 4 h
+    assert refused.status_code == 400 and not Slot.objects.exists()
 
 
 def test_a_part_outside_the_time_is_refused_with_a_message_that_says_so(
