@@ -98,3 +98,19 @@ def test_it_reduces_phone_numbers_to_national_digits():
 
 def test_the_start_page_links_to_the_search(staff_client, org):
     assert 'action="/staff/candidates/"' in staff_client.get("/staff/").content.decode()
+
+
+@pytest.mark.parametrize(
+    ("language", "label", "count"),
+    [
+        ("fi", "Nimi, sähköposti tai puhelinnumero", "1 hakemus löytyi"),
+        ("sv", "Namn, e-post eller telefon", "1 ansökan hittades"),
+        ("en", "Name, email or phone", "1 application found"),
+    ],
+)
+def test_the_search_speaks_the_users_language(staff_client, org, language, label, count):
+    _apply(make_posting(org), "Maija Virtanen", "maija@example.fi", "040 123 4567")
+    html = staff_client.get(
+        "/staff/candidates/", {"q": "040 1234567"}, HTTP_ACCEPT_LANGUAGE=language
+    ).content.decode()
+    assert label in html and count in html and "Maija Virtanen" in html

@@ -213,3 +213,30 @@ def test_finnish_public_holidays_include_the_easter_based_ones():
         dt.date(2027, 12, 28),
         dt.date(2027, 12, 29),
     ]
+
+
+@pytest.mark.parametrize(
+    ("language", "question", "error"),
+    [
+        ("fi", "Poistetaanko tämä aika? Poistoa ei voi perua.", "on ajan 09:00–12:00 ulkopuolella"),
+        (
+            "sv",
+            "Ta bort den här tiden? Det går inte att ångra.",
+            "ligger utanför tiden 09:00–12:00",
+        ),
+        ("en", "Delete this time? It cannot be undone.", "is outside the time 09:00–12:00"),
+    ],
+)
+def test_the_question_and_the_error_are_in_the_users_language(
+    staff_client, posting, interviewer, slot, language, question, error
+):
+    page = staff_client.get(
+        f"/staff/interviews/slots/{slot.pk}/delete/", HTTP_ACCEPT_LANGUAGE=language
+    )
+    assert question in page.content.decode()
+    refused = staff_client.post(
+        f"/staff/interviews/postings/{posting.pk}/slots/",
+        _form(interviewer, parts="12:00-13:00 Lunch"),
+        HTTP_ACCEPT_LANGUAGE=language,
+    )
+    assert refused.status_code == 400 and error in refused.content.decode()
