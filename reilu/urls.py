@@ -68,6 +68,7 @@ staff_patterns = (
         path("postings/<int:pk>/decide/", app_staff.decide, name="decide"),
         path("postings/<int:pk>/cancel/", app_staff.posting_cancel, name="posting_cancel"),
         path("attention/", app_staff.attention_view, name="attention"),
+        path("candidates/", app_staff.search, name="search"),
         path("messages/<int:pk>/retry/", app_staff.retry_message, name="retry_message"),
         path("templates/", mail_staff.template_list, name="templates"),
         path(

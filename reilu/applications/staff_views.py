@@ -288,3 +288,21 @@ def posting_cancel(request, pk):
         _("The recruitment is cancelled. %(count)s candidates are being told.") % {"count": count},
     )
     return redirect("staff:board", pk=posting.pk)
+
+
+@recruiter_required
+def search(request):
+    from reilu.applications.search import MIN_LENGTH, candidate_search_page
+
+    query = request.GET.get("q", "").strip()[:200]
+    page = candidate_search_page(user=request.user, query=query, page=request.GET.get("page"))
+    return render(
+        request,
+        "applications/staff/search.html",
+        {
+            "query": query,
+            "page": page,
+            "too_short": 0 < len(query) < MIN_LENGTH,
+            "many_orgs": recruiting_orgs(request.user).count() > 1,
+        },
+    )

@@ -2,7 +2,6 @@ import datetime as dt
 import re
 
 from django import forms
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from reilu.interviews.models import Purpose
@@ -11,15 +10,36 @@ from reilu.widgets import Textarea
 PART_LINE = re.compile(r"^\s*(\d{1,2})[:.](\d{2})\s*[-–]\s*(\d{1,2})[:.](\d{2})\s+(.+?)\s*$")
 
 
-def _at(day: dt.date, hour: int, minute: int) -> dt.datetime:
-    return timezone.make_aware(dt.datetime.combine(day, dt.time(hour, minute)))
-
-
 class SlotForm(forms.Form):
+    """One time, or a series: every day from the first to the last, cut into equal times."""
+
     purpose = forms.ChoiceField(label=_("Kind"), choices=Purpose.choices, initial=Purpose.INTERVIEW)
     day = forms.DateField(label=_("Date"), widget=forms.DateInput(attrs={"type": "date"}))
+    last_day = forms.DateField(
+        label=_("Last day (optional)"),
+        help_text=_(
+            "For times on several days. Weekends and public holidays are skipped unless chosen."
+        ),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}),
+    )
+    weekends = forms.BooleanField(label=_("Also on weekends and public holidays"), required=False)
     start = forms.TimeField(label=_("Starts"), widget=forms.TimeInput(attrs={"type": "time"}))
     end = forms.TimeField(label=_("Ends"), widget=forms.TimeInput(attrs={"type": "time"}))
+    length = forms.IntegerField(
+        label=_("Length of each time in minutes (optional)"),
+        help_text=_("Leave empty for one time from start to end each day."),
+        required=False,
+        min_value=10,
+        max_value=720,
+    )
+    pause = forms.IntegerField(
+        label=_("Pause between times in minutes"),
+        required=False,
+        initial=0,
+        min_value=0,
+        max_value=240,
+    )
     location = forms.CharField(label=_("Place"), max_length=300, required=False)
     video_url = forms.URLField(label=_("Video link"), required=False, assume_scheme="https")
     interviewers = forms.MultipleChoiceField(
@@ -43,29 +63,27 @@ class SlotForm(forms.Form):
 
     def clean(self):
         data = super().clean()
-        day, start, end = data.get("day"), data.get("start"), data.get("end")
-        if not (day and start and end):
+        if data.get("length") and data.get("parts", "").strip():
+            self.add_error(
+                "parts",
+                _("A programme of parts is for one time a day: leave the length empty."),
+            )
             return data
-        data["starts_at"] = _at(day, start.hour, start.minute)
-        data["ends_at"] = _at(day, end.hour, end.minute)
         parts = []
         for line in (data.get("parts") or "").splitlines():
             if not line.strip():
                 continue
             match = PART_LINE.match(line)
-            if not match:
-                self.add_error("parts", _("Write each part as 09:00-10:00 Name."))
-                return data
-            h1, m1, h2, m2, title = match.groups()
             try:
+                h1, m1, h2, m2, title = match.groups()
                 parts.append(
                     {
                         "title": title,
-                        "starts_at": _at(day, int(h1), int(m1)),
-                        "ends_at": _at(day, int(h2), int(m2)),
+                        "start": dt.time(int(h1), int(m1)),
+                        "end": dt.time(int(h2), int(m2)),
                     }
                 )
-            except ValueError:
+            except (AttributeError, ValueError):
                 self.add_error("parts", _("Write each part as 09:00-10:00 Name."))
                 return data
         data["part_list"] = parts

@@ -99,6 +99,16 @@ def slot_create(
     for part in parts:
         if not str(part.get("title", "")).strip():
             raise InterviewError("bad_part", _("Every part needs a name."))
+        if part["starts_at"] < starts_at or part["ends_at"] > ends_at:
+            raise InterviewError(
+                "part_outside",
+                _("The part “%(title)s” (%(part)s) is outside the time %(slot)s.")
+                % {
+                    "title": str(part["title"]).strip(),
+                    "part": _clock_span(part["starts_at"], part["ends_at"]),
+                    "slot": _clock_span(starts_at, ends_at),
+                },
+            )
         if part["starts_at"] < previous_end or part["ends_at"] <= part["starts_at"]:
             raise InterviewError(
                 "bad_part", _("The parts must follow each other in order, without overlap.")
@@ -129,6 +139,10 @@ def slot_create(
             for i, p in enumerate(parts)
         )
     return slot
+
+
+def _clock_span(start: dt.datetime, end: dt.datetime) -> str:
+    return f"{timezone.localtime(start):%H:%M}–{timezone.localtime(end):%H:%M}"
 
 
 def slot_delete(*, slot: Slot) -> None:

@@ -8,12 +8,13 @@ from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods, require_POST
 
 from reilu.applications.models import AccessToken
 from reilu.employers.access import recruiting_orgs
 from reilu.employers.staff import current_org, recruiter_required
-from reilu.interviews import selectors, services
+from reilu.interviews import selectors, series, services
 from reilu.interviews.forms import CriteriaForm, ScorecardForm, SlotForm
 from reilu.interviews.models import Booking, FeedbackCall, Preparation, Purpose, Scorecard, Slot
 from reilu.jobs.staff_views import staff_posting
@@ -54,21 +55,37 @@ def slots(request, pk):
         if form.is_valid():
             data = form.cleaned_data
             try:
-                services.slot_create(
+                created = series.slot_series_create(
                     posting=posting,
+                    times=series.series_times(
+                        first_day=data["day"],
+                        last_day=data["last_day"],
+                        start=data["start"],
+                        end=data["end"],
+                        length=data["length"],
+                        pause=data["pause"] or 0,
+                        weekends=data["weekends"],
+                    ),
+                    parts=data["part_list"],
                     purpose=data["purpose"],
-                    starts_at=data["starts_at"],
-                    ends_at=data["ends_at"],
                     location=data["location"],
                     video_url=data["video_url"],
                     interviewer_ids=[int(i) for i in data["interviewers"]],
-                    parts=data["part_list"],
                     actor=request.user,
                 )
             except services.InterviewError as exc:
-                form.add_error(None, str(exc))
+                field = "parts" if exc.code in ("bad_part", "part_outside") else None
+                form.add_error(field, str(exc))
             else:
-                messages.success(request, _("The time is published for booking."))
+                messages.success(
+                    request,
+                    ngettext(
+                        "%(count)s time is published for booking.",
+                        "%(count)s times are published for booking.",
+                        len(created),
+                    )
+                    % {"count": len(created)},
+                )
                 return redirect("interviews:slots", pk=posting.pk)
         status = 400
     rows = (
@@ -89,10 +106,22 @@ def slots(request, pk):
     )
 
 
-@require_POST
+@require_http_methods(["GET", "POST"])
 @recruiter_required
 def slot_delete(request, pk):
-    slot = get_object_or_404(Slot, pk=pk, organization__in=recruiting_orgs(request.user))
+    """GET asks once ("cannot be undone"); POST deletes. A booked time is never deleted."""
+    slot = get_object_or_404(
+        Slot.objects.select_related("posting"),
+        pk=pk,
+        organization__in=recruiting_orgs(request.user),
+    )
+    if request.method == "GET":
+        booking = (
+            slot.bookings.filter(state=Booking.State.ACTIVE).select_related("application").first()
+        )
+        return render(
+            request, "interviews/staff/slot_delete.html", {"slot": slot, "booking": booking}
+        )
     try:
         services.slot_delete(slot=slot)
     except services.InterviewError as exc:

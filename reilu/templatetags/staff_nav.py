@@ -41,6 +41,7 @@ MENU = (
         (
             Link(_("Postings"), "staff:home", owns=("staff:*",)),
             Link(_("Needs attention"), "staff:attention"),
+            Link(_("Find a candidate"), "staff:search"),
             # nav: recruiting
             Link(_("Open applications"), "talent:staff_open_inbox", ("talent:staff_open_detail",)),
             Link(_("Open jobs"), "jobs:list", ("jobs:detail",)),

@@ -28,6 +28,7 @@ def charts(*, organization, posting=None, now=None) -> list[Chart]:
             selectors.time_in_stage(**scope, now=now),
             unit=" " + _("d"),
             headers=(_("Stage"), _("Median days")),
+            zero_is_data=True,
         ),
     ]
     promises = selectors.promises_by_month(**scope, now=now)

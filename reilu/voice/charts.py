@@ -15,6 +15,11 @@ WIDTH = 640
 ROW = 30
 LABEL_W = 190
 VALUE_W = 70
+FONT = 13  # px of .chart-tick in reilu.css, in the SVG's own units (it scales with the chart)
+# A generous average advance per character (sans-serif, Finnish month names included), so
+# the estimated box of a label is never narrower than the drawn text.
+CHAR_EM = 0.68
+LABEL_GAP = 6
 
 
 @dataclass
@@ -24,6 +29,8 @@ class Chart:
     svg: SafeString
     headers: tuple[str, str]
     rows: list[tuple[str, str]] = field(default_factory=list)
+    # No figures at all: the page says so instead of drawing empty axes.
+    empty: bool = False
 
 
 def _fmt(value: float | None, unit: str) -> str:
@@ -36,6 +43,34 @@ def _fmt(value: float | None, unit: str) -> str:
 def _short(label: str, limit: int = 26) -> str:
     label = str(label)
     return label if len(label) <= limit else label[: limit - 1] + "…"
+
+
+def label_width(label: str) -> float:
+    return len(str(label)) * FONT * CHAR_EM
+
+
+def label_positions(centers: list[float], labels: list[str], step: float) -> dict[int, float]:
+    """Where to draw which labels (index → x of the text's middle) so that no two meet.
+
+    Every n-th label is drawn, counted from the latest, each kept inside the chart; a label
+    that would still touch its right-hand neighbour is left out. The table under the chart
+    names every month.
+    """
+    widest = max((label_width(label) for label in labels), default=0)
+    stride = 1
+    while stride * step < widest + LABEL_GAP:
+        stride += 1
+    drawn: dict[int, float] = {}
+    boundary = WIDTH + LABEL_GAP  # the left edge of the label drawn to the right
+    for i in range(len(labels) - 1, -1, -1):
+        if (len(labels) - 1 - i) % stride:
+            continue
+        half = label_width(labels[i]) / 2
+        x = min(max(centers[i], half + 1), WIDTH - half - 1)  # 1 unit clear of the edges
+        if x + half + LABEL_GAP <= boundary:
+            drawn[i] = round(x, 1)
+            boundary = x - half
+    return drawn
 
 
 def _svg(title: str, description: str, width: int, height: int, body) -> SafeString:
@@ -62,8 +97,13 @@ def bar_chart(
     *,
     unit: str = "",
     headers: tuple[str, str] = ("", ""),
+    zero_is_data: bool = False,
 ) -> Chart:
-    """Horizontal bars, one per item, scaled to the largest value."""
+    """Horizontal bars, one per item, scaled to the largest value.
+
+    Counts of zero everywhere mean there is nothing to show; for measures such as durations
+    (`zero_is_data`) a zero is a figure like any other.
+    """
     top = max((v for _, v in items if v), default=0) or 1
     span = WIDTH - LABEL_W - VALUE_W
     parts = []
@@ -96,6 +136,7 @@ def bar_chart(
         _svg(title, description, WIDTH, height, body),
         headers,
         [(str(label), _fmt(value, unit)) for label, value in items],
+        empty=not any(v is not None and (zero_is_data or v != 0) for _label, v in items),
     )
 
 
@@ -119,6 +160,9 @@ def column_chart(
         return round(top_pad + plot_h * (high - v) / (high - low), 1)
 
     zero = y_of(max(low, 0))
+    label_x = label_positions(
+        [left + (i + 0.5) * step for i in range(len(items))], [str(t) for t, _v in items], step
+    )
     parts = [
         format_html(
             '<line class="chart-axis" x1="{}" y1="{}" x2="{}" y2="{}"></line>'
@@ -164,14 +208,16 @@ def column_chart(
                     zero - 4,
                 )
             )
-        parts.append(
-            format_html(
-                '<text class="chart-tick" x="{}" y="{}" text-anchor="middle">{}</text>',
-                x + w / 2,
-                height - 12,
-                label,
+        if i in label_x:
+            parts.append(
+                format_html(
+                    '<text class="chart-tick chart-xlabel" x="{}" y="{}" text-anchor="middle">'
+                    "{}</text>",
+                    label_x[i],
+                    height - 12,
+                    label,
+                )
             )
-        )
     body = mark_safe("".join(parts))  # noqa: S308 - every part is built with format_html
     return Chart(
         title,
@@ -179,7 +225,8 @@ def column_chart(
         _svg(title, description, WIDTH, height, body),
         headers,
         [(str(label), _fmt(value, unit)) for label, value in items],
+        empty=all(value is None for _label, value in items),
     )
 
 
-__all__ = ["Chart", "bar_chart", "column_chart"]
+__all__ = ["Chart", "bar_chart", "column_chart", "label_positions", "label_width"]

@@ -268,7 +268,11 @@ def hidden_review_count(organization) -> int:
 def report_queue(organization) -> list[SurveyResponse]:
     """Reviews of this employer with reports not yet handled, most reported first."""
     return list(
-        SurveyResponse.objects.filter(organization=organization, reports__handled_at=None)
+        # One filter() call, so both conditions (and the count) apply to the same report row:
+        # "handled_at is null" alone also matches a review with no reports (the outer join).
+        SurveyResponse.objects.filter(
+            organization=organization, reports__isnull=False, reports__handled_at=None
+        )
         .annotate(open_reports=Count("reports"))
         .select_related("posting", "reply")
         .order_by("-open_reports", "-answered_on")

@@ -33,6 +33,7 @@ def foreign(client, outsider, interview_app, slot, posting, org, recruiter):
         ("interviews:slots", "posting", "post"),
         ("interviews:criteria", "posting", "get"),
         ("interviews:criteria", "posting", "post"),
+        ("interviews:slot_delete", "free_slot", "get"),
         ("interviews:slot_delete", "free_slot", "post"),
         ("interviews:prepare", "app", "get"),
         ("interviews:prepare", "app", "post"),

@@ -1,4 +1,8 @@
+import datetime as dt
 import re
+
+import pytest
+from django.utils import timezone
 
 from reilu.applications import services as app_services
 from reilu.voice import selectors
@@ -66,3 +70,73 @@ def test_it_keeps_other_employers_out_of_analytics(client, outsider, org, postin
     assert client.get(f"/staff/postings/{own.pk}/analytics/").status_code == 200
     text = client.get("/staff/analytics/").content.decode()
     assert posting.title not in text and "Other Oy" in text
+
+
+def _at_days_ago(app, *days_ago, now):
+    """Put the application's applied/moved events (in order) and its decision in the past."""
+    from reilu.applications.models import Application, Event
+
+    events = list(
+        Event.objects.filter(application=app, kind__in=("applied", "moved")).order_by("id")
+    )
+    assert len(events) == len(days_ago) - 1
+    for event, ago in zip(events, days_ago, strict=False):
+        Event.objects.filter(pk=event.pk).update(created_at=now - dt.timedelta(days=ago))
+    Application.objects.filter(pk=app.pk).update(
+        created_at=now - dt.timedelta(days=days_ago[0]),
+        decided_at=None if days_ago[-1] is None else now - dt.timedelta(days=days_ago[-1]),
+    )
+
+
+def test_days_per_stage_are_the_real_durations(org, posting):
+    now = timezone.now()
+    a, b, c = (make_application(posting, email=f"d{i}@example.fi")[0] for i in range(3))
+    app_services.application_move(application=a)
+    app_services.applications_decide(organization=org, application_ids=[a.pk], outcome="rejected")
+    app_services.application_move(application=b)
+    app_services.application_move(application=c)
+    # a: received 10 d, screening 2 d, then decided.  b: received 4 d, screening still (1 d).
+    # c: received 6 d, screening still (3 d).
+    _at_days_ago(a, 12, 2, 0, now=now)
+    _at_days_ago(b, 5, 1, None, now=now)
+    _at_days_ago(c, 9, 3, None, now=now)
+
+    since = selectors.period_start(now)
+    times = selectors.time_in_stage(organization=org, posting=posting, since=since, now=now)
+    assert times == [("Received", 6.0), ("Screening", 2.0)]
+    by_kind = selectors.time_in_stage(organization=org, since=since, now=now)
+    assert by_kind == [("Received", 6.0), ("Screening", 2.0)]
+
+
+def test_a_chart_without_data_says_so_instead_of_drawing_axes(staff_client, org, posting):
+    text = staff_client.get(f"/staff/postings/{posting.pk}/analytics/").content.decode()
+    assert "<svg" not in text
+    assert text.count("No data yet for this period") == 7
+
+
+def _month_labels(svg: str) -> list[tuple[float, str]]:
+    return [
+        (float(x), label)
+        for x, label in re.findall(
+            r'class="chart-tick chart-xlabel" x="([\d.]+)"[^>]*>([^<]+)<', svg
+        )
+    ]
+
+
+@pytest.mark.parametrize("language", ["fi", "sv", "en"])
+def test_month_labels_never_overlap(language):
+    from django.utils import translation
+
+    from reilu.voice.analytics import _month
+    from reilu.voice.charts import LABEL_GAP, column_chart, label_width
+
+    with translation.override(language):
+        months = [dt.date(2025, 11, 1) + dt.timedelta(days=31 * i) for i in range(13)]
+        labels = [_month(m.replace(day=1)) for m in months]
+        chart = column_chart("t", "d", [(m, 50) for m in labels], low=0, high=100)
+    drawn = _month_labels(str(chart.svg))
+    assert len(drawn) >= 5 and drawn[-1][1] == labels[-1]  # the latest month is named
+    boxes = sorted((x - label_width(t) / 2, x + label_width(t) / 2) for x, t in drawn)
+    for (_l1, right), (left, _r2) in zip(boxes, boxes[1:], strict=False):
+        assert right + LABEL_GAP <= left
+    assert all(box[0] >= 0 and box[1] <= 640 for box in boxes)

@@ -79,3 +79,26 @@ def test_it_sends_anonymous_visitors_to_sign_in(client, review):
     for url in ("/staff/reviews/", "/staff/analytics/"):
         response = client.get(url)
         assert response.status_code == 302 and "login" in response["Location"]
+
+
+def _reported_section(html: str) -> str:
+    start = html.index("<h2>Reported reviews</h2>")
+    return html[start : html.index("<h2>Published reviews</h2>", start)]
+
+
+def test_it_lists_only_reviews_with_open_reports_as_reported(client, staff_client, org, posting):
+    make_response(org, posting, comment="Quiet and fair review.", publish=True)
+    reported = make_response(org, posting, comment="Loud and reported review.", publish=True)
+    client.post(f"/employers/{org.slug}/reviews/{reported.pk}/report/", {"reason": "Rude."})
+
+    page = staff_client.get("/staff/reviews/")
+    section = _reported_section(page.content.decode())
+    assert [r.pk for r in page.context["queue"]] == [reported.pk]
+    assert "Loud and reported review." in section
+    assert "Quiet and fair review." not in section
+    assert "1 report" in section
+
+    # Once staff have handled the report, nothing waits in the queue.
+    staff_client.post(f"/staff/reviews/{reported.pk}/keep/")
+    section = _reported_section(staff_client.get("/staff/reviews/").content.decode())
+    assert "No reports waiting." in section and "reported review" not in section

@@ -2,6 +2,7 @@
 
 import datetime as dt
 import random
+from contextlib import contextmanager
 from decimal import Decimal
 
 from django.contrib.auth import get_user_model
@@ -10,12 +11,24 @@ from django.db import transaction
 from django.utils import timezone
 
 from reilu.applications import services as apps
-from reilu.applications.models import Application, Promise
+from reilu.applications.models import Application, Event, Promise
 from reilu.employers.models import Membership, Organization
+from reilu.interviews import series
+from reilu.interviews.workdays import holiday_free_working_days
 from reilu.jobs import services as jobs
 from reilu.jobs.models import Posting
+from reilu.management.demo_data.ads import ADS
+from reilu.management.demo_data.talent import OPEN_APPLICATIONS, PROFILES
+from reilu.talent import services as talent
 
 DEMO_PASSWORD = "reilu-demo-2026"  # noqa: S105 - printed for the newcomer, demo only
+HISTORY_DAYS = 40  # how far back the demo's applications go
+
+COVER_LETTERS = {
+    "fi": "Hei! Olen kiinnostunut tehtävästä ja kerron mielelläni lisää haastattelussa.",
+    "sv": "Hej! Jag är intresserad av tjänsten och berättar gärna mer på en intervju.",
+    "en": "Hello! I am interested in this job and happy to tell you more in an interview.",
+}
 
 EMPLOYERS = [
     {
@@ -24,7 +37,6 @@ EMPLOYERS = [
         "business_id": "0000000-1",
         "website": "https://www.example.fi/",
         "linkedin_url": "https://www.linkedin.com/company/example",
-        "intro_video_url": "https://www.youtube.com/watch?v=dQw4w9WgXcQ",
         "values_statement": "Palvelemme kuntalaisia reilusti. Jokainen hakija saa vastauksen, "
         "ja kerromme aina, missä vaiheessa haku menee.",
         "staff": [
@@ -58,7 +70,7 @@ POSTINGS = [
     (
         "kaupunki",
         "fi",
-        "Sosiaaliohjaaja",
+        "Sosiaaliohjaaja, työllisyyspalvelut",
         "Järvenpää",
         "no",
         "FULL_TIME",
@@ -275,6 +287,9 @@ class Command(BaseCommand):
         ):
             org, staff = orgs[slug]
             contact_name, contact_email, _role = staff[-1]
+            description, requirements = ADS[title]
+            # Interviews on three working days with no public holiday among them.
+            interview_days = holiday_free_working_days(today + dt.timedelta(days=14 + 3 * i), 3)
             posting = jobs.posting_create(
                 organization=org,
                 data={
@@ -283,23 +298,31 @@ class Command(BaseCommand):
                     "location": location,
                     "remote": remote,
                     "employment_type": etype,
-                    "description": self._description(lang, title, org.name),
-                    "requirements": self._requirements(lang),
+                    "description": description,
+                    "requirements": requirements,
                     "pay_min": Decimal(str(low)),
                     "pay_max": Decimal(str(high)),
                     "pay_period": period,
                     "contact_name": contact_name,
                     "contact_email": contact_email,
                     "contact_phone": f"040 123 45{i:02d}",
-                    "apply_by": today + dt.timedelta(days=10 + 3 * i),
-                    "interviews_from": today + dt.timedelta(days=14 + 3 * i),
-                    "interviews_to": today + dt.timedelta(days=18 + 3 * i),
-                    "decision_by": today + dt.timedelta(days=25 + 3 * i),
+                    "apply_by": interview_days[0] - dt.timedelta(days=4),
+                    "interviews_from": interview_days[0],
+                    "interviews_to": interview_days[-1],
+                    "decision_by": interview_days[-1] + dt.timedelta(days=7),
                 },
                 duties=[{"duty": d, "percent": p} for d, p in duties],
             )
             jobs.posting_publish(posting=posting)
+            # Published before its first applicant, as in a living system.
+            Posting.objects.filter(pk=posting.pk).update(
+                published_at=timezone.now() - dt.timedelta(days=HISTORY_DAYS + 2)
+            )
             count += self._applicants(posting, rng, 18 + 4 * i)
+            self._slots(posting, interview_days[:2])
+        self._talent()
+        for slug, settings in OPEN_APPLICATIONS.items():
+            talent.open_settings_save(organization=orgs[slug][0], data=settings)
         self.stdout.write(f"Loaded 3 employers, {len(POSTINGS)} postings, {count} applications.")
 
     def _applicants(self, posting: Posting, rng, n: int) -> int:
@@ -309,42 +332,49 @@ class Command(BaseCommand):
             first, last = rng.choice(FIRST), rng.choice(LAST)
             email = f"{first}.{last}.{rng.randint(1, 9999)}@example.fi".lower()
             email = email.replace("ä", "a").replace("ö", "o")
+            # The candidate's story in days: applied `ago` days back, each step 1-6 days on.
+            ago = rng.randint(2, HISTORY_DAYS)
+            clock = _Clock(timezone.now() - dt.timedelta(days=ago, hours=rng.randint(0, 20)))
             try:
-                app, _raw = apps.application_submit(
-                    posting=posting,
-                    name=f"{first} {last}",
-                    email=email,
-                    language=rng.choice(["fi", "fi", "fi", "sv", "en"]),
-                    privacy_consent=True,
-                    phone=f"050 {rng.randint(1000000, 9999999)}",
-                    cover_letter="Hei! Olen kiinnostunut tehtävästä ja kerron mielelläni lisää.",
-                    talent_consent=rng.random() < 0.3,
-                )
+                with clock.step(None):
+                    app, _raw = apps.application_submit(
+                        posting=posting,
+                        name=f"{first} {last}",
+                        email=email,
+                        language=rng.choice(["fi", "fi", "fi", "sv", "en"]),
+                        privacy_consent=True,
+                        phone=f"050 {rng.randint(1000000, 9999999)}",
+                        cover_letter=COVER_LETTERS[posting.language],
+                        talent_consent=rng.random() < 0.3,
+                    )
+                    clock.application = app
             except apps.DuplicateApplication:
                 continue
             made += 1
-            ago = rng.randint(0, 12)
-            Application.objects.filter(pk=app.pk).update(
-                created_at=timezone.now() - dt.timedelta(days=ago, hours=rng.randint(0, 20))
-            )
             steps = rng.choice([0, 0, 1, 1, 2, 3])
             for _step in range(min(steps, len(stages) - 1)):
-                app = apps.application_move(application=app)
+                clock.advance(rng.randint(1, 6), rng.randint(1, 8))
+                with clock.step(app):
+                    app = apps.application_move(application=app)
             roll = rng.random()
+            clock.advance(rng.randint(1, 5), rng.randint(1, 8))
             if roll < 0.18:
-                apps.applications_decide(
-                    organization=posting.organization,
-                    application_ids=[app.pk],
-                    outcome=Application.Outcome.REJECTED,
-                )
+                with clock.step(app):
+                    apps.applications_decide(
+                        organization=posting.organization,
+                        application_ids=[app.pk],
+                        outcome=Application.Outcome.REJECTED,
+                    )
             elif roll < 0.21 and steps >= 2:
-                apps.applications_decide(
-                    organization=posting.organization,
-                    application_ids=[app.pk],
-                    outcome=Application.Outcome.HIRED,
-                )
+                with clock.step(app):
+                    apps.applications_decide(
+                        organization=posting.organization,
+                        application_ids=[app.pk],
+                        outcome=Application.Outcome.HIRED,
+                    )
             elif roll < 0.24:
-                apps.application_withdraw(application=app)
+                with clock.step(app):
+                    apps.application_withdraw(application=app)
             else:
                 # Spread promises as in a living system; a few have lapsed, so the worker's
                 # sweep shows what happens then (the candidate is told, staff are alerted).
@@ -353,21 +383,75 @@ class Command(BaseCommand):
                 Promise.objects.filter(application=app, state="open").update(due=due)
         return made
 
-    def _description(self, lang: str, title: str, org: str) -> str:
-        if lang == "fi":
-            return (
-                f"{org} hakee joukkoonsa: {title}. Työ on monipuolista ja sitä tehdään "
-                "tiimissä, jossa autetaan toisia. Perehdytämme huolella, ja esihenkilösi "
-                "on tavoitettavissa joka päivä.\n\nKerromme hakijoille jokaisen vaiheen "
-                "jälkeen, miten haku etenee."
+    def _slots(self, posting: Posting, days: list[dt.date]) -> None:
+        """Bookable interview times on the posting's first interview days (working days)."""
+        people = [
+            m.user_id
+            for m in posting.organization.memberships.all()
+            if m.role != Membership.Role.INTERVIEWER
+        ]
+        times = []
+        for day in days:
+            times += series.series_times(
+                first_day=day,
+                last_day=None,
+                start=dt.time(9, 0),
+                end=dt.time(12, 0),
+                length=45,
+                pause=15,
             )
-        return (
-            f"{org} is hiring: {title}. You join a small team that reviews each other's work "
-            "kindly and ships often. We train you properly, and your manager has time for "
-            "you every week.\n\nWe tell every applicant how the process goes after each stage."
+        series.slot_series_create(
+            posting=posting,
+            times=times,
+            location=f"{posting.organization.name}, {posting.location}" if posting.location else "",
+            video_url="" if posting.location else "https://meet.jit.si/koodiosuus-haastattelu",
+            interviewer_ids=people,
         )
 
-    def _requirements(self, lang: str) -> str:
-        if lang == "fi":
-            return "Tehtävään soveltuva koulutus tai kokemus\nHyvä suomen kielen taito"
-        return "Relevant training or experience\nGood English; Finnish is a plus, not a must"
+    def _talent(self) -> None:
+        for spec in PROFILES:
+            seeker = talent.seeker_get_or_create(email=spec["email"], language=spec["language"])
+            profile = talent.profile_save(
+                seeker=seeker,
+                data=spec["data"],
+                skills=spec["skills"],
+                languages=spec["languages"],
+                links=[],
+            )
+            talent.profile_set_visibility(
+                profile=profile, visibility=spec["visibility"], paused=False
+            )
+
+
+class _Clock:
+    """Moves what a service call wrote (events, promises, dates) to a moment in the past.
+
+    The services stamp everything with the real time; the demo tells a story over weeks, so
+    that analytics such as the days spent in each stage show realistic figures.
+    """
+
+    def __init__(self, start: dt.datetime):
+        self.now = start
+        self.application = None
+
+    def advance(self, days: int, hours: int) -> None:
+        self.now = min(
+            self.now + dt.timedelta(days=days, hours=hours),
+            timezone.now() - dt.timedelta(minutes=5),
+        )
+
+    @contextmanager
+    def step(self, app):
+        last_event = Event.objects.order_by("-id").values_list("id", flat=True).first() or 0
+        last_promise = Promise.objects.order_by("-id").values_list("id", flat=True).first() or 0
+        real = timezone.now()
+        yield
+        app = app or self.application
+        Event.objects.filter(application=app, id__gt=last_event).update(created_at=self.now)
+        Promise.objects.filter(application=app, id__gt=last_promise).update(made_at=self.now)
+        Promise.objects.filter(application=app, closed_at__gte=real).update(closed_at=self.now)
+        Application.objects.filter(pk=app.pk, created_at__gte=real).update(created_at=self.now)
+        Application.objects.filter(pk=app.pk, first_response_at__gte=real).update(
+            first_response_at=self.now
+        )
+        Application.objects.filter(pk=app.pk, decided_at__gte=real).update(decided_at=self.now)
