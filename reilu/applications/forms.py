@@ -4,15 +4,16 @@ from django.utils.translation import gettext_lazy as _
 
 from reilu.applications.uploads import check_cv
 from reilu.jobs.models import Posting
+from reilu.textfields import LineField
 
 
 class ApplyForm(forms.Form):
     """The public form. It names only what a candidate may set: no stage, outcome or owner,
     and no question about current or past pay (EU Directive 2023/970 Art. 5(2))."""
 
-    name = forms.CharField(label=_("Full name"), max_length=200)
+    name = LineField(label=_("Full name"), max_length=200)
     email = forms.EmailField(label=_("Email"), max_length=254)
-    phone = forms.CharField(label=_("Phone (optional)"), max_length=40, required=False)
+    phone = LineField(label=_("Phone (optional)"), max_length=40, required=False)
     cv = forms.FileField(
         label=_("CV"),
         help_text=_("PDF, DOCX, ODT, RTF or TXT, at most 10 MB."),

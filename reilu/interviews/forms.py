@@ -6,6 +6,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from reilu.interviews.models import Purpose
+from reilu.textfields import LineField
 
 PART_LINE = re.compile(r"^\s*(\d{1,2})[:.](\d{2})\s*[-–]\s*(\d{1,2})[:.](\d{2})\s+(.+?)\s*$")
 
@@ -19,7 +20,7 @@ class SlotForm(forms.Form):
     day = forms.DateField(label=_("Date"), widget=forms.DateInput(attrs={"type": "date"}))
     start = forms.TimeField(label=_("Starts"), widget=forms.TimeInput(attrs={"type": "time"}))
     end = forms.TimeField(label=_("Ends"), widget=forms.TimeInput(attrs={"type": "time"}))
-    location = forms.CharField(label=_("Place"), max_length=300, required=False)
+    location = LineField(label=_("Place"), max_length=300, required=False)
     video_url = forms.URLField(label=_("Video link"), required=False, assume_scheme="https")
     interviewers = forms.MultipleChoiceField(
         label=_("Interviewers (for a feedback call: the contact person)"),

@@ -2,6 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from reilu.jobs.models import DutyShare, Posting, Stage
+from reilu.textfields import line_formfield
 
 
 class DateInput(forms.DateInput):
@@ -13,6 +14,7 @@ class DateInput(forms.DateInput):
 
 class PostingForm(forms.ModelForm):
     class Meta:
+        formfield_callback = line_formfield
         model = Posting
         fields = [
             "title",
@@ -53,6 +55,7 @@ class PostingForm(forms.ModelForm):
 
 class DutyForm(forms.ModelForm):
     class Meta:
+        formfield_callback = line_formfield
         model = DutyShare
         fields = ["duty", "percent"]
         widgets = {"percent": forms.NumberInput(attrs={"min": 1, "max": 100})}
@@ -60,6 +63,7 @@ class DutyForm(forms.ModelForm):
 
 class StageForm(forms.ModelForm):
     class Meta:
+        formfield_callback = line_formfield
         model = Stage
         fields = ["name", "kind", "description", "promise_days"]
         widgets = {

@@ -49,6 +49,7 @@ def alert_delivery_failed(message) -> None:
             body=body,
             language=app.posting.language if app else "en",
             dedupe_key=f"delivery-failed:{message.pk}:{email}",
+            about=[about.ref for about in message.about.all()],
         )
     kick_delivery()
 

@@ -17,7 +17,8 @@ from django.core.mail import EmailMessage, get_connection
 from django.db import connection, transaction
 from django.utils import timezone
 
-from reilu.messaging.models import Message
+from reilu.messaging.models import Message, MessageAbout, person_ref
+from reilu.textfields import CONTROL
 
 log = logging.getLogger(__name__)
 STALE_CLAIM = timedelta(minutes=5)
@@ -36,8 +37,14 @@ def message_queue(
     to_candidate: bool = True,
     reply_to: str = "",
     headers: dict[str, str] | None = None,
+    about=(),
 ) -> Message | None:
-    """Add a message to the outbox in the caller's transaction; None if already queued."""
+    """Add a message to the outbox in the caller's transaction; None if already queued.
+
+    `about`: the people the message concerns besides `application` (a seeker, a job alert,
+    the candidates of a batch), as rows or person_ref strings, so erasure and export find
+    it whoever received it.
+    """
     domain = settings.BASE_URL.split("//")[-1].split(":")[0].split("/")[0] or "reilu"
     message, created = Message.objects.get_or_create(
         dedupe_key=dedupe_key,
@@ -49,14 +56,30 @@ def message_queue(
             "language": language,
             "to_email": to_email,
             "reply_to": reply_to,
-            "subject": subject[:300],
+            "subject": one_line(subject)[:300],
             "body": body,
             "message_id": f"<{uuid.uuid4().hex}@{domain}>",
             "next_attempt_at": timezone.now(),
             "headers": headers or {},
         },
     )
-    return message if created else None
+    if not created:
+        return None
+    refs = {
+        obj if isinstance(obj, str) else person_ref(obj)
+        for obj in [application, *about]
+        if obj is not None
+    }
+    MessageAbout.objects.bulk_create([MessageAbout(message=message, ref=r) for r in sorted(refs)])
+    return message
+
+
+def one_line(text: str) -> str:
+    """A header value: line breaks and other control characters become spaces.
+
+    Inputs refuse control characters, but a name stored before that rule must not make a
+    subject an invalid mail header."""
+    return " ".join(CONTROL.sub(" ", text).split())
 
 
 def kick_delivery() -> None:
