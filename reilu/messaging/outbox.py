@@ -74,6 +74,26 @@ def message_queue(
     return message
 
 
+def messages_bulk_queue(messages: list[Message], *, ignore_conflicts: bool = False) -> None:
+    """Many prepared messages at once (a batch decision); each about its application."""
+    for message in messages:
+        message.subject = one_line(message.subject)[:300]
+    Message.objects.bulk_create(messages, batch_size=500, ignore_conflicts=ignore_conflicts)
+    # Read back by dedupe key: with ignore_conflicts the database returns no ids.
+    keys = [m.dedupe_key for m in messages if m.application_id]
+    rows = []
+    for start in range(0, len(keys), 500):
+        rows += Message.objects.filter(dedupe_key__in=keys[start : start + 500]).values_list(
+            "pk", "application_id"
+        )
+    label = Message._meta.get_field("application").related_model._meta.label_lower
+    MessageAbout.objects.bulk_create(
+        [MessageAbout(message_id=pk, ref=f"{label}:{app}") for pk, app in rows],
+        batch_size=500,
+        ignore_conflicts=True,
+    )
+
+
 def one_line(text: str) -> str:
     """A header value: line breaks and other control characters become spaces.
 

@@ -47,24 +47,15 @@ def message_export(message: Message, own_refs: set[str], own_email: str) -> dict
     """
     others = {a.ref for a in message.about.all()} - own_refs
     sent_to_them = bool(own_email) and message.to_email.strip().lower() == own_email
-    row = {
-        "id": message.pk,
-        "kind": message.kind,
-        "sent_to": "you" if sent_to_them else "staff",
-        "state": message.state,
-        "created_at": message.created_at,
-        "sent_at": message.sent_at,
-    }
+    row = {f.attname: getattr(message, f.attname) for f in Message._meta.concrete_fields}
+    row["sent_to"] = "you" if sent_to_them else "staff"
     if others and not sent_to_them:
+        for field in ("to_email", "reply_to", "subject", "body", "headers", "last_error"):
+            row[field] = ""
         row["text_withheld"] = "The message also concerns other people."
         return row
-    row.update(
-        to_email=message.to_email,
-        subject=message.subject,
-        body=message.body,
-        attachments=[
-            {"filename": a.filename, "content_type": a.content_type, "content": a.content}
-            for a in message.attachments.all()
-        ],
-    )
+    row["attachments"] = [
+        {"filename": a.filename, "content_type": a.content_type, "content": a.content}
+        for a in message.attachments.all()
+    ]
     return row

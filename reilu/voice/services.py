@@ -15,7 +15,7 @@ from reilu.applications.services import INTERVIEW_KINDS, message_values
 from reilu.employers.models import hash_token
 from reilu.messaging import texts
 from reilu.messaging.models import Message, employer_templates
-from reilu.messaging.outbox import kick_delivery
+from reilu.messaging.outbox import kick_delivery, messages_bulk_queue
 from reilu.voice.models import AbuseReport, ReviewReply, SurveyInvitation, SurveyResponse
 
 SURVEY_KIND = "survey_invitation"
@@ -101,7 +101,7 @@ def surveys_invite(*, application_ids, outcome: str) -> int:
             )
         )
     SurveyInvitation.objects.bulk_create(invitations, batch_size=500)
-    Message.objects.bulk_create(messages, batch_size=500, ignore_conflicts=True)
+    messages_bulk_queue(messages, ignore_conflicts=True)
     kick_delivery()
     return len(invitations)
 
