@@ -22,6 +22,7 @@ from reilu.textfields import CONTROL
 
 log = logging.getLogger(__name__)
 STALE_CLAIM = timedelta(minutes=5)
+ALERT_KINDS = {"staff_delivery_failed", "staff_message_malformed"}
 
 
 def message_queue(
@@ -191,7 +192,15 @@ def deliver_batch(limit: int = 100) -> int:
     try:
         for message in batch:
             try:
-                mail.send_messages([_email(message)])
+                email = _email(message)
+                email.message()  # builds the headers: a malformed one raises here
+            except (ValueError, UnicodeError) as exc:
+                # BadHeaderError is a ValueError. The row itself is wrong, so a retry
+                # cannot help: it fails now, staff hear of it, the batch goes on.
+                _malformed(message, exc)
+                continue
+            try:
+                mail.send_messages([email])
             except Exception as exc:
                 _failed_attempt(message, exc)
                 continue
@@ -228,6 +237,23 @@ def _failed_attempt(message: Message, exc: Exception) -> None:
             from reilu.messaging.alerts import alert_delivery_failed
 
             alert_delivery_failed(message)
+
+
+def _malformed(message: Message, exc: Exception) -> None:
+    log.error("message %s cannot be sent as stored: %s", message.pk, exc)
+    message.attempts += 1
+    message.last_error = f"{type(exc).__name__}: {exc}"[:2000]
+    with transaction.atomic():
+        Message.objects.filter(pk=message.pk, state=Message.State.SENDING).update(
+            state=Message.State.FAILED,
+            attempts=message.attempts,
+            last_error=message.last_error,
+            claimed_at=None,
+        )
+        if message.kind not in ALERT_KINDS:  # an alert about an alert would loop
+            from reilu.messaging.alerts import alert_malformed
+
+            alert_malformed(message)
 
 
 def deliver_all(limit: int = 100) -> int:
