@@ -1,11 +1,12 @@
 from django.contrib import messages
-from django.http import FileResponse, Http404
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from reilu.applications import services
+from reilu.applications.cv import cv_response
 from reilu.applications.models import Application
 from reilu.employers.access import recruiting_orgs
 from reilu.employers.staff import recruiter_required
@@ -50,21 +51,7 @@ def cv_download(request, pk):
     app = staff_application(request, pk)
     if not app.cv:
         raise Http404
-    audit_record(
-        organization=app.posting.organization,
-        action=AuditEvent.Action.DOWNLOAD_CV,
-        obj=app,
-        actor=request.user,
-    )
-    response = FileResponse(
-        app.cv.open("rb"),
-        as_attachment=True,
-        filename=app.cv_name or "cv",
-        content_type=app.cv_type,
-    )
-    response["X-Content-Type-Options"] = "nosniff"
-    response["Cache-Control"] = "private, no-store"
-    return response
+    return cv_response(request, owner=app, organization=app.posting.organization)
 
 
 @require_POST

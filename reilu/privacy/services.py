@@ -34,6 +34,24 @@ def audit_record(*, organization, action: str, obj, actor=None) -> AuditEvent:
     )
 
 
+def audit_listed(*, organization, applications, actor=None) -> None:
+    """One audit line per application whose personal data a listing handed out."""
+    user = actor if actor is not None and actor.is_authenticated else None
+    AuditEvent.objects.bulk_create(
+        [
+            AuditEvent(
+                organization=organization,
+                actor=user,
+                actor_label=(user.get_username() if user else ""),
+                action=A.LIST_APPLICATION,
+                object_type=app._meta.model_name,
+                object_id=str(app.pk),
+            )
+            for app in applications
+        ]
+    )
+
+
 def record_notice_acceptance(*, application: Application, version: int | None) -> None:
     """Store which notice version the candidate accepted (the current one if not given)."""
     from reilu.privacy.notices import current_notice

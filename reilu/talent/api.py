@@ -12,7 +12,7 @@ from django.conf import settings
 from django.core.paginator import Paginator
 from ninja import Query, Router, Schema, Status
 from ninja.security import APIKeyCookie
-from pydantic import Field, StrictBool, StrictStr
+from pydantic import Field, StrictBool
 
 from reilu.api.auth import staff_auth
 from reilu.api.schemas import Error, Problems
@@ -48,7 +48,7 @@ seeker_auth = SeekerSession()
 
 
 class LanguageLevel(Schema):
-    language: StrictStr = Field(min_length=2, max_length=2)
+    language: Line = Field(min_length=2, max_length=2)
     level: Level
 
 

@@ -219,9 +219,7 @@ def test_erasure_leaves_no_trace_of_the_candidate_or_seeker(
     assert MessageAttachment.objects.filter(content__icontains=MARK).count() >= 3
     assert database_hits(MARK) and upload_hits(MARK)
     with django_capture_on_commit_callbacks(execute=True):
-        privacy.application_erase(
-            application=people["app"], reason=ErasureRecord.Reason.CANDIDATE
-        )
+        privacy.application_erase(application=people["app"], reason=ErasureRecord.Reason.CANDIDATE)
         seeker_erase(people["seeker"])
     assert database_hits(MARK) == []
     assert upload_hits(MARK) == []
