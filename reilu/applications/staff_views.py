@@ -94,7 +94,13 @@ def note(request, pk):
     text = request.POST.get("text", "").strip()[:5000]
     if text:
         services.application_add_note(application=app, text=text, actor=request.user)
-        messages.success(request, _("Note saved. Only staff can see it."))
+        messages.success(
+            request,
+            _(
+                "Note saved. It is not on the candidate's status page, but it is in their "
+                "copy of their data if they ask for it."
+            ),
+        )
     else:
         messages.error(request, _("The note is empty."))
     return redirect("staff:application", pk=app.pk)
