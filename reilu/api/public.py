@@ -5,7 +5,6 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 from ninja import File, Form, Router, Status
 from ninja.files import UploadedFile
-from pydantic import StrictStr
 
 from reilu.api import schemas as s
 from reilu.applications import services
@@ -16,6 +15,7 @@ from reilu.jobs.models import Posting
 from reilu.jobs.views import PUBLIC_STATES, open_postings
 from reilu.privacy.limits import count_miss, rate_limited
 from reilu.privacy.services import record_notice_acceptance
+from reilu.textfields import Line, Text
 
 router = Router(tags=["public"])
 
@@ -96,13 +96,13 @@ def job(request, slug: str):
 def apply(
     request,
     slug: str,
-    name: StrictStr = Form(...),
-    email: StrictStr = Form(...),
-    language: StrictStr = Form(...),
-    privacy_consent: StrictStr = Form(...),
-    phone: StrictStr = Form(""),
-    cover_letter: StrictStr = Form(""),
-    talent_consent: StrictStr = Form(""),
+    name: Line = Form(...),
+    email: Line = Form(...),
+    language: Line = Form(...),
+    privacy_consent: Line = Form(...),
+    phone: Line = Form(""),
+    cover_letter: Text = Form(""),
+    talent_consent: Line = Form(""),
     cv: UploadedFile = File(None),
 ):
     posting = (

@@ -4,7 +4,9 @@ from typing import Annotated, Literal
 
 from ninja import Schema
 from ninja.schema import DjangoGetter
-from pydantic import Field, StrictInt, StrictStr, model_validator
+from pydantic import Field, StrictInt, model_validator
+
+from reilu.textfields import Line, Text
 
 
 class Error(Schema):
@@ -42,13 +44,13 @@ DbId = Annotated[StrictInt, Field(ge=1, le=2**63 - 1)]
 
 
 class Duty(Schema):
-    duty: StrictStr = Field(min_length=1, max_length=200)
+    duty: Line = Field(min_length=1, max_length=200)
     percent: StrictInt = Field(ge=1, le=100)
 
 
 class StageIn(Schema):
-    name: StrictStr = Field(min_length=1, max_length=100)
-    description: StrictStr = Field("", max_length=5000)
+    name: Line = Field(min_length=1, max_length=100)
+    description: Text = Field("", max_length=5000)
     kind: Literal["received", "screening", "interview", "assignment", "decision", "offer"] = (
         "screening"
     )
@@ -61,21 +63,21 @@ EmploymentType = Literal[
 
 
 class PostingFields(Body):
-    title: StrictStr | None = Field(None, min_length=1, max_length=200)
-    description: StrictStr | None = Field(None, max_length=50000)
+    title: Line | None = Field(None, min_length=1, max_length=200)
+    description: Text | None = Field(None, max_length=50000)
     language: Literal["fi", "sv", "en"] | None = None
-    location: StrictStr | None = Field(None, max_length=200)
+    location: Line | None = Field(None, max_length=200)
     remote: Literal["no", "hybrid", "full"] | None = None
     employment_type: EmploymentType | None = None
     duties: list[Duty] | None = Field(None, max_length=12)
-    requirements: StrictStr | None = Field(None, max_length=20000)
+    requirements: Text | None = Field(None, max_length=20000)
     pay_min: Decimal | None = Field(None, ge=0, max_digits=10, decimal_places=2)
     pay_max: Decimal | None = Field(None, ge=0, max_digits=10, decimal_places=2)
     pay_currency: Literal["EUR", "SEK", "USD"] | None = None
     pay_period: Literal["HOUR", "MONTH", "YEAR"] | None = None
-    contact_name: StrictStr | None = Field(None, max_length=200)
-    contact_email: StrictStr | None = Field(None, max_length=254)
-    contact_phone: StrictStr | None = Field(None, max_length=40)
+    contact_name: Line | None = Field(None, max_length=200)
+    contact_email: Line | None = Field(None, max_length=254)
+    contact_phone: Line | None = Field(None, max_length=40)
     apply_by: dt.date | None = None
     interviews_from: dt.date | None = None
     interviews_to: dt.date | None = None
@@ -84,7 +86,7 @@ class PostingFields(Body):
 
 
 class PostingCreate(PostingFields):
-    title: StrictStr = Field(min_length=1, max_length=200)
+    title: Line = Field(min_length=1, max_length=200)
 
 
 class PostingRef(Schema):
@@ -202,8 +204,8 @@ class ApplicationPage(Schema):
 
 
 class MoveIn(Body):
-    to: StrictStr | DbId = "next"
-    note: StrictStr = Field("", max_length=2000)
+    to: Line | DbId = "next"
+    note: Text = Field("", max_length=2000)
 
 
 class MoveOut(Schema):
@@ -216,7 +218,7 @@ class MoveOut(Schema):
 class DecisionsIn(Body):
     application_ids: list[DbId] = Field(min_length=1, max_length=20000)
     outcome: Literal["rejected", "hired"]
-    note: StrictStr = Field("", max_length=2000)
+    note: Text = Field("", max_length=2000)
 
 
 class DecisionsOut(Schema):
@@ -224,7 +226,7 @@ class DecisionsOut(Schema):
 
 
 class AdCheckIn(Body):
-    text: StrictStr = Field(max_length=100_000)
+    text: Text = Field(max_length=100_000)
     language: Literal["fi", "sv", "en"] | None = None
 
 

@@ -11,6 +11,7 @@ from reilu.applications.models import Application
 from reilu.jobs import services
 from reilu.jobs.models import Posting, Stage
 from reilu.jobs.rules import publish_problems
+from reilu.privacy.services import audit_listed
 
 router = Router(tags=["staff"], auth=staff_auth)
 NOT_FOUND = {"detail": "Not found."}
@@ -142,6 +143,9 @@ def posting_applications(
         apps = apps.filter(stage_id=stage)
     limit = max(1, min(limit, 500))
     offset = max(0, min(offset, 10**9))
+    page = list(apps.order_by("id")[offset : offset + limit])
+    # Names and emails leave Reilu here (no CV: the list has neither its file nor a link).
+    audit_listed(organization=posting.organization, applications=page, actor=request.user)
     items = [
         {
             "id": a.pk,
@@ -153,7 +157,7 @@ def posting_applications(
             "promised_by": a.promised_by,
             "created_at": a.created_at,
         }
-        for a in apps.order_by("id")[offset : offset + limit]
+        for a in page
     ]
     return {"count": apps.count(), "items": items}
 

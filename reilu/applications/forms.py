@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy as _
 
 from reilu.applications.uploads import check_cv
 from reilu.jobs.models import Posting
+from reilu.textfields import LineField
 
 
 class StatusLinksForm(forms.Form):
@@ -19,7 +20,7 @@ class ApplyForm(forms.Form):
     """The public form. It names only what a candidate may set: no stage, outcome or owner,
     and no question about current or past pay (EU Directive 2023/970 Art. 5(2))."""
 
-    name = forms.CharField(
+    name = LineField(
         label=_("Full name"),
         max_length=200,
         error_messages={"required": _("Please give your name.")},
@@ -31,7 +32,7 @@ class ApplyForm(forms.Form):
             "required": _("Please give your email address: your status link goes there.")
         },
     )
-    phone = forms.CharField(label=_("Phone (optional)"), max_length=40, required=False)
+    phone = LineField(label=_("Phone (optional)"), max_length=40, required=False)
     cv = forms.FileField(
         label=_("CV"),
         help_text=_("PDF, DOCX, ODT, RTF or TXT, at most 10 MB."),

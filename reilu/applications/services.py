@@ -21,7 +21,7 @@ from reilu.formatting import fmt_date
 from reilu.jobs.models import Posting, Stage
 from reilu.messaging import texts
 from reilu.messaging.models import Message, employer_templates
-from reilu.messaging.outbox import kick_delivery, message_queue
+from reilu.messaging.outbox import kick_delivery, message_queue, messages_bulk_queue
 
 INTERVIEW_KINDS = (
     Stage.Kind.INTERVIEW,
@@ -342,7 +342,7 @@ def applications_decide(
                 )
             )
         AccessToken.objects.bulk_create(tokens, batch_size=500)
-        Message.objects.bulk_create(messages, batch_size=500)
+        messages_bulk_queue(messages)
         ended = [a.pk for a in apps]
         if len(ended) <= settings.REILU_INLINE_PROCESS_END_LIMIT:
             process_ended.send(Application, application_ids=ended, outcome=outcome)

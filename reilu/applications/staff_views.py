@@ -8,6 +8,7 @@ from django.views.decorators.clickjacking import xframe_options_sameorigin
 from django.views.decorators.http import require_POST
 
 from reilu.applications import services, uploads
+from reilu.applications.cv import cv_response
 from reilu.applications.models import Application
 from reilu.employers.access import recruiting_orgs
 from reilu.employers.staff import recruiter_required
@@ -53,21 +54,7 @@ def _cv_response(request, pk, *, inline: bool) -> FileResponse:
     app = staff_application(request, pk)
     if not app.cv or (inline and app.cv_type != uploads.PDF):
         raise Http404
-    audit_record(
-        organization=app.posting.organization,
-        action=AuditEvent.Action.DOWNLOAD_CV,
-        obj=app,
-        actor=request.user,
-    )
-    response = FileResponse(
-        app.cv.open("rb"),
-        as_attachment=not inline,
-        filename=app.cv_name or "cv",
-        content_type=app.cv_type,
-    )
-    response["X-Content-Type-Options"] = "nosniff"
-    response["Cache-Control"] = "private, no-store"
-    return response
+    return cv_response(request, owner=app, organization=app.posting.organization, inline=inline)
 
 
 @recruiter_required
@@ -125,7 +112,13 @@ def note(request, pk):
     text = request.POST.get("text", "").strip()[:5000]
     if text:
         services.application_add_note(application=app, text=text, actor=request.user)
-        messages.success(request, _("Note saved. Only staff can see it."))
+        messages.success(
+            request,
+            _(
+                "Note saved. It is not on the candidate's status page, but it is in their "
+                "copy of their data if they ask for it."
+            ),
+        )
     else:
         messages.error(request, _("The note is empty."))
     return redirect("staff:application", pk=app.pk)

@@ -76,3 +76,18 @@ def check_cv(upload) -> str:
             code="file_type",
         )
     return kind
+
+
+def download_name(original: str, content_type: str) -> tuple[str, str]:
+    """The name and content type a stored CV is handed out with.
+
+    The extension comes from the type found in the bytes at upload, never from the
+    uploader's name: a text file sent as `x.html` downloads as `x.txt`, as text/plain.
+    """
+    extension = EXTENSIONS.get(content_type)
+    if extension is None:
+        content_type, extension = "application/octet-stream", "bin"
+    base = (original or "").replace("\\", "/").rsplit("/", 1)[-1]
+    stem = base.rsplit(".", 1)[0] if "." in base.lstrip(".") else base
+    stem = "".join(c for c in stem if c.isprintable()).strip(" .") or "cv"
+    return f"{stem[:150]}.{extension}", content_type

@@ -17,12 +17,13 @@ from django.utils.translation import gettext_lazy as _
 
 from reilu.messaging.outbox import kick_delivery, message_queue
 from reilu.privacy.limits import rate_limited
+from reilu.textfields import LineField
 
 
 class StaffSignInForm(AuthenticationForm):
     """Staff accounts are named by their email address; the field says so."""
 
-    username = forms.CharField(
+    username = LineField(
         label=_("Email"),
         max_length=254,
         widget=forms.EmailInput(attrs={"autofocus": True, "autocomplete": "username"}),

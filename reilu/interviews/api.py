@@ -8,7 +8,7 @@ from django.core.validators import URLValidator
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from ninja import Router, Schema, Status
-from pydantic import Field, StrictInt, StrictStr
+from pydantic import Field, StrictInt
 
 from reilu.api.auth import staff_auth
 from reilu.api.schemas import Error, Problems
@@ -16,12 +16,13 @@ from reilu.applications.models import AccessToken
 from reilu.interviews import services
 from reilu.interviews.models import Booking, Purpose, Slot
 from reilu.jobs.models import Posting
+from reilu.textfields import Line
 
 router = Router(tags=["interviews"])
 
 
 class PartIn(Schema):
-    title: StrictStr = Field(min_length=1, max_length=200)
+    title: Line = Field(min_length=1, max_length=200)
     starts_at: dt.datetime
     ends_at: dt.datetime
 
@@ -30,8 +31,8 @@ class SlotIn(Schema):
     purpose: Literal["interview", "feedback"] = "interview"
     starts_at: dt.datetime
     ends_at: dt.datetime
-    location: StrictStr = Field("", max_length=300)
-    video_url: StrictStr = Field("", max_length=200)
+    location: Line = Field("", max_length=300)
+    video_url: Line = Field("", max_length=200)
     interviewer_ids: list[StrictInt] = Field(min_length=1, max_length=20)
     parts: list[PartIn] = Field(default_factory=list, max_length=services.MAX_PARTS)
 

@@ -5,6 +5,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from reilu.interviews.models import Purpose
+from reilu.textfields import LineField
 from reilu.widgets import Textarea
 
 PART_LINE = re.compile(r"^\s*(\d{1,2})[:.](\d{2})\s*[-–]\s*(\d{1,2})[:.](\d{2})\s+(.+?)\s*$")
@@ -40,7 +41,7 @@ class SlotForm(forms.Form):
         min_value=0,
         max_value=240,
     )
-    location = forms.CharField(label=_("Place"), max_length=300, required=False)
+    location = LineField(label=_("Place"), max_length=300, required=False)
     video_url = forms.URLField(label=_("Video link"), required=False, assume_scheme="https")
     interviewers = forms.MultipleChoiceField(
         label=_("Interviewers (for a feedback call: the contact person)"),

@@ -660,6 +660,7 @@ def _feedback_task(apps: list[Application]) -> None:
         body=body,
         language=language,
         dedupe_key=f"feedback_task:{first.pk}:{apps[-1].pk}:{len(apps)}",
+        about=apps,
     )
     kick_delivery()
 

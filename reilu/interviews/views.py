@@ -4,13 +4,14 @@ import datetime as dt
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import FileResponse, Http404
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods, require_POST
 
+from reilu.applications.cv import cv_response
 from reilu.applications.models import AccessToken
 from reilu.employers.access import recruiting_orgs
 from reilu.employers.staff import current_org, recruiter_required
@@ -197,14 +198,8 @@ def cv(request, pk):
     app = selectors.interviewer_application(request.user, pk)
     if not app.cv:
         raise Http404
-    response = FileResponse(
-        app.cv.open("rb"),
-        as_attachment=True,
-        filename=app.cv_name or "cv",
-        content_type=app.cv_type,
-    )
-    response["X-Content-Type-Options"] = "nosniff"
-    return _private(response)
+    # The interviewer's view of the CV is an access like staff's download: audited.
+    return _private(cv_response(request, owner=app, organization=app.posting.organization))
 
 
 @require_http_methods(["GET", "POST"])

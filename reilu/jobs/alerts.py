@@ -72,6 +72,7 @@ def alert_subscribe(*, organization, email: str, language: str) -> JobAlert:
             language=language,
             # One confirmation request a day at most, however often the form is sent.
             dedupe_key=f"alert-confirm:{alert.pk}:{timezone.localdate().isoformat()}",
+            about=[alert],
         )
         kick_delivery()
     return alert
@@ -128,6 +129,7 @@ def notify_new_posting(posting: Posting) -> int:
             body=body,
             language=alert.language,
             dedupe_key=f"job-alert:{posting.pk}:{alert.pk}",
+            about=[alert],
             headers=unsubscribe_headers(alert),
         )
         count += created is not None

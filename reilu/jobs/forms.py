@@ -2,6 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from reilu.jobs.models import DutyShare, Posting, Stage
+from reilu.textfields import line_formfield
 from reilu.widgets import Textarea
 
 
@@ -14,6 +15,7 @@ class DateInput(forms.DateInput):
 
 class PostingForm(forms.ModelForm):
     class Meta:
+        formfield_callback = line_formfield
         model = Posting
         fields = [
             "title",
@@ -54,6 +56,7 @@ class PostingForm(forms.ModelForm):
 
 class DutyForm(forms.ModelForm):
     class Meta:
+        formfield_callback = line_formfield
         model = DutyShare
         fields = ["duty", "percent"]
         widgets = {"percent": forms.NumberInput(attrs={"min": 1, "max": 100})}
@@ -65,6 +68,7 @@ class StageForm(forms.ModelForm):
     id = forms.IntegerField(required=False, min_value=1, widget=forms.HiddenInput)
 
     class Meta:
+        formfield_callback = line_formfield
         model = Stage
         fields = ["name", "kind", "description", "promise_days"]
         widgets = {

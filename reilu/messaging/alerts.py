@@ -49,6 +49,37 @@ def alert_delivery_failed(message) -> None:
             body=body,
             language=app.posting.language if app else "en",
             dedupe_key=f"delivery-failed:{message.pk}:{email}",
+            about=[about.ref for about in message.about.all()],
+        )
+    kick_delivery()
+
+
+def alert_malformed(message) -> None:
+    """A message cannot be sent as stored (e.g. a line break in a header): staff must
+    correct what it was made from and pass the information on another way."""
+    org, app = message.organization, message.application
+    if org is None:
+        return  # mail of no employer (a sign-in link): nobody to tell but the log
+    language = app.posting.language if app else message.language
+    for email in staff_recipients(org, app.contact_email if app else ""):
+        with override(language):
+            subject = _("A message could not be sent")
+            body = _(
+                'The message "%(subject)s" (%(kind)s) could not be sent: %(error)s\n\n'
+                "Reilu will not try again. Please correct the details it was made from, "
+                "such as a name, and give the information another way."
+            ) % {"subject": message.subject, "kind": message.kind, "error": message.last_error}
+        message_queue(
+            organization=org,
+            application=app,
+            kind="staff_message_malformed",
+            to_candidate=False,
+            to_email=email,
+            subject=subject,
+            body=body,
+            language=language,
+            dedupe_key=f"malformed:{message.pk}:{email}",
+            about=[about.ref for about in message.about.all()],
         )
     kick_delivery()
 

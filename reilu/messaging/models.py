@@ -89,6 +89,30 @@ def employer_templates(organization) -> dict[tuple[str, str], tuple[str, str]]:
     }
 
 
+def person_ref(obj) -> str:
+    """The reference to a person-holding row that a message is about, e.g. 'talent.seeker:7'.
+
+    Generic on purpose: messaging knows no domain model, and a reference outlives the row
+    (an erased application keeps its id), so erasure and export find messages by it.
+    """
+    return f"{obj._meta.label_lower}:{obj.pk}"
+
+
+class MessageAbout(models.Model):
+    """One person a message concerns, whoever received it: the candidate of an application,
+    a talent seeker, a job-alert subscriber. A batch to staff has one row per candidate."""
+
+    message = models.ForeignKey(Message, on_delete=models.CASCADE, related_name="about")
+    ref = models.CharField(max_length=80)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["message", "ref"], name="one_about_per_ref")]
+        indexes = [models.Index(fields=["ref"], name="message_about_ref")]
+
+    def __str__(self) -> str:
+        return self.ref
+
+
 class MessageAttachment(models.Model):
     """A file sent with an outbox message, e.g. an interview's calendar invitation."""
 

@@ -17,10 +17,12 @@ from django.core.mail import EmailMessage, get_connection
 from django.db import connection, transaction
 from django.utils import timezone
 
-from reilu.messaging.models import Message
+from reilu.messaging.models import Message, MessageAbout, person_ref
+from reilu.textfields import CONTROL
 
 log = logging.getLogger(__name__)
 STALE_CLAIM = timedelta(minutes=5)
+ALERT_KINDS = {"staff_delivery_failed", "staff_message_malformed"}
 
 
 def message_queue(
@@ -36,8 +38,14 @@ def message_queue(
     to_candidate: bool = True,
     reply_to: str = "",
     headers: dict[str, str] | None = None,
+    about=(),
 ) -> Message | None:
-    """Add a message to the outbox in the caller's transaction; None if already queued."""
+    """Add a message to the outbox in the caller's transaction; None if already queued.
+
+    `about`: the people the message concerns besides `application` (a seeker, a job alert,
+    the candidates of a batch), as rows or person_ref strings, so erasure and export find
+    it whoever received it.
+    """
     domain = settings.BASE_URL.split("//")[-1].split(":")[0].split("/")[0] or "reilu"
     message, created = Message.objects.get_or_create(
         dedupe_key=dedupe_key,
@@ -49,14 +57,50 @@ def message_queue(
             "language": language,
             "to_email": to_email,
             "reply_to": reply_to,
-            "subject": subject[:300],
+            "subject": one_line(subject)[:300],
             "body": body,
             "message_id": f"<{uuid.uuid4().hex}@{domain}>",
             "next_attempt_at": timezone.now(),
             "headers": headers or {},
         },
     )
-    return message if created else None
+    if not created:
+        return None
+    refs = {
+        obj if isinstance(obj, str) else person_ref(obj)
+        for obj in [application, *about]
+        if obj is not None
+    }
+    MessageAbout.objects.bulk_create([MessageAbout(message=message, ref=r) for r in sorted(refs)])
+    return message
+
+
+def messages_bulk_queue(messages: list[Message], *, ignore_conflicts: bool = False) -> None:
+    """Many prepared messages at once (a batch decision); each about its application."""
+    for message in messages:
+        message.subject = one_line(message.subject)[:300]
+    Message.objects.bulk_create(messages, batch_size=500, ignore_conflicts=ignore_conflicts)
+    # Read back by dedupe key: with ignore_conflicts the database returns no ids.
+    keys = [m.dedupe_key for m in messages if m.application_id]
+    rows = []
+    for start in range(0, len(keys), 500):
+        rows += Message.objects.filter(dedupe_key__in=keys[start : start + 500]).values_list(
+            "pk", "application_id"
+        )
+    label = Message._meta.get_field("application").related_model._meta.label_lower
+    MessageAbout.objects.bulk_create(
+        [MessageAbout(message_id=pk, ref=f"{label}:{app}") for pk, app in rows],
+        batch_size=500,
+        ignore_conflicts=True,
+    )
+
+
+def one_line(text: str) -> str:
+    """A header value: line breaks and other control characters become spaces.
+
+    Inputs refuse control characters, but a name stored before that rule must not make a
+    subject an invalid mail header."""
+    return " ".join(CONTROL.sub(" ", text).split())
 
 
 def kick_delivery() -> None:
@@ -148,7 +192,15 @@ def deliver_batch(limit: int = 100) -> int:
     try:
         for message in batch:
             try:
-                mail.send_messages([_email(message)])
+                email = _email(message)
+                email.message()  # builds the headers: a malformed one raises here
+            except (ValueError, UnicodeError) as exc:
+                # BadHeaderError is a ValueError. The row itself is wrong, so a retry
+                # cannot help: it fails now, staff hear of it, the batch goes on.
+                _malformed(message, exc)
+                continue
+            try:
+                mail.send_messages([email])
             except Exception as exc:
                 _failed_attempt(message, exc)
                 continue
@@ -185,6 +237,23 @@ def _failed_attempt(message: Message, exc: Exception) -> None:
             from reilu.messaging.alerts import alert_delivery_failed
 
             alert_delivery_failed(message)
+
+
+def _malformed(message: Message, exc: Exception) -> None:
+    log.error("message %s cannot be sent as stored: %s", message.pk, exc)
+    message.attempts += 1
+    message.last_error = f"{type(exc).__name__}: {exc}"[:2000]
+    with transaction.atomic():
+        Message.objects.filter(pk=message.pk, state=Message.State.SENDING).update(
+            state=Message.State.FAILED,
+            attempts=message.attempts,
+            last_error=message.last_error,
+            claimed_at=None,
+        )
+        if message.kind not in ALERT_KINDS:  # an alert about an alert would loop
+            from reilu.messaging.alerts import alert_malformed
+
+            alert_malformed(message)
 
 
 def deliver_all(limit: int = 100) -> int:

@@ -14,6 +14,7 @@ from reilu.employers.staff import recruiter_required
 from reilu.formatting import fmt_date
 from reilu.messaging import texts
 from reilu.messaging.models import MessageTemplate
+from reilu.textfields import LineField
 from reilu.widgets import Textarea
 
 KIND_LABELS = {
@@ -55,7 +56,7 @@ def sample_values(org, language: str) -> dict[str, str]:
 
 
 class TemplateForm(forms.Form):
-    subject = forms.CharField(label=gettext_lazy("Subject"), max_length=300)
+    subject = LineField(label=gettext_lazy("Subject"), max_length=300)
     body = forms.CharField(label=gettext_lazy("Message"), widget=Textarea(attrs={"rows": 14}))
 
     def _check(self, field):

@@ -51,6 +51,7 @@ class AuditEvent(models.Model):
     class Action(models.TextChoices):
         VIEW_APPLICATION = "view_application", _("Viewed an application")
         DOWNLOAD_CV = "download_cv", _("Downloaded a CV")
+        LIST_APPLICATION = "list_application", _("Listed in the API")
         EXPORT = "export", _("Exported personal data")
         ERASE = "erase", _("Erased personal data")
         NOTICE = "notice", _("Published a privacy notice")

@@ -11,7 +11,8 @@ from django.utils import timezone
 from reilu.applications.models import AccessToken, Application, Event
 from reilu.applications.promises import close_open
 from reilu.jobs.models import JobAlert
-from reilu.messaging.models import Message
+from reilu.messaging.models import person_ref
+from reilu.messaging.personal import message_export, messages_about, messages_erase
 from reilu.privacy.models import AuditEvent, ErasureRecord, PrivacyNotice
 from reilu.privacy.notices import notice_version
 from reilu.privacy.registry import registered
@@ -29,6 +30,24 @@ def audit_record(*, organization, action: str, obj, actor=None) -> AuditEvent:
         action=action,
         object_type=obj._meta.model_name,
         object_id=str(obj.pk),
+    )
+
+
+def audit_listed(*, organization, applications, actor=None) -> None:
+    """One audit line per application whose personal data a listing handed out."""
+    user = actor if actor is not None and actor.is_authenticated else None
+    AuditEvent.objects.bulk_create(
+        [
+            AuditEvent(
+                organization=organization,
+                actor=user,
+                actor_label=(user.get_username() if user else ""),
+                action=A.LIST_APPLICATION,
+                object_type=app._meta.model_name,
+                object_id=str(app.pk),
+            )
+            for app in applications
+        ]
     )
 
 
@@ -90,6 +109,13 @@ def export_data(application: Application) -> dict:
         else None
     )
     events = app.events.select_related("stage", "actor").order_by("created_at", "id")
+    alerts = (
+        list(JobAlert.objects.filter(organization=org, email_key=app.email_key))
+        if app.email_key
+        else []
+    )
+    own = {person_ref(app), *(person_ref(a) for a in alerts)}
+    messages = messages_about(*own).prefetch_related("about", "attachments")
     return {
         "exported_at": timezone.now(),
         "controller": {"name": org.name, "business_id": org.business_id, "website": org.website},
@@ -103,10 +129,13 @@ def export_data(application: Application) -> dict:
             "version": app.privacy_notice_version,
             "text": notice.text(app.language) if notice else "",
         },
+        # Internal notes are included: Art. 15 covers staff's notes about the person too;
+        # "visible_to_candidate" false only means they are not on the status page.
         "events": [
             {
                 **_row(e),
                 "label": str(e.get_kind_display()),
+                "shown_on_status_page": e.visible_to_candidate,
                 "stage_name": e.stage.name if e.stage else None,
                 "actor_name": (e.actor.get_full_name() or e.actor.get_username())
                 if e.actor
@@ -114,18 +143,38 @@ def export_data(application: Application) -> dict:
             }
             for e in events
         ],
-        "messages": [_row(m) for m in app.messages.order_by("created_at", "id")],
+        "messages": [
+            message_export(m, own, app.email_key) for m in messages.order_by("created_at", "id")
+        ],
+        "access_log": _access_log(app),
         "promises": [_row(p) for p in app.promises.order_by("made_at", "id")],
         "status_links": [
             {"created_at": t.created_at} for t in app.access_tokens.order_by("created_at")
         ],
-        "job_alerts": [
-            _row(a) for a in JobAlert.objects.filter(organization=org, email_key=app.email_key)
-        ]
-        if app.email_key
-        else [],
+        "job_alerts": [_row(a) for a in alerts],
         "extra": {entry.name: entry.export_fn(app) for entry in registered()},
     }
+
+
+def _access_log(app: Application) -> list[dict]:
+    """The audit events about the application: what was done with the data, and when.
+
+    Staff members are not named: the log answers what happened to the person's data, and
+    the employer answers for its staff (CJEU C-579/21, Pankki S)."""
+    rows = AuditEvent.objects.filter(
+        organization_id=app.posting.organization_id,
+        object_type=app._meta.model_name,
+        object_id=str(app.pk),
+    ).order_by("created_at", "id")
+    return [
+        {
+            "action": e.action,
+            "label": str(e.get_action_display()),
+            "by": "staff" if e.actor_label else "candidate or system",
+            "at": e.created_at,
+        }
+        for e in rows
+    ]
 
 
 def application_export(*, application: Application, actor=None) -> bytes:
@@ -149,16 +198,14 @@ def application_export(*, application: Application, actor=None) -> bytes:
     return buffer.getvalue()
 
 
-UNSENT = (Message.State.PENDING, Message.State.SENDING, Message.State.FAILED)
-
-
 def application_erase(*, application: Application, reason: str, actor=None) -> Application:
     """Remove the candidate's personal data for good; anonymous facts stay for the scorecard.
 
     Kept: the row with its posting, stage, outcome, language and dates (first response,
     decision), its events' kinds and dates, and its Promise rows. Removed: name, contact
     details, cover letter, CV (the file too, once the transaction commits), every free text
-    (event texts, message subjects and bodies), status links, and what other areas
+    (event texts, the text and attachments of every message about them, whoever received
+    it), status links, and what other areas
     registered. An active application is ended as withdrawn first, without messages.
     """
     now = timezone.now()
@@ -173,8 +220,11 @@ def application_erase(*, application: Application, reason: str, actor=None) -> A
         org = app.posting.organization
         for entry in registered():
             entry.erase_fn(app)
+        alerts = JobAlert.objects.none()
         if reason == ErasureRecord.Reason.CANDIDATE and app.email_key:
-            JobAlert.objects.filter(organization=org, email_key=app.email_key).delete()
+            alerts = JobAlert.objects.filter(organization=org, email_key=app.email_key)
+        messages_erase(app, *alerts)
+        alerts.delete()
         if app.is_active:
             app.outcome = Application.Outcome.WITHDRAWN
             app.decided_at = now
@@ -188,8 +238,6 @@ def application_erase(*, application: Application, reason: str, actor=None) -> A
         app.erased_at = now
         app.save()
         Event.objects.filter(application=app).update(text="")
-        app.messages.filter(state__in=UNSENT).delete()
-        app.messages.update(to_email="", subject="", body="", headers={}, last_error="")
         AccessToken.objects.filter(application=app).delete()
         ErasureRecord.objects.create(organization=org, reason=reason)
         audit_record(organization=org, action=A.ERASE, obj=app, actor=actor)

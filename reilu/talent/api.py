@@ -12,7 +12,7 @@ from django.conf import settings
 from django.core.paginator import Paginator
 from ninja import Query, Router, Schema, Status
 from ninja.security import APIKeyCookie
-from pydantic import Field, StrictBool, StrictStr
+from pydantic import Field, StrictBool
 
 from reilu.api.auth import staff_auth
 from reilu.api.schemas import Error, Problems
@@ -20,6 +20,7 @@ from reilu.talent import selectors, services
 from reilu.talent.auth import current_seeker
 from reilu.talent.models import Profile
 from reilu.talent.regions import REGION_CHOICES
+from reilu.textfields import Line, Text
 
 router = Router(tags=["talent"])
 
@@ -47,7 +48,7 @@ seeker_auth = SeekerSession()
 
 
 class LanguageLevel(Schema):
-    language: StrictStr = Field(min_length=2, max_length=2)
+    language: Line = Field(min_length=2, max_length=2)
     level: Level
 
 
@@ -96,29 +97,29 @@ class MyProfileOut(ProfileOut):
 
 
 class ProfileIn(Schema):
-    name: StrictStr = Field(min_length=1, max_length=200)
-    headline: StrictStr = Field(min_length=1, max_length=200)
-    expertise: StrictStr = Field("", max_length=1000)
-    skills: list[StrictStr] = Field(default_factory=list, max_length=30)
-    bio: StrictStr = Field("", max_length=3000)
+    name: Line = Field(min_length=1, max_length=200)
+    headline: Line = Field(min_length=1, max_length=200)
+    expertise: Text = Field("", max_length=1000)
+    skills: list[Line] = Field(default_factory=list, max_length=30)
+    bio: Text = Field("", max_length=3000)
     region: Region | Literal[""] = ""
     remote: StrictBool = False
     relocate: StrictBool = False
     availability: Availability = "now"
     languages: list[LanguageLevel] = Field(default_factory=list, max_length=20)
-    links: list[StrictStr] = Field(default_factory=list, max_length=8)
-    phone: StrictStr = Field("", max_length=40)
+    links: list[Line] = Field(default_factory=list, max_length=8)
+    phone: Line = Field("", max_length=40)
     visibility: Literal["hidden", "employers", "public"] = "hidden"
     paused: StrictBool = False
 
 
 class SearchParams(Schema):
-    q: str = Field("", max_length=200)
-    skills: str = Field("", max_length=300, description="comma-separated; all must match")
-    region: str = Field("", max_length=20)
+    q: Line = Field("", max_length=200)
+    skills: Line = Field("", max_length=300, description="comma-separated; all must match")
+    region: Line = Field("", max_length=20)
     remote: bool | None = None
-    languages: str = Field("", max_length=100, description="comma-separated, e.g. fi,en:B2")
-    availability: str = Field("", max_length=20, description="comma-separated: now,1m,3m,no")
+    languages: Line = Field("", max_length=100, description="comma-separated, e.g. fi,en:B2")
+    availability: Line = Field("", max_length=20, description="comma-separated: now,1m,3m,no")
     page: int = Field(1, ge=1, le=10_000)
 
 

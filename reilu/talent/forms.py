@@ -9,6 +9,7 @@ from reilu.talent import services
 from reilu.talent.models import OpenApplicationSettings, Profile, SavedSearch
 from reilu.talent.regions import REGION_CHOICES
 from reilu.talent.selectors import TalentQuery
+from reilu.textfields import LineField, line_formfield
 from reilu.widgets import Textarea
 
 
@@ -17,13 +18,13 @@ class SignInForm(forms.Form):
 
 
 class ProfileForm(forms.ModelForm):
-    skills = forms.CharField(
+    skills = LineField(
         label=_("Skills"),
         required=False,
         max_length=2000,
         help_text=_("Separate with commas, e.g. Python, customer service, forklift licence."),
     )
-    languages = forms.CharField(
+    languages = LineField(
         label=_("Languages"),
         required=False,
         max_length=300,
@@ -46,6 +47,7 @@ class ProfileForm(forms.ModelForm):
     )
 
     class Meta:
+        formfield_callback = line_formfield
         model = Profile
         fields = [
             "name",
@@ -149,6 +151,7 @@ class OpenReplyForm(forms.Form):
 
 class OpenSettingsForm(forms.ModelForm):
     class Meta:
+        formfield_callback = line_formfield
         model = OpenApplicationSettings
         fields = ["accepts", "promise_days", "contact_name", "contact_email", "message"]
         widgets = {"message": Textarea(attrs={"rows": 4})}
@@ -156,20 +159,21 @@ class OpenSettingsForm(forms.ModelForm):
 
 class SavedSearchForm(forms.ModelForm):
     class Meta:
+        formfield_callback = line_formfield
         model = SavedSearch
         fields = ["keywords", "region", "remote", "pay_at_least"]
 
 
 class SearchForm(forms.Form):
-    q = forms.CharField(label=_("Search"), required=False, max_length=200)
-    skills = forms.CharField(
+    q = LineField(label=_("Search"), required=False, max_length=200)
+    skills = LineField(
         label=_("Skills"), required=False, max_length=300, help_text=_("Comma-separated")
     )
     region = forms.ChoiceField(
         label=_("Region"), required=False, choices=[("", _("Any"))] + REGION_CHOICES
     )
     remote = forms.BooleanField(label=_("Willing to work remotely"), required=False)
-    languages = forms.CharField(
+    languages = LineField(
         label=_("Languages"), required=False, max_length=100, help_text=_("e.g. fi, en:B2")
     )
     availability = forms.MultipleChoiceField(

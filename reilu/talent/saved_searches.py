@@ -122,6 +122,7 @@ def _queue(search: SavedSearch, posting: Posting) -> int:
             body=body,
             language=language,
             dedupe_key=f"saved-search:{search.pk}:{posting.pk}",
+            about=[search.seeker],
             headers=unsubscribe_headers(search),
         )
         if created is not None:

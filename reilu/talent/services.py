@@ -91,6 +91,7 @@ def signin_request(*, email: str, language: str) -> bool:
             body=body,
             language=language,
             dedupe_key=f"talent-signin:{uuid.uuid4().hex}",
+            about=[seeker],
         )
         kick_delivery()
     return True
@@ -291,6 +292,7 @@ def profile_draft_from_application(application) -> Profile | None:
             body=body,
             language=application.language,
             dedupe_key=f"talent-draft:{profile.pk}",
+            about=[seeker, application],
         )
         kick_delivery()
     return profile
@@ -371,6 +373,7 @@ def contact_request_send(
             body=body,
             language=seeker.language,
             dedupe_key=f"talent-request:{request.pk}",
+            about=[seeker],
         )
         kick_delivery()
     return request
@@ -414,6 +417,7 @@ def contact_request_answer(*, request: ContactRequest, seeker: Seeker, accept: b
                 body=body,
                 language=language,
                 dedupe_key=f"talent-request-answer:{request.pk}",
+                about=[seeker],
             )
             kick_delivery()
 
@@ -451,6 +455,7 @@ def contact_requests_expire(now=None) -> int:
                 body=body,
                 language=language,
                 dedupe_key=f"talent-request-expired:{request.pk}",
+                about=[f"talent.seeker:{request.profile.seeker_id}"],
             )
             kick_delivery()
     return expired
@@ -526,6 +531,7 @@ def open_application_send(
             body=body,
             language=seeker.language,
             dedupe_key=f"talent-open-received:{app.pk}",
+            about=[seeker],
         )
         for email in staff_recipients(organization, config.contact_email):
             message_queue(
@@ -537,6 +543,7 @@ def open_application_send(
                 body=_url(f"/staff/talent/open/{app.pk}/"),
                 language=settings.LANGUAGE_CODE[:2],
                 dedupe_key=f"talent-open-staff:{app.pk}:{email}",
+                about=[f"talent.seeker:{app.seeker_id}"],
             )
         kick_delivery()
     return app
@@ -600,6 +607,7 @@ def open_application_answer(
             body=body,
             language=seeker.language,
             dedupe_key=f"talent-open-answer:{open_application.pk}",
+            about=[f"talent.seeker:{open_application.seeker_id}"],
         )
         kick_delivery()
     return open_application
@@ -656,6 +664,7 @@ def open_applications_sweep(today: dt.date | None = None) -> int:
                 body=body,
                 language=language,
                 dedupe_key=f"talent-open-late:{app.pk}:{missed.isoformat()}",
+                about=[f"talent.seeker:{app.seeker_id}"],
             )
             staff_language = settings.LANGUAGE_CODE[:2]
             for email in staff_recipients(app.organization, app.contact_email):
@@ -678,6 +687,7 @@ def open_applications_sweep(today: dt.date | None = None) -> int:
                     body=body,
                     language=staff_language,
                     dedupe_key=f"talent-open-late-staff:{app.pk}:{missed.isoformat()}:{email}",
+                    about=[f"talent.seeker:{app.seeker_id}"],
                 )
             kick_delivery()
             handled += 1

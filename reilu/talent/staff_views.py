@@ -6,12 +6,12 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from reilu.applications.cv import cv_response
 from reilu.employers.staff import recruiter_required
 from reilu.privacy.limits import rate_limited
 from reilu.talent import selectors, services
 from reilu.talent.forms import ContactRequestForm, OpenReplyForm, OpenSettingsForm, SearchForm
 from reilu.talent.models import ContactRequest, OpenApplication, Profile
-from reilu.talent.views import cv_response
 
 
 @recruiter_required
@@ -69,7 +69,7 @@ def profile_cv(request, public_id):
     found = get_object_or_404(Profile, public_id=public_id)
     if not found.cv or selectors.accepted_request(found, request.org) is None:
         raise Http404
-    return cv_response(found)
+    return cv_response(request, owner=found, organization=request.org)
 
 
 @recruiter_required

@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_POST
 
+from reilu.applications.cv import file_response
 from reilu.talent import auth, saved_searches, selectors, services
 from reilu.talent.forms import (
     OpenApplicationForm,
@@ -144,15 +145,7 @@ def own_cv(request):
 
 
 def cv_response(profile: Profile) -> FileResponse:
-    response = FileResponse(
-        profile.cv.open("rb"),
-        as_attachment=True,
-        filename=profile.cv_name or "cv",
-        content_type=profile.cv_type,
-    )
-    response["X-Content-Type-Options"] = "nosniff"
-    response["Cache-Control"] = "private, no-store"
-    return response
+    return file_response(profile.cv, profile.cv_name, profile.cv_type)
 
 
 @auth.seeker_required

@@ -5,6 +5,10 @@ employer, posting, stage reached, outcome and the answers, and has no link to th
 application or the candidate. The invitation knows the application only to decide who
 may answer, and records that it was used (on which day, not the time of day, so the two
 rows cannot be matched by their timestamps).
+
+For erasure (Art. 17) an answer carries `erase_key`, an HMAC of its invitation under the
+site's secret key: whoever reads the database alone cannot match the two, but erasing the
+candidate finds the free-text comment and removes it (the numbers stay, anonymous).
 """
 
 from django.conf import settings
@@ -61,6 +65,7 @@ class SurveyResponse(models.Model):
     comment = models.TextField(_("comment"), blank=True)
     publish = models.BooleanField(_("may be published"), default=False)
     answered_on = models.DateField()
+    erase_key = models.CharField(max_length=64, blank=True, db_index=True, editable=False)
     # Moderation: a hidden review stays stored, with who hid it and why.
     hidden_at = models.DateTimeField(null=True, blank=True)
     hidden_reason = models.TextField(blank=True)

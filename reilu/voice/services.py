@@ -6,17 +6,22 @@ import uuid
 from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.utils import timezone
+from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from reilu.applications.models import Application, Event
 from reilu.applications.services import INTERVIEW_KINDS, message_values
 from reilu.employers.models import hash_token
 from reilu.messaging import texts
 from reilu.messaging.models import Message, employer_templates
-from reilu.messaging.outbox import kick_delivery
+from reilu.messaging.outbox import kick_delivery, messages_bulk_queue
 from reilu.voice.models import AbuseReport, ReviewReply, SurveyInvitation, SurveyResponse
 
 SURVEY_KIND = "survey_invitation"
+GONE = gettext_lazy(
+    "This survey link no longer works: the data of this application has been erased."
+)
 
 
 class VoiceError(Exception):
@@ -96,7 +101,7 @@ def surveys_invite(*, application_ids, outcome: str) -> int:
             )
         )
     SurveyInvitation.objects.bulk_create(invitations, batch_size=500)
-    Message.objects.bulk_create(messages, batch_size=500, ignore_conflicts=True)
+    messages_bulk_queue(messages, ignore_conflicts=True)
     kick_delivery()
     return len(invitations)
 
@@ -109,6 +114,11 @@ def invitation_resolve(raw: str) -> SurveyInvitation | None:
         .filter(token_hash=hash_token(raw))
         .first()
     )
+
+
+def response_key(invitation: SurveyInvitation) -> str:
+    """The keyed link from an invitation to its answer (see models.py): erasure only."""
+    return salted_hmac("reilu.voice.erase", invitation.token_hash).hexdigest()
 
 
 def survey_answer(
@@ -138,6 +148,8 @@ def survey_answer(
         claimed = SurveyInvitation.objects.filter(pk=invitation.pk, used_on__isnull=True).update(
             used_on=today
         )
+        if app.erased_at is not None:
+            raise VoiceError("gone", GONE)
         if claimed != 1:
             raise VoiceError("answered", _("This survey has already been answered. Thank you!"))
         response = SurveyResponse.objects.create(
@@ -152,6 +164,7 @@ def survey_answer(
             comment=comment[:5000],
             publish=publish and bool(comment),
             answered_on=today,
+            erase_key=response_key(invitation),
         )
     invitation.used_on = today
     return response

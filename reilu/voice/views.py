@@ -27,6 +27,13 @@ def _survey_page(request, invitation: SurveyInvitation, status_token: str | None
         "org": app.posting.organization,
         "status_token": status_token,
     }
+    if app.erased_at is not None:
+        # Erased: the link answers nothing and takes nothing, and says why.
+        return _private(
+            render(
+                request, "voice/survey_gone.html", {**context, "gone": services.GONE}, status=410
+            )
+        )
     if invitation.is_used:
         status = 409 if request.method == "POST" else 200
         if request.method == "POST":

@@ -92,3 +92,36 @@ def test_the_same_cause_queues_one_message(application):
     )
     assert again is None
     assert Message.objects.filter(kind="received").count() == 1
+
+
+def test_a_message_with_a_bad_header_fails_at_once_and_the_next_is_delivered(
+    smtp_server, posting, recruiter
+):
+    from reilu.messaging.outbox import message_queue
+
+    first, _ = make_application(posting, email="first@example.fi")
+    second, _ = make_application(posting, email="second@example.fi")
+    # As stored before names were checked: a line break in the subject.
+    Message.objects.filter(application=first).update(subject="Interview: Eve\r\nBcc: x@evil")
+    assert Message.objects.get(application=first).pk < Message.objects.get(application=second).pk
+    deliver_all()
+    bad = Message.objects.get(application=first, to_candidate=True)
+    assert bad.state == "failed" and bad.attempts == 1
+    assert "BadHeaderError" in bad.last_error
+    assert Message.objects.get(application=second).state == "sent"
+    delivered = [e.rcpt_tos for e in smtp_server.messages]
+    assert ["second@example.fi"] in delivered and ["first@example.fi"] not in delivered
+    alert = Message.objects.get(kind="staff_message_malformed", to_email=recruiter.email)
+    assert alert.state == "sent" and "Interview: Eve" in alert.body
+    assert alert.about.filter(ref=f"applications.application:{first.pk}").exists()
+    # The queue itself folds a line break out of a subject, so new rows are always valid.
+    queued = message_queue(
+        organization=posting.organization,
+        kind="test",
+        to_email="x@example.fi",
+        subject="A\r\nBcc: y@evil",
+        body="b",
+        language="en",
+        dedupe_key="t",
+    )
+    assert queued.subject == "A Bcc: y@evil"

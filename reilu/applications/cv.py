@@ -1,0 +1,32 @@
+"""Handing out a stored CV: every access is written to the employer's audit log."""
+
+from django.http import FileResponse
+
+from reilu.applications.uploads import download_name
+from reilu.privacy.models import AuditEvent
+from reilu.privacy.services import audit_record
+
+
+def file_response(file, name: str, content_type: str, *, inline: bool = False) -> FileResponse:
+    """The file as a download (or inline for a preview) named by its detected type; never
+    cached, never sniffed."""
+    filename, content_type = download_name(name, content_type)
+    response = FileResponse(
+        file.open("rb"), as_attachment=not inline, filename=filename, content_type=content_type
+    )
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
+def cv_response(request, *, owner, organization, inline: bool = False) -> FileResponse:
+    """A candidate's or seeker's CV for staff (`owner`: the Application or Profile).
+
+    The caller has checked access; this records who took the CV, then hands it out."""
+    audit_record(
+        organization=organization,
+        action=AuditEvent.Action.DOWNLOAD_CV,
+        obj=owner,
+        actor=request.user,
+    )
+    return file_response(owner.cv, owner.cv_name, owner.cv_type, inline=inline)
