@@ -13,6 +13,7 @@ from reilu.jobs import staff_views as job_staff
 from reilu.jobs import views as job_views
 from reilu.messaging import staff_views as mail_staff
 from reilu.messaging import views as mail_views
+from reilu.privacy.limits import failures_limited
 
 jobs_patterns = (
     [
@@ -37,7 +38,7 @@ staff_patterns = (
     [
         path(
             "login/",
-            auth_views.LoginView.as_view(template_name="staff/login.html"),
+            failures_limited(auth_views.LoginView.as_view(template_name="staff/login.html")),
             name="login",
         ),
         path("logout/", auth_views.LogoutView.as_view(next_page="home"), name="logout"),
