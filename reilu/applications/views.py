@@ -11,6 +11,7 @@ from reilu.applications.models import AccessToken
 from reilu.applications.selectors import status_context
 from reilu.jobs.alerts import alert_subscribe
 from reilu.jobs.models import Posting
+from reilu.jobs.views import PUBLIC_STATES
 from reilu.privacy.limits import count_miss, rate_limited
 from reilu.privacy.notices import current_notice
 from reilu.privacy.services import record_notice_acceptance
@@ -66,7 +67,10 @@ def apply(request, slug):
 
 
 def thanks(request, slug):
-    posting = get_object_or_404(Posting.objects.select_related("organization"), slug=slug)
+    # Only where the job page itself is public: a draft's title must not leak from here.
+    posting = get_object_or_404(
+        Posting.objects.select_related("organization"), slug=slug, state__in=PUBLIC_STATES
+    )
     return render(request, "applications/thanks.html", {"posting": posting})
 
 
