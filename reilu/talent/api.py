@@ -15,7 +15,7 @@ from ninja.security import APIKeyCookie
 from pydantic import Field, StrictBool, StrictStr
 
 from reilu.api.auth import staff_auth
-from reilu.api.schemas import Error, Problems
+from reilu.api.schemas import Body, Error, Problems
 from reilu.talent import selectors, services
 from reilu.talent.auth import current_seeker
 from reilu.talent.models import Profile
@@ -95,7 +95,12 @@ class MyProfileOut(ProfileOut):
         return obj.seeker.email
 
 
-class ProfileIn(Schema):
+class LanguageLevelIn(Body):
+    language: StrictStr = Field(min_length=2, max_length=2)
+    level: Level
+
+
+class ProfileIn(Body):
     name: StrictStr = Field(min_length=1, max_length=200)
     headline: StrictStr = Field(min_length=1, max_length=200)
     expertise: StrictStr = Field("", max_length=1000)
@@ -105,7 +110,7 @@ class ProfileIn(Schema):
     remote: StrictBool = False
     relocate: StrictBool = False
     availability: Availability = "now"
-    languages: list[LanguageLevel] = Field(default_factory=list, max_length=20)
+    languages: list[LanguageLevelIn] = Field(default_factory=list, max_length=20)
     links: list[StrictStr] = Field(default_factory=list, max_length=8)
     phone: StrictStr = Field("", max_length=40)
     visibility: Literal["hidden", "employers", "public"] = "hidden"
