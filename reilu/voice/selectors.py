@@ -156,14 +156,25 @@ def scorecard(organization, now: dt.datetime | None = None) -> list[Figure]:
     """The public candidate-experience scorecard of one employer over the last 12 months."""
     now = now or timezone.now()
     since = period_start(now)
-    apps = Application.objects.filter(posting__organization=organization, created_at__gte=since)
-    histogram, waiting = response_times(apps, now)
+    # A withdrawal before any response says nothing about the employer, and counting it
+    # would let throwaway applications move the figures.
+    apps = Application.objects.filter(
+        posting__organization=organization, created_at__gte=since
+    ).exclude(outcome=Application.Outcome.WITHDRAWN, first_response_at__isnull=True)
+    histogram, _waiting = response_times(apps, now)
     processes = sum(histogram.values())
-    promises = Promise.objects.filter(
-        organization=organization,
-        state__in=(Promise.State.KEPT, Promise.State.LAPSED),
-        closed_at__gte=since,
-    ).aggregate(total=Count("id"), kept=Count("id", filter=Q(state=Promise.State.KEPT)))
+    promises = (
+        Promise.objects.filter(
+            organization=organization,
+            state__in=(Promise.State.KEPT, Promise.State.LAPSED),
+            closed_at__gte=since,
+        )
+        .exclude(
+            application__outcome=Application.Outcome.WITHDRAWN,
+            application__first_response_at__isnull=True,
+        )
+        .aggregate(total=Count("id"), kept=Count("id", filter=Q(state=Promise.State.KEPT)))
+    )
     feedback = feedback_figures(organization, since)
     survey = survey_totals(
         SurveyResponse.objects.filter(organization=organization, answered_on__gte=since.date())
@@ -179,9 +190,9 @@ def scorecard(organization, now: dt.datetime | None = None) -> list[Figure]:
             _(
                 "The middle value of the days from applying to the first personal response, "
                 "over applications of the last 12 months. Applications still waiting count "
-                "with the days they have waited so far (now %(waiting)d)."
-            )
-            % {"waiting": waiting},
+                "with the days they have waited so far; those withdrawn before any response "
+                "are not counted."
+            ),
         ),
         Figure(
             "promises_kept",
@@ -242,7 +253,10 @@ def scorecard(organization, now: dt.datetime | None = None) -> list[Figure]:
             float(processes),
             processes,
             "",
-            _("Applications received in the last 12 months."),
+            _(
+                "Applications received in the last 12 months, except those withdrawn before "
+                "any response."
+            ),
         ),
     ]
     return figures
