@@ -24,12 +24,15 @@ WINDOW_START = dt.datetime(2026, 3, 2, 10, 0, 0, tzinfo=dt.UTC)
 @pytest.fixture(autouse=True)
 def _production_cache(settings):
     """The production cache (the database cache), which the old counting relied on."""
+    previous = settings.CACHES
     settings.CACHES = {
         "default": {
             "BACKEND": "django.core.cache.backends.db.DatabaseCache",
             "LOCATION": "reilu_cache",
         }
     }
+    yield
+    settings.CACHES = previous  # before other fixtures clear "the" cache after the database
 
 
 def _parallel_misses(count: int, workers: int = 16) -> list[int]:
