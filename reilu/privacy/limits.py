@@ -90,6 +90,8 @@ def _incr_database(key: str, window_start: int, window_end: int) -> int:
 def _incr_redis(key: str, window_start: int, window_end: int) -> int:
     from django.core.cache import cache
 
+    # Django's RedisCache has no public way to an atomic increment with an expiry: use its
+    # redis-py client (the same one the cache itself uses).
     client = cache._cache.get_client(key, write=True)
     name = f"reilu:limit:{key}:{window_start}"
     pipe = client.pipeline(transaction=True)
