@@ -478,7 +478,9 @@ def nps_by_month(*, organization, posting=None, since, now=None) -> list[tuple]:
     for m in _months(since, now):
         r = by_month.get(m)
         n = r["n"] if r else 0
-        value = nps(r["promoters"], r["detractors"], n) if r and n >= MIN_BASIS else None
+        value = (
+            rounded_to(nps(r["promoters"], r["detractors"], n), 5) if r and n >= MIN_BASIS else None
+        )
         result.append((m, value, n))
     return result
 

@@ -76,3 +76,10 @@ def test_staff_see_answer_distributions_of_a_posting_only_from_five_answers(
     assert selectors.answer_distributions(
         organization=org, posting=posting, since=timezone.now() - dt.timedelta(days=1)
     )["recommend"][3] == (3, 5)
+
+
+def test_staff_monthly_nps_is_rounded_to_five_too(org, posting):
+    for recommend in (10, 10, 9, 8, 7, 6, 2):  # NPS 14.3
+        make_response(org, posting, recommend=recommend)
+    months = selectors.nps_by_month(organization=org, since=timezone.now() - dt.timedelta(days=1))
+    assert months[-1][1:] == (15, 7)
