@@ -8,6 +8,7 @@ SCHEDULE = [
     (900, "reilu.interviews.tasks.remind_interviewers"),
     (86400, "reilu.privacy.tasks.retention_sweep"),
     (600, "reilu.talent.tasks.sweep"),
+    (3600, "reilu.privacy.tasks.limits_sweep"),
 ]
 
 

@@ -158,6 +158,8 @@ AUTHENTICATION_BACKENDS = [
 AXES_FAILURE_LIMIT = envint("REILU_LOGIN_FAILURE_LIMIT", 5)
 AXES_COOLOFF_TIME = 0.25  # hours
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+# The same client address as the rate limits (REILU_RATELIMIT_IP_META_KEY behind a proxy).
+AXES_CLIENT_IP_CALLABLE = "reilu.privacy.limits.client_ip"
 AXES_RESET_ON_SUCCESS = True
 LOGIN_URL = "staff:login"
 LOGIN_REDIRECT_URL = "staff:home"
@@ -217,8 +219,9 @@ REILU_INLINE_PROCESS_END_LIMIT = envint("REILU_INLINE_PROCESS_END_LIMIT", 200)
 # Privacy (reilu.privacy). Hired candidates' applications are employment records: kept
 # REILU_HIRED_RETENTION_MONTHS after the decision (default 48), then erased like the rest.
 REILU_HIRED_RETENTION_MONTHS = envint("REILU_HIRED_RETENTION_MONTHS", 48)
-# Rate limits per client IP (django-ratelimit "N/s|m|h|d"); behind a proxy set
-# RATELIMIT_IP_META_KEY (e.g. "HTTP_X_FORWARDED_FOR") so the real client is counted.
+# Rate limits per client address ("N/s|m|h|d", fixed windows), counted exactly in the
+# database (reilu.privacy.limits; in Redis when CACHES is Redis). Behind a proxy set
+# REILU_RATELIMIT_IP_META_KEY (e.g. "HTTP_X_FORWARDED_FOR") so the real client is counted.
 REILU_RATES = {
     "apply": os.environ.get("REILU_RATE_APPLY", "20/h"),
     "status": os.environ.get("REILU_RATE_STATUS", "120/m"),
@@ -229,12 +232,14 @@ REILU_RATES = {
     # Staff "forgot password": per client IP, and per email address asked for.
     "password_reset": os.environ.get("REILU_RATE_PASSWORD_RESET", "10/h"),
     "password_reset_address": os.environ.get("REILU_RATE_PASSWORD_RESET_ADDRESS", "3/h"),
+    "signin": os.environ.get("REILU_RATE_SIGNIN", "10/h"),
+    # Failed staff sign-ins from one address, whatever the usernames (axes locks each one).
+    "login_failures": os.environ.get("REILU_RATE_LOGIN_FAILURES", "20/h"),
 }
 RATELIMIT_ENABLE = envbool("REILU_RATELIMIT", True)
+# django-ratelimit supplies only the Ratelimited exception and the middleware that answers
+# it with this view; its cache-based counting is not used, so its cache checks do not apply.
 RATELIMIT_VIEW = "reilu.privacy.views.ratelimited"
-# django-ratelimit prefers Redis/Memcached: the database cache's incr() is read-then-write,
-# so a burst of parallel hits may be under-counted by a few. Fine for abuse limits, and it
-# needs no extra server; swap CACHES for Redis when one runs.
 SILENCED_SYSTEM_CHECKS = ["django_ratelimit.E003", "django_ratelimit.W001"]
 if ip_key := os.environ.get("REILU_RATELIMIT_IP_META_KEY"):
     RATELIMIT_IP_META_KEY = ip_key

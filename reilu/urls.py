@@ -17,6 +17,7 @@ from reilu.jobs import views as job_views
 from reilu.messaging import staff_views as mail_staff
 from reilu.messaging import views as mail_views
 from reilu.privacy import pages as privacy_pages
+from reilu.privacy.limits import failures_limited
 
 # Resolved on first use: the hashed name in production needs the collected manifest.
 lazy_static = lazy(static, str)
@@ -43,7 +44,7 @@ application_patterns = (
 
 staff_patterns = (
     [
-        path("login/", signin.signin, name="login"),
+        path("login/", failures_limited(signin.signin), name="login"),
         path("password/reset/", signin.password_reset, name="password_reset"),
         path("password/reset/sent/", signin.password_reset_done, name="password_reset_done"),
         path(

@@ -11,7 +11,8 @@ class StaffToken(HttpBearer):
         if not token or len(token) > 200:
             return None
         found = (
-            ApiToken.objects.select_related("organization", "user")
+            ApiToken.usable()
+            .select_related("organization", "user")
             .filter(token_hash=hash_token(token), user__is_active=True)
             .first()
         )
@@ -24,8 +25,10 @@ class StaffToken(HttpBearer):
         ).first()
         if membership is None:
             return None
-        if found.last_used_at is None or (timezone.now() - found.last_used_at).seconds > 300:
-            ApiToken.objects.filter(pk=found.pk).update(last_used_at=timezone.now())
+        # At most one write per token in five minutes (total_seconds: .seconds drops days).
+        now = timezone.now()
+        if found.last_used_at is None or (now - found.last_used_at).total_seconds() >= 300:
+            ApiToken.objects.filter(pk=found.pk).update(last_used_at=now)
         request.org = found.organization
         request.user = found.user
         return found

@@ -1,10 +1,11 @@
 import datetime as dt
+import re
 from decimal import Decimal
 from typing import Annotated, Literal
 
 from ninja import Schema
 from ninja.schema import DjangoGetter
-from pydantic import Field, StrictInt, model_validator
+from pydantic import BeforeValidator, Field, StrictInt, model_validator
 
 from reilu.textfields import Line, Text
 
@@ -42,13 +43,47 @@ class Body(Schema):
 # A database id: a positive 64-bit integer (larger numbers overflow the database driver).
 DbId = Annotated[StrictInt, Field(ge=1, le=2**63 - 1)]
 
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+_ISO_DATETIME = re.compile(
+    r"\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?(Z|[+-]\d{2}:?\d{2})?"
+)
 
-class Duty(Schema):
+
+def _iso_date(value):
+    # pydantic's lax date takes 0 as 1 January 1970 and "1700000000" as a timestamp.
+    if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
+        return value
+    if not isinstance(value, str) or not _ISO_DATE.fullmatch(value):
+        raise ValueError("expected a date as an ISO string, YYYY-MM-DD")
+    return value
+
+
+def _iso_datetime(value):
+    if isinstance(value, dt.datetime):
+        return value
+    if not isinstance(value, str) or not _ISO_DATETIME.fullmatch(value):
+        raise ValueError("expected a date and time as an ISO string, YYYY-MM-DDTHH:MM")
+    return value
+
+
+def _number(value):
+    # Money is a JSON number: not a string, not a boolean (which Python counts as an int).
+    if isinstance(value, bool) or not isinstance(value, int | float | Decimal):
+        raise ValueError("expected a number")
+    return value
+
+
+StrictDate = Annotated[dt.date, BeforeValidator(_iso_date)]
+StrictDateTime = Annotated[dt.datetime, BeforeValidator(_iso_datetime)]
+StrictDecimal = Annotated[Decimal, BeforeValidator(_number)]
+
+
+class Duty(Body):
     duty: Line = Field(min_length=1, max_length=200)
     percent: StrictInt = Field(ge=1, le=100)
 
 
-class StageIn(Schema):
+class StageIn(Body):
     name: Line = Field(min_length=1, max_length=100)
     description: Text = Field("", max_length=5000)
     kind: Literal["received", "screening", "interview", "assignment", "decision", "offer"] = (
@@ -71,17 +106,17 @@ class PostingFields(Body):
     employment_type: EmploymentType | None = None
     duties: list[Duty] | None = Field(None, max_length=12)
     requirements: Text | None = Field(None, max_length=20000)
-    pay_min: Decimal | None = Field(None, ge=0, max_digits=10, decimal_places=2)
-    pay_max: Decimal | None = Field(None, ge=0, max_digits=10, decimal_places=2)
+    pay_min: StrictDecimal | None = Field(None, ge=0, max_digits=10, decimal_places=2)
+    pay_max: StrictDecimal | None = Field(None, ge=0, max_digits=10, decimal_places=2)
     pay_currency: Literal["EUR", "SEK", "USD"] | None = None
     pay_period: Literal["HOUR", "MONTH", "YEAR"] | None = None
     contact_name: Line | None = Field(None, max_length=200)
     contact_email: Line | None = Field(None, max_length=254)
     contact_phone: Line | None = Field(None, max_length=40)
-    apply_by: dt.date | None = None
-    interviews_from: dt.date | None = None
-    interviews_to: dt.date | None = None
-    decision_by: dt.date | None = None
+    apply_by: StrictDate | None = None
+    interviews_from: StrictDate | None = None
+    interviews_to: StrictDate | None = None
+    decision_by: StrictDate | None = None
     stages: list[StageIn] | None = Field(None, min_length=1, max_length=10)
 
 

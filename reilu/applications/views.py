@@ -13,6 +13,7 @@ from reilu.applications.status_links import status_links_send
 from reilu.errors import LinkExpired, LinkNotFound
 from reilu.jobs.alerts import alert_subscribe
 from reilu.jobs.models import Posting
+from reilu.jobs.views import PUBLIC_STATES
 from reilu.privacy.limits import count_miss, over_limit_for, rate_limited
 from reilu.privacy.notices import current_notice
 from reilu.privacy.services import record_notice_acceptance
@@ -86,7 +87,10 @@ def apply(request, slug):
 
 
 def thanks(request, slug):
-    posting = get_object_or_404(Posting.objects.select_related("organization"), slug=slug)
+    # Only where the job page itself is public: a draft's title must not leak from here.
+    posting = get_object_or_404(
+        Posting.objects.select_related("organization"), slug=slug, state__in=PUBLIC_STATES
+    )
     return render(request, "applications/thanks.html", {"posting": posting})
 
 

@@ -4,6 +4,7 @@ import secrets
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 
@@ -95,12 +96,32 @@ class ApiToken(models.Model):
     token_hash = models.CharField(max_length=64, unique=True)
     created_at = models.DateTimeField(auto_now_add=True)
     last_used_at = models.DateTimeField(null=True, blank=True)
+    expires_at = models.DateTimeField(null=True, blank=True)  # None: until revoked
+    revoked_at = models.DateTimeField(null=True, blank=True)
 
     def __str__(self) -> str:
         return f"token {self.token_hash[:8]}… for {self.user}"
 
     @classmethod
-    def issue(cls, *, user, organization) -> str:
+    def issue(cls, *, user, organization, expires_at=None) -> str:
         raw = "rl_" + secrets.token_urlsafe(32)
-        cls.objects.create(user=user, organization=organization, token_hash=hash_token(raw))
+        cls.objects.create(
+            user=user, organization=organization, token_hash=hash_token(raw), expires_at=expires_at
+        )
         return raw
+
+    @classmethod
+    def usable(cls, now=None):
+        """Tokens that authenticate now: not revoked, not expired."""
+        now = now or timezone.now()
+        return cls.objects.filter(revoked_at__isnull=True).filter(
+            models.Q(expires_at__isnull=True) | models.Q(expires_at__gt=now)
+        )
+
+    def state(self, now=None) -> str:
+        now = now or timezone.now()
+        if self.revoked_at:
+            return "revoked"
+        if self.expires_at and self.expires_at <= now:
+            return "expired"
+        return "active"

@@ -8,10 +8,10 @@ from django.core.validators import URLValidator
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from ninja import Router, Schema, Status
-from pydantic import Field, StrictInt
+from pydantic import Field
 
 from reilu.api.auth import staff_auth
-from reilu.api.schemas import Error, Problems
+from reilu.api.schemas import Body, DbId, Error, Problems, StrictDateTime
 from reilu.applications.models import AccessToken
 from reilu.interviews import services
 from reilu.interviews.models import Booking, Purpose, Slot
@@ -21,19 +21,19 @@ from reilu.textfields import Line
 router = Router(tags=["interviews"])
 
 
-class PartIn(Schema):
+class PartIn(Body):
     title: Line = Field(min_length=1, max_length=200)
-    starts_at: dt.datetime
-    ends_at: dt.datetime
+    starts_at: StrictDateTime
+    ends_at: StrictDateTime
 
 
-class SlotIn(Schema):
+class SlotIn(Body):
     purpose: Literal["interview", "feedback"] = "interview"
-    starts_at: dt.datetime
-    ends_at: dt.datetime
+    starts_at: StrictDateTime
+    ends_at: StrictDateTime
     location: Line = Field("", max_length=300)
     video_url: Line = Field("", max_length=200)
-    interviewer_ids: list[StrictInt] = Field(min_length=1, max_length=20)
+    interviewer_ids: list[DbId] = Field(min_length=1, max_length=20)
     parts: list[PartIn] = Field(default_factory=list, max_length=services.MAX_PARTS)
 
 
@@ -58,8 +58,8 @@ class StaffSlotOut(SlotOut):
     booked: bool
 
 
-class BookIn(Schema):
-    slot_id: StrictInt
+class BookIn(Body):
+    slot_id: DbId
 
 
 class BookingOut(Schema):

@@ -70,3 +70,11 @@ def notify_owners(now=None) -> int:
 def retention_sweep() -> dict:
     """Daily: erase what is due, and tell owners (weekly) what is coming."""
     return {"erased": erase_due(), "owners_told": notify_owners()}
+
+
+@task()
+def limits_sweep() -> dict:
+    """Hourly: forget rate-limit counters whose window has ended."""
+    from reilu.privacy import limits
+
+    return {"counters_deleted": limits.sweep()}

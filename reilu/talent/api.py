@@ -15,7 +15,7 @@ from ninja.security import APIKeyCookie
 from pydantic import Field, StrictBool
 
 from reilu.api.auth import staff_auth
-from reilu.api.schemas import Error, Problems
+from reilu.api.schemas import Body, Error, Problems
 from reilu.talent import selectors, services
 from reilu.talent.auth import current_seeker
 from reilu.talent.models import Profile
@@ -96,7 +96,12 @@ class MyProfileOut(ProfileOut):
         return obj.seeker.email
 
 
-class ProfileIn(Schema):
+class LanguageLevelIn(Body):
+    language: Line = Field(min_length=2, max_length=2)
+    level: Level
+
+
+class ProfileIn(Body):
     name: Line = Field(min_length=1, max_length=200)
     headline: Line = Field(min_length=1, max_length=200)
     expertise: Text = Field("", max_length=1000)
@@ -106,7 +111,7 @@ class ProfileIn(Schema):
     remote: StrictBool = False
     relocate: StrictBool = False
     availability: Availability = "now"
-    languages: list[LanguageLevel] = Field(default_factory=list, max_length=20)
+    languages: list[LanguageLevelIn] = Field(default_factory=list, max_length=20)
     links: list[Line] = Field(default_factory=list, max_length=8)
     phone: Line = Field("", max_length=40)
     visibility: Literal["hidden", "employers", "public"] = "hidden"

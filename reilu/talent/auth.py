@@ -8,6 +8,7 @@ import datetime as dt
 import secrets
 from functools import wraps
 
+from django.db import transaction
 from django.shortcuts import redirect
 from django.utils import timezone
 
@@ -18,10 +19,14 @@ SESSION_KEY = "talent_seeker"
 LINK_VALID = dt.timedelta(hours=3)
 
 
-def token_issue(seeker: Seeker) -> str:
+def token_issue(*, email: str, language: str) -> str:
     raw = secrets.token_urlsafe(32)
     SignInToken.objects.create(
-        seeker=seeker, token_hash=hash_token(raw), expires_at=timezone.now() + LINK_VALID
+        seeker=Seeker.objects.filter(email_key=email.strip().lower()).first(),
+        email=email.strip(),
+        language=language,
+        token_hash=hash_token(raw),
+        expires_at=timezone.now() + LINK_VALID,
     )
     return raw
 
@@ -38,14 +43,31 @@ def token_peek(raw: str) -> SignInToken | None:
 
 
 def token_use(raw: str) -> Seeker | None:
-    """Use a link once: a conditional update, so two clicks cannot both sign in."""
+    """Use a link once: a conditional update, so two clicks cannot both sign in.
+
+    The seeker is created here, at the first use of a link, not when one is asked for.
+    """
+    from reilu.talent.services import seeker_get_or_create
+
     token = token_peek(raw)
     if token is None:
         return None
-    used = SignInToken.objects.filter(pk=token.pk, used_at__isnull=True).update(
-        used_at=timezone.now()
-    )
-    return token.seeker if used == 1 else None
+    with transaction.atomic():
+        used = SignInToken.objects.filter(pk=token.pk, used_at__isnull=True).update(
+            used_at=timezone.now()
+        )
+        if used != 1:
+            return None
+        seeker = token.seeker or seeker_get_or_create(email=token.email, language=token.language)
+        SignInToken.objects.filter(pk=token.pk).update(seeker=seeker, email="")
+    return seeker
+
+
+def tokens_sweep(now=None) -> int:
+    """Delete expired links: an unused one is the only trace of an address typed in."""
+    now = now or timezone.now()
+    deleted, _ = SignInToken.objects.filter(expires_at__lte=now).delete()
+    return deleted
 
 
 def sign_in(request, seeker: Seeker) -> None:

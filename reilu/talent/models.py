@@ -51,9 +51,18 @@ class Seeker(models.Model):
 
 
 class SignInToken(models.Model):
-    """A one-time sign-in link; only the hash of the random token is stored."""
+    """A one-time sign-in link; only the hash of the random token is stored.
 
-    seeker = models.ForeignKey(Seeker, on_delete=models.CASCADE, related_name="sign_in_tokens")
+    A link asked for an address that has no seeker yet carries the address itself: the
+    seeker is created only when the link is used, so typing addresses creates nobody.
+    Unused links are deleted once expired (talent sweep).
+    """
+
+    seeker = models.ForeignKey(
+        Seeker, on_delete=models.CASCADE, related_name="sign_in_tokens", null=True, blank=True
+    )
+    email = models.EmailField(blank=True)  # emptied once the seeker exists
+    language = models.CharField(max_length=2, default="fi")
     token_hash = models.CharField(max_length=64, unique=True)
     created_at = models.DateTimeField(auto_now_add=True)
     expires_at = models.DateTimeField()

@@ -13,6 +13,7 @@ from reilu.employers.models import Organization
 from reilu.formatting import fmt_date
 from reilu.messaging.alerts import staff_recipients
 from reilu.messaging.outbox import kick_delivery, message_queue
+from reilu.privacy import limits
 from reilu.talent import auth
 from reilu.talent.models import (
     LANGUAGE_CODES,
@@ -26,7 +27,6 @@ from reilu.talent.models import (
     ProfileView,
     SavedSearch,
     Seeker,
-    SignInToken,
 )
 
 REQUEST_VALID = dt.timedelta(days=14)
@@ -63,15 +63,15 @@ def seeker_get_or_create(*, email: str, language: str) -> Seeker:
 
 
 def signin_request(*, email: str, language: str) -> bool:
-    """Mail a one-time sign-in link; False when too many were asked for in the last hour."""
+    """Mail a one-time sign-in link; False when too many were asked for in the last hour.
+
+    No seeker is created here (see auth.token_use); the count per address is exact.
+    """
+    if not limits.hit(f"talent-signin:{_key(email)}", f"{SIGN_IN_LINKS_PER_HOUR}/h"):
+        return False
     with transaction.atomic():
-        seeker = seeker_get_or_create(email=email, language=language)
-        recent = SignInToken.objects.filter(
-            seeker=seeker, created_at__gte=timezone.now() - dt.timedelta(hours=1)
-        ).count()
-        if recent >= SIGN_IN_LINKS_PER_HOUR:
-            return False
-        raw = auth.token_issue(seeker)
+        seeker = Seeker.objects.filter(email_key=_key(email)).first()
+        raw = auth.token_issue(email=email, language=language)
         with override(language):
             subject = _("Your sign-in link to the Reilu talent gallery")
             body = _(
@@ -86,7 +86,7 @@ def signin_request(*, email: str, language: str) -> bool:
             organization=None,  # a sign-in link belongs to no employer
             kind="talent_signin",
             to_candidate=False,
-            to_email=seeker.email,
+            to_email=seeker.email if seeker else email.strip(),
             subject=subject,
             body=body,
             language=language,

@@ -10,6 +10,7 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_POST
 
 from reilu.applications.cv import file_response
+from reilu.privacy import limits
 from reilu.talent import auth, saved_searches, selectors, services
 from reilu.talent.forms import (
     OpenApplicationForm,
@@ -37,6 +38,8 @@ def signin(request):
     form = SignInForm(request.POST or None)
     status = 200
     if request.method == "POST":
+        # Per client, before the form: one client cannot mail links to many addresses.
+        limits.check(request, "signin")
         if form.is_valid():
             sent = services.signin_request(email=form.cleaned_data["email"], language=_language())
             if not sent:

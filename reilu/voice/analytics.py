@@ -63,10 +63,16 @@ def charts(*, organization, posting=None, now=None) -> list[Chart]:
         ("ad_matched", _("Answers: the ad matched reality (1–5)")),
         ("knew_status", _("Answers: I always knew where my application stood (1–5)")),
     ):
+        description = _("How many candidates gave each answer in the last 12 months.")
+        if not answers[field]:
+            description = _(
+                "Shown once at least %(count)d candidates have answered, so that no answer "
+                "can be told apart."
+            ) % {"count": selectors.MIN_BASIS}
         result.append(
             bar_chart(
                 title,
-                _("How many candidates gave each answer in the last 12 months."),
+                description,
                 [(str(value), count) for value, count in answers[field]],
                 headers=(_("Answer"), _("Candidates")),
             )

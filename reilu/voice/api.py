@@ -14,7 +14,7 @@ class FigureOut(Schema):
     key: str
     label: str
     value: float | None
-    basis: int
+    basis: int | None
     unit: str
     available: bool
     explanation: str
@@ -37,5 +37,5 @@ def scorecard(request, slug: str):
         "employer": org.name,
         "period_days": selectors.PERIOD_DAYS,
         "min_basis": selectors.MIN_BASIS,
-        "figures": [f.public() for f in selectors.scorecard(org)],
+        "figures": [f.public() for f in selectors.published_scorecard(org)],
     }

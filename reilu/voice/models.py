@@ -140,3 +140,25 @@ class AbuseReport(models.Model):
 
     def __str__(self) -> str:
         return f"report on {self.review_id}"
+
+
+class ScorecardSnapshot(models.Model):
+    """An employer's published scorecard figures for one day (see selectors.published_scorecard).
+
+    Published figures change at most once a day, so one new answer cannot be read off by
+    comparing the scorecard before and after it.
+    """
+
+    organization = models.ForeignKey(Organization, on_delete=models.CASCADE, related_name="+")
+    day = models.DateField()
+    # {figure key: [value or null, basis]} as published: rounded, nothing below the threshold.
+    figures = models.JSONField()
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["organization", "day"], name="one_scorecard_a_day")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.organization} scorecard {self.day}"

@@ -9,6 +9,7 @@ import statistics
 from collections import defaultdict
 from dataclasses import dataclass
 
+from django.db import IntegrityError, transaction
 from django.db.models import Avg, Count, F, Func, IntegerField, Q, Value
 from django.db.models.fields import DateTimeField
 from django.db.models.functions import Coalesce, TruncMonth
@@ -17,7 +18,7 @@ from django.utils.translation import gettext_lazy as _
 
 from reilu.applications.models import Application, Event, Promise
 from reilu.jobs.models import Stage
-from reilu.voice.models import SurveyResponse
+from reilu.voice.models import ScorecardSnapshot, SurveyResponse
 
 MIN_BASIS = 5
 PERIOD_DAYS = 365
@@ -63,7 +64,8 @@ class Figure:
             "key": self.key,
             "label": str(self.label),
             "value": self.value if self.shown else None,
-            "basis": self.basis,
+            # No count below the threshold either: "3 answers" then "4" tells who answered.
+            "basis": self.basis if self.basis >= MIN_BASIS else None,
             "unit": str(self.unit),
             "available": self.available,
             "explanation": str(self.explanation),
@@ -94,6 +96,14 @@ def median_of_histogram(histogram: dict[int, int]) -> float | None:
             wanted.pop(0)
         seen += count
     return sum(found) / 2
+
+
+def rounded_to(value: float | None, step: float) -> float | None:
+    """Round to the nearest `step` (averages to 0.5, NPS to 5): one answer more rarely
+    moves a published figure, and never by an amount that gives the answer away."""
+    if value is None:
+        return None
+    return float(round(value / step) * step) + 0.0  # + 0.0: never "-0.0"
 
 
 def nps(promoters: int, detractors: int, total: int) -> float | None:
@@ -152,100 +162,162 @@ def feedback_figures(organization, since) -> dict | None:
     return feedback_shares(organization, since)
 
 
-def scorecard(organization, now: dt.datetime | None = None) -> list[Figure]:
-    """The public candidate-experience scorecard of one employer over the last 12 months."""
+def scorecard_values(organization, now: dt.datetime | None = None) -> dict[str, list]:
+    """The scorecard's figures computed now: {key: [value, basis, available]}."""
     now = now or timezone.now()
     since = period_start(now)
-    apps = Application.objects.filter(posting__organization=organization, created_at__gte=since)
-    histogram, waiting = response_times(apps, now)
+    # A withdrawal before any response says nothing about the employer, and counting it
+    # would let throwaway applications move the figures.
+    apps = Application.objects.filter(
+        posting__organization=organization, created_at__gte=since
+    ).exclude(outcome=Application.Outcome.WITHDRAWN, first_response_at__isnull=True)
+    histogram, _waiting = response_times(apps, now)
     processes = sum(histogram.values())
-    promises = Promise.objects.filter(
-        organization=organization,
-        state__in=(Promise.State.KEPT, Promise.State.LAPSED),
-        closed_at__gte=since,
-    ).aggregate(total=Count("id"), kept=Count("id", filter=Q(state=Promise.State.KEPT)))
+    promises = (
+        Promise.objects.filter(
+            organization=organization,
+            state__in=(Promise.State.KEPT, Promise.State.LAPSED),
+            closed_at__gte=since,
+        )
+        .exclude(
+            application__outcome=Application.Outcome.WITHDRAWN,
+            application__first_response_at__isnull=True,
+        )
+        .aggregate(total=Count("id"), kept=Count("id", filter=Q(state=Promise.State.KEPT)))
+    )
     feedback = feedback_figures(organization, since)
     survey = survey_totals(
         SurveyResponse.objects.filter(organization=organization, answered_on__gte=since.date())
     )
-    median = median_of_histogram(histogram)
-    figures = [
-        Figure(
+    return {
+        "median_days_to_first_response": [median_of_histogram(histogram), processes, True],
+        "promises_kept": [
+            rounded_to(_share(promises["kept"], promises["total"]), 1),
+            promises["total"],
+            True,
+        ],
+        "feedback_calls": [
+            rounded_to(_share(feedback["done"], feedback["interviewed_not_chosen"]), 1)
+            if feedback
+            else None,
+            feedback["interviewed_not_chosen"] if feedback else 0,
+            feedback is not None,
+        ],
+        "candidate_nps": [
+            rounded_to(nps(survey["promoters"], survey["detractors"], survey["n"]), 5),
+            survey["n"],
+            True,
+        ],
+        "ad_matched_reality": [rounded_to(survey["ad_avg"], 0.5), survey["ad_n"], True],
+        "knew_where_they_stood": [rounded_to(survey["knew_avg"], 0.5), survey["n"], True],
+        "processes": [float(processes), processes, True],
+    }
+
+
+def scorecard(
+    organization, now: dt.datetime | None = None, values: dict | None = None
+) -> list[Figure]:
+    """The candidate-experience scorecard of one employer over the last 12 months.
+
+    Computed now unless `values` (from scorecard_values, e.g. a stored snapshot) are given.
+    """
+    v = scorecard_values(organization, now) if values is None else values
+
+    def figure(key, label, unit, explanation):
+        value, basis, available = v.get(key, [None, 0, True])
+        return Figure(key, label, value, basis, unit, explanation, available=available)
+
+    return [
+        figure(
             "median_days_to_first_response",
             _("Median days to a first personal response"),
-            median,
-            processes,
             _("days"),
             _(
                 "The middle value of the days from applying to the first personal response, "
                 "over applications of the last 12 months. Applications still waiting count "
-                "with the days they have waited so far (now %(waiting)d)."
-            )
-            % {"waiting": waiting},
+                "with the days they have waited so far; those withdrawn before any response "
+                "are not counted."
+            ),
         ),
-        Figure(
+        figure(
             "promises_kept",
             _("Promises of contact kept"),
-            _share(promises["kept"], promises["total"]),
-            promises["total"],
             "%",
             _(
                 "Of the promised contact dates that came due in the last 12 months, the share "
                 "where the candidate heard from us by the date. Open promises are not counted."
             ),
         ),
-        Figure(
+        figure(
             "feedback_calls",
             _("Interviewed candidates who got a feedback call"),
-            _share(feedback["done"], feedback["interviewed_not_chosen"]) if feedback else None,
-            feedback["interviewed_not_chosen"] if feedback else 0,
             "%",
             _(
                 "Of the candidates who were interviewed and not chosen in the last 12 months, "
                 "the share who had a feedback call."
             ),
-            available=feedback is not None,
         ),
-        Figure(
+        figure(
             "candidate_nps",
             _("Candidate NPS"),
-            nps(survey["promoters"], survey["detractors"], survey["n"]),
-            survey["n"],
             "",
             _(
                 "From -100 to 100: the share of candidates who answered 9–10 to “would you "
                 "recommend applying here?” minus the share who answered 0–6."
             ),
         ),
-        Figure(
+        figure(
             "ad_matched_reality",
             _("The ad matched reality"),
-            round(survey["ad_avg"], 2) if survey["ad_avg"] is not None else None,
-            survey["ad_n"],
             "/ 5",
             _(
                 "Average answer from 1 to 5 of candidates who reached an interview, to “the "
                 "ad matched what I learned about the job”."
             ),
         ),
-        Figure(
+        figure(
             "knew_where_they_stood",
             _("Candidates knew where they stood"),
-            round(survey["knew_avg"], 2) if survey["knew_avg"] is not None else None,
-            survey["n"],
             "/ 5",
             _("Average answer from 1 to 5 to “I always knew where my application stood”."),
         ),
-        Figure(
+        figure(
             "processes",
             _("Applications handled"),
-            float(processes),
-            processes,
             "",
-            _("Applications received in the last 12 months."),
+            _(
+                "Applications received in the last 12 months, except those withdrawn before "
+                "any response."
+            ),
         ),
     ]
-    return figures
+
+
+def published_scorecard(organization, now: dt.datetime | None = None) -> list[Figure]:
+    """The scorecard as published today: computed at the first look of the day, stored,
+    and read from the store for the rest of the day.
+
+    Every place that shows the figures (the public profile, the API, staff analytics)
+    reads this, so none of them changes between two answers on the same day. What is
+    stored is what may be published: rounded, and nothing below MIN_BASIS.
+    """
+    now = now or timezone.now()
+    today = timezone.localdate(now)
+    snapshot = ScorecardSnapshot.objects.filter(organization=organization, day=today).first()
+    if snapshot is None:
+        published = {}
+        for key, (value, basis, available) in scorecard_values(organization, now).items():
+            enough = basis >= MIN_BASIS
+            published[key] = [value if enough else None, basis if enough else 0, available]
+        try:
+            with transaction.atomic():
+                snapshot = ScorecardSnapshot.objects.create(
+                    organization=organization, day=today, figures=published
+                )
+        except IntegrityError:  # another request stored today's first
+            snapshot = ScorecardSnapshot.objects.get(organization=organization, day=today)
+        ScorecardSnapshot.objects.filter(organization=organization, day__lt=today).delete()
+    return scorecard(organization, now, values=snapshot.figures)
 
 
 def public_reviews(organization, limit: int = 20) -> list[SurveyResponse]:
@@ -410,13 +482,19 @@ def nps_by_month(*, organization, posting=None, since, now=None) -> list[tuple]:
     for m in _months(since, now):
         r = by_month.get(m)
         n = r["n"] if r else 0
-        value = nps(r["promoters"], r["detractors"], n) if r and n >= MIN_BASIS else None
+        value = (
+            rounded_to(nps(r["promoters"], r["detractors"], n), 5) if r and n >= MIN_BASIS else None
+        )
         result.append((m, value, n))
     return result
 
 
 def answer_distributions(*, organization, posting=None, since) -> dict[str, list]:
-    """How many gave each answer, per question: {question: [(answer, count), ...]}."""
+    """How many gave each answer, per question: {question: [(answer, count), ...]}.
+
+    Empty for a question with fewer than MIN_BASIS answers: with two answers to a posting,
+    its recruiter would know who gave which.
+    """
     responses = _responses(organization, posting, since)
     result = {}
     for field, scale in (
@@ -431,5 +509,8 @@ def answer_distributions(*, organization, posting=None, since) -> dict[str, list
             .values_list(field, "n")
             .order_by()
         )
-        result[field] = [(value, counts.get(value, 0)) for value in scale]
+        if sum(counts.values()) < MIN_BASIS:
+            result[field] = []
+        else:
+            result[field] = [(value, counts.get(value, 0)) for value in scale]
     return result

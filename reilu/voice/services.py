@@ -1,5 +1,6 @@
 """Writes for the candidates' voice: invitations, answers, replies, reports, hiding."""
 
+import datetime as dt
 import secrets
 import uuid
 
@@ -16,7 +17,9 @@ from reilu.employers.models import hash_token
 from reilu.messaging import texts
 from reilu.messaging.models import Message, employer_templates
 from reilu.messaging.outbox import kick_delivery, messages_bulk_queue
+from reilu.privacy.models import AuditEvent
 from reilu.voice.models import AbuseReport, ReviewReply, SurveyInvitation, SurveyResponse
+from reilu.voice.selectors import PERIOD_DAYS
 
 SURVEY_KIND = "survey_invitation"
 GONE = gettext_lazy(
@@ -57,6 +60,7 @@ def surveys_invite(*, application_ids, outcome: str) -> int:
         .exclude(outcome=Application.Outcome.ACTIVE)
         .select_related("posting__organization", "stage")
     )
+    apps = _deserving(apps, outcome)
     if not apps:
         return 0
     interviewed = set(
@@ -104,6 +108,49 @@ def surveys_invite(*, application_ids, outcome: str) -> int:
     messages_bulk_queue(messages, ignore_conflicts=True)
     kick_delivery()
     return len(invitations)
+
+
+def _deserving(apps: list[Application], outcome: str) -> list[Application]:
+    """The processes whose candidate's answer may speak for the employer in public.
+
+    Only where staff acted (moved, answered, decided, cancelled the job, or opened the
+    application): a withdrawal seconds after applying says nothing about the employer and
+    would let anyone fill its public figures with throwaway applications. One person
+    (email) is invited once per employer in the scorecard's period, however often they
+    apply there.
+    """
+    if not apps:
+        return []
+    staff_decided = outcome in (
+        SurveyInvitation.Outcome.REJECTED,
+        SurveyInvitation.Outcome.HIRED,
+        SurveyInvitation.Outcome.CANCELLED,
+    )
+    viewed = set(
+        AuditEvent.objects.filter(
+            action=AuditEvent.Action.VIEW_APPLICATION,
+            object_type="application",
+            object_id__in=[str(a.pk) for a in apps],
+        ).values_list("object_id", flat=True)
+    )
+    acted = [
+        a for a in apps if staff_decided or a.first_response_at is not None or str(a.pk) in viewed
+    ]
+    since = timezone.now() - dt.timedelta(days=PERIOD_DAYS)
+    invited = set(
+        SurveyInvitation.objects.filter(
+            created_at__gte=since,
+            application__posting__organization_id__in={a.posting.organization_id for a in acted},
+            application__email_key__in={a.email_key for a in acted},
+        ).values_list("application__posting__organization_id", "application__email_key")
+    )
+    deserving = []
+    for app in acted:
+        person = (app.posting.organization_id, app.email_key)
+        if person not in invited:
+            invited.add(person)
+            deserving.append(app)
+    return deserving
 
 
 def invitation_resolve(raw: str) -> SurveyInvitation | None:

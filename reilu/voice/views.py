@@ -208,7 +208,7 @@ def employer_analytics(request):
             "posting": None,
             "postings": org.postings.order_by("-created_at")[:50],
             "charts": analytics.charts(organization=org),
-            "figures": selectors.scorecard(org),
+            "figures": selectors.published_scorecard(org),
         },
     )
 

@@ -31,14 +31,14 @@ def test_it_finds_no_server_errors_or_schema_breaks(live_server, settings, tmp_p
             "20",
             "--seed",
             "7",
+            "--generation-deterministic",
             "--phases",
             "examples,coverage,fuzzing",
             "--checks",
             "all",
+            # Business rules may refuse valid-looking data (a past deadline, a duplicate).
             "--exclude-checks",
-            "ignored_auth,positive_data_acceptance,unsupported_method",
-            "--max-time",
-            "40",
+            "positive_data_acceptance",
             "--request-timeout",
             "10",
             "--no-shrink",
@@ -47,7 +47,7 @@ def test_it_finds_no_server_errors_or_schema_breaks(live_server, settings, tmp_p
         ],
         capture_output=True,
         text=True,
-        timeout=120,
+        timeout=900,  # a guard against a hung server; --max-examples bounds the run
         cwd=tmp_path,
         env={**os.environ, "NO_COLOR": "1"},
     )

@@ -25,10 +25,11 @@ def scored(org, posting, now):
 
     Days to first response: 1, 2, 3, 5, 8, and one still waiting 10 days → median 4.0.
     An application older than 12 months (responded after 30 days) is left out.
-    Promises: 4 kept, 2 lapsed, 1 open → 66.7 % kept (6 closed behind it).
-    Answers, recommend: 10, 10, 9, 8, 7, 6, 2 → 3 promoters, 2 detractors of 7 → NPS 14.3.
-    The ad matched: 5, 4, 4, 3, 2 → 3.6 (5 answers). Knew where they stood:
-    5, 5, 4, 4, 3, 2, 1 → 24 / 7 = 3.43.
+    Promises: 4 kept, 2 lapsed, 1 open → 66.7 % kept (6 closed behind it), published 67.
+    Answers, recommend: 10, 10, 9, 8, 7, 6, 2 → 3 promoters, 2 detractors of 7 → NPS 14.3,
+    published to the nearest 5: 15. The ad matched: 5, 4, 4, 3, 2 → 3.6 (5 answers),
+    published to the nearest 0.5: 3.5. Knew where they stood: 5, 5, 4, 4, 3, 2, 1 →
+    24 / 7 = 3.43 → 3.5.
     """
     for i, days in enumerate([1, 2, 3, 5, 8, None]):
         app, _ = make_application(posting, email=f"c{i}@example.fi")
@@ -83,10 +84,10 @@ def test_it_computes_the_figures_by_hand(scored, now):
     assert f["median_days_to_first_response"].value == 4.0
     assert f["median_days_to_first_response"].basis == 6
     assert f["processes"].value == 6
-    assert f["promises_kept"].value == 66.7 and f["promises_kept"].basis == 6
-    assert f["candidate_nps"].value == 14.3 and f["candidate_nps"].basis == 7
-    assert f["ad_matched_reality"].value == 3.6 and f["ad_matched_reality"].basis == 5
-    assert f["knew_where_they_stood"].value == 3.43
+    assert f["promises_kept"].value == 67 and f["promises_kept"].basis == 6
+    assert f["candidate_nps"].value == 15 and f["candidate_nps"].basis == 7
+    assert f["ad_matched_reality"].value == 3.5 and f["ad_matched_reality"].basis == 5
+    assert f["knew_where_they_stood"].value == 3.5
     shown = [k for k, fig in f.items() if fig.shown]
     assert "feedback_calls" not in shown  # nobody interviewed and not chosen: 0 < 5
     assert all(fig.explanation for fig in f.values())
@@ -118,7 +119,7 @@ def test_it_counts_only_the_employers_own_data(scored, other_org, now):
     other_posting = make_posting(other_org, title="Elsewhere")
     make_response(other_org, other_posting, recommend=0, ad_matched=1, knew_status=1)
     make_application(other_posting, email="x@example.fi")
-    assert _figures(scored, now)["candidate_nps"].value == 14.3
+    assert _figures(scored, now)["candidate_nps"].value == 15
     assert _figures(other_org, now)["candidate_nps"].basis == 1
 
 
@@ -126,16 +127,18 @@ def test_it_says_feedback_calls_are_not_available_without_that_part(scored, now,
     monkeypatch.setitem(sys.modules, "reilu.interviews.selectors", None)
     figure = _figures(scored, now)["feedback_calls"]
     assert figure.available is False and figure.public()["note"] == "Not available yet."
-    assert _figures(scored, now)["candidate_nps"].value == 14.3
+    assert _figures(scored, now)["candidate_nps"].value == 15
 
 
 def test_it_serves_the_scorecard_in_the_api(client, scored, django_assert_max_num_queries):
-    with django_assert_max_num_queries(8):
+    with django_assert_max_num_queries(11):  # the day's first look computes and stores
+        client.get(f"/api/v1/employers/{scored.slug}/scorecard")
+    with django_assert_max_num_queries(2):  # the rest of the day reads the stored figures
         response = client.get(f"/api/v1/employers/{scored.slug}/scorecard")
     assert response.status_code == 200
     body = response.json()
     figures = {f["key"]: f for f in body["figures"]}
-    assert figures["candidate_nps"]["value"] == 14.3
+    assert figures["candidate_nps"]["value"] == 15
     assert figures["median_days_to_first_response"]["value"] == 4.0
     assert figures["feedback_calls"]["value"] is None
     assert body["min_basis"] == 5 and body["period_days"] == 365
@@ -146,11 +149,11 @@ def test_it_serves_the_scorecard_in_the_api(client, scored, django_assert_max_nu
 def test_it_shows_the_scorecard_on_the_public_profile(
     client, scored, django_assert_max_num_queries
 ):
-    with django_assert_max_num_queries(14):
+    with django_assert_max_num_queries(17):
         page = client.get(f"/employers/{scored.slug}/")
     text = page.content.decode()
     assert page.status_code == 200
-    assert "Candidate NPS" in text and "14.3" in text
+    assert "Candidate NPS" in text and '<strong class="scorecard-value">15</strong>' in text
     assert "Not enough data yet." in text  # the feedback-call figure
     assert "style=" not in text.split("scorecard-title")[1].split("Open jobs")[0]
 

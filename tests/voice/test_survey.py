@@ -39,6 +39,7 @@ def test_it_invites_every_ended_process_once(org, posting, application):
 def test_it_invites_withdrawn_and_cancelled_candidates_in_their_language(org, posting):
     withdrawn, _ = make_application(posting, email="w@example.fi", language="fi")
     waiting, _ = make_application(posting, email="c@example.fi", language="sv")
+    app_services.application_move(application=withdrawn)  # staff acted before the withdrawal
     app_services.application_withdraw(application=withdrawn)
     app_services.posting_cancel(posting=posting)
     assert SurveyInvitation.objects.get(application=withdrawn).outcome == "withdrawn"

@@ -16,7 +16,7 @@ def voice_status_panel(app, token):
 def voice_profile_panel(context, org):
     return {
         "org": org,
-        "figures": selectors.scorecard(org),
+        "figures": selectors.published_scorecard(org),
         "reviews": selectors.public_reviews(org),
         "hidden": selectors.hidden_review_count(org),
         "min_basis": selectors.MIN_BASIS,
