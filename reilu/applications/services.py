@@ -70,7 +70,9 @@ def message_values(app: Application, raw_token: str | None = None, note: str = "
     }
 
 
-def tell_candidate(app: Application, kind: str, dedupe_key: str, note: str = "") -> None:
+def tell_candidate(
+    app: Application, kind: str, dedupe_key: str, note: str = "", due_at=None
+) -> None:
     """Queue a personal message to the candidate with a fresh status link."""
     raw = AccessToken.issue(app)
     templates = employer_templates(app.posting.organization)
@@ -85,6 +87,7 @@ def tell_candidate(app: Application, kind: str, dedupe_key: str, note: str = "")
         body=body,
         language=app.language,
         dedupe_key=dedupe_key,
+        due_at=due_at,
     )
     kick_delivery()
 
