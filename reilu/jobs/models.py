@@ -24,11 +24,12 @@ class Posting(models.Model):
         # schema.org employmentType values, so JSON-LD and the API use them as they are.
         FULL_TIME = "FULL_TIME", _("Full-time")
         PART_TIME = "PART_TIME", _("Part-time")
-        CONTRACTOR = "CONTRACTOR", _("Contractor")
-        TEMPORARY = "TEMPORARY", _("Temporary")
+        CONTRACTOR = "CONTRACTOR", _("Contract work (freelance)")
+        TEMPORARY = "TEMPORARY", _("Fixed-term")
         INTERN = "INTERN", _("Internship")
         VOLUNTEER = "VOLUNTEER", _("Volunteer")
-        PER_DIEM = "PER_DIEM", _("Per diem")
+        # Not "per diem": to a Finn that reads as a daily allowance (päiväraha).
+        PER_DIEM = "PER_DIEM", _("On call, as needed")
         OTHER = "OTHER", _("Other")
 
     class PayPeriod(models.TextChoices):
