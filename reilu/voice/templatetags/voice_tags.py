@@ -10,9 +10,7 @@ register = template.Library()
 @register.inclusion_tag("voice/_status_panel_body.html")
 def voice_status_panel(app, token):
     invitation = SurveyInvitation.objects.filter(application=app).first()
-    questions = (
-        question_count(reached_interview=invitation.reached_interview) if invitation else 0
-    )
+    questions = question_count(reached_interview=invitation.reached_interview) if invitation else 0
     return {"invitation": invitation, "token": token, "questions": questions}
 
 
