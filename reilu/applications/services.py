@@ -310,6 +310,26 @@ def note_for(language: str, note: str, notes: dict[str, str] | None) -> str:
     return notes.get(language, "")
 
 
+def _language_counts(selected) -> dict[str, int]:
+    return dict(
+        selected.order_by()
+        .values_list("language")
+        .annotate(n=Count("id"))
+        .values_list("language", "n")
+    )
+
+
+def board_notes(selected, ad_language: str, note: str) -> dict[str, str]:
+    """Where the board's single note goes before the recruiter sees the preview: to the
+    candidates who read the ad's language, or, when none of them do, to the largest group.
+    The preview shows it there and asks for the other languages."""
+    if not note:
+        return {}
+    counts = _language_counts(selected)
+    target = ad_language if ad_language in counts or not counts else max(counts, key=counts.get)
+    return {target: note}
+
+
 def decision_groups(selected, outcome: str, notes: dict[str, str]) -> list[dict]:
     """The preview of a bulk decision: recipients by language, each with its own message."""
     counts = dict(

@@ -166,9 +166,8 @@ def decide(request, pk):
             for lang in services.NOTE_LANGUAGES
         }
     else:
-        # From the board: one note, written for the ad's language; the preview shows where
-        # it goes and lets the recruiter write it for the other languages.
-        notes = {posting.language: request.POST.get("note", "").strip()[:2000]}
+        note = request.POST.get("note", "").strip()[:2000]
+        notes = services.board_notes(selected, posting.language, note)
     notes = {lang: text for lang, text in notes.items() if text}
     if request.POST.get("confirm") != "yes":
         groups = services.decision_groups(selected, outcome, notes)

@@ -157,3 +157,18 @@ def test_another_employer_cannot_decide_through_the_form_or_the_api(
     )
     assert response.json() == {"updated": 0}
     assert set(Application.objects.values_list("outcome", flat=True)) == {"active"}
+
+
+def test_a_board_note_reaches_the_only_language_group_even_if_not_the_ads(
+    staff_client, posting, trio
+):
+    """Everyone selected reads Finnish while the ad is in English: the note is theirs."""
+    url = f"/staff/postings/{posting.pk}/decide/"
+    note = NOTES["fi"]
+    page = staff_client.post(
+        url, {"ids": [trio["fi"].pk], "outcome": "rejected", "note": note}
+    ).content.decode()
+    assert "In Finnish: 1 candidate" in page and "In English" not in page
+    assert "without a personal note" not in page
+    staff_client.post(url, {**form_fields(page), "confirm": "yes"})
+    assert note in decision(trio["fi"]).body
