@@ -30,7 +30,7 @@ class Organization(models.Model):
         validators=[MinValueValidator(1), MaxValueValidator(24)],
     )
     # The name folded (lower case, no diacritics) for the job list's search; kept by save().
-    name_key = models.CharField(max_length=200, blank=True, editable=False)
+    name_key = models.CharField(max_length=200, blank=True, editable=False, db_default="")
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:

@@ -87,8 +87,8 @@ class Posting(models.Model):
     decision_reminded_for = models.DateField(null=True, blank=True, editable=False)
     decision_late_told_for = models.DateField(null=True, blank=True, editable=False)
     # Folded copies (lower case, no diacritics) for the job list's search; kept by save().
-    search_key = models.CharField(max_length=200, blank=True, editable=False)
-    location_key = models.CharField(max_length=200, blank=True, editable=False)
+    search_key = models.CharField(max_length=200, blank=True, editable=False, db_default="")
+    location_key = models.CharField(max_length=200, blank=True, editable=False, db_default="")
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL
     )

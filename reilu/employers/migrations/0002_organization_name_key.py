@@ -29,7 +29,7 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name='organization',
             name='name_key',
-            field=models.CharField(blank=True, editable=False, max_length=200),
+            field=models.CharField(blank=True, db_default='', editable=False, max_length=200),
         ),
         migrations.RunPython(backfill, migrations.RunPython.noop),
     ]

@@ -33,12 +33,12 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name='posting',
             name='location_key',
-            field=models.CharField(blank=True, editable=False, max_length=200),
+            field=models.CharField(blank=True, db_default='', editable=False, max_length=200),
         ),
         migrations.AddField(
             model_name='posting',
             name='search_key',
-            field=models.CharField(blank=True, editable=False, max_length=200),
+            field=models.CharField(blank=True, db_default='', editable=False, max_length=200),
         ),
         migrations.RunPython(backfill, migrations.RunPython.noop),
     ]
