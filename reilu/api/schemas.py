@@ -253,7 +253,20 @@ class MoveOut(Schema):
 class DecisionsIn(Body):
     application_ids: list[DbId] = Field(min_length=1, max_length=20000)
     outcome: Literal["rejected", "hired"]
-    note: Text = Field("", max_length=2000)
+    note: Text = Field(
+        "", max_length=2000, description="One note for everyone, whatever their language."
+    )
+    notes: dict[Literal["fi", "sv", "en"], Annotated[Text, Field(max_length=2000)]] | None = Field(
+        None,
+        description="A note per candidate language; a candidate whose language has no "
+        "note gets the message without one.",
+    )
+
+    @model_validator(mode="after")
+    def one_kind_of_note(self):
+        if self.notes is not None and self.note:
+            raise ValueError("Give either `note` (for everyone) or `notes` (per language).")
+        return self
 
 
 class DecisionsOut(Schema):

@@ -206,6 +206,7 @@ def decisions(request, payload: s.DecisionsIn):
             application_ids=payload.application_ids,
             outcome=payload.outcome,
             note=payload.note,
+            notes=payload.notes,
             actor=request.user,
         )
     return {"updated": updated}

@@ -10,6 +10,7 @@ import uuid
 
 from django.conf import settings
 from django.db import IntegrityError, transaction
+from django.db.models import Count
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -19,6 +20,7 @@ from reilu.applications.signals import process_ended
 from reilu.employers.models import hash_token
 from reilu.formatting import fmt_date
 from reilu.jobs.models import Posting, Stage
+from reilu.jobs.stages import stage_text
 from reilu.messaging import texts
 from reilu.messaging.models import Message, employer_templates
 from reilu.messaging.outbox import kick_delivery, message_queue, messages_bulk_queue
@@ -54,13 +56,15 @@ def promise_for(stage: Stage, today: dt.date | None = None) -> dt.date:
 
 
 def message_values(app: Application, raw_token: str | None = None, note: str = "") -> dict:
-    posting, stage = app.posting, app.stage
+    posting = app.posting
+    # Reilu's default stage names in the candidate's language, not the ad's.
+    stage_name, stage_description = stage_text(app.stage, app.language)
     return {
         "first_name": app.first_name,
         "posting": posting.title,
         "employer": posting.organization.name,
-        "stage": stage.name,
-        "stage_description": stage.description,
+        "stage": stage_name,
+        "stage_description": stage_description,
         "contact_name": app.contact_name,
         "contact_email": app.contact_email,
         "contact_phone": app.contact_phone,
@@ -70,7 +74,9 @@ def message_values(app: Application, raw_token: str | None = None, note: str = "
     }
 
 
-def tell_candidate(app: Application, kind: str, dedupe_key: str, note: str = "") -> None:
+def tell_candidate(
+    app: Application, kind: str, dedupe_key: str, note: str = "", due_at=None
+) -> None:
     """Queue a personal message to the candidate with a fresh status link."""
     raw = AccessToken.issue(app)
     templates = employer_templates(app.posting.organization)
@@ -85,6 +91,7 @@ def tell_candidate(app: Application, kind: str, dedupe_key: str, note: str = "")
         body=body,
         language=app.language,
         dedupe_key=dedupe_key,
+        due_at=due_at,
     )
     kick_delivery()
 
@@ -277,10 +284,98 @@ def decision_preview(app: Application, outcome: str, note: str = "") -> tuple[st
     return texts.render(decision_kind(app, outcome), app.language, values, templates)
 
 
+NOTE_LANGUAGES = ("fi", "sv", "en")
+PREVIEW_NAMES = 5
+
+
+def clean_notes(notes: dict | None) -> dict[str, str] | None:
+    """Personal notes by candidate language; None when the caller gave none (legacy note)."""
+    if notes is None:
+        return None
+    unknown = sorted(set(notes) - set(NOTE_LANGUAGES))
+    if unknown:
+        raise ApplicationError(
+            "bad_language",
+            _("Notes can be written in Finnish (fi), Swedish (sv) or English (en), not: %(codes)s")
+            % {"codes": ", ".join(unknown)},
+        )
+    return {lang: str(text).strip()[:2000] for lang, text in notes.items() if str(text).strip()}
+
+
+def note_for(language: str, note: str, notes: dict[str, str] | None) -> str:
+    """The note a candidate reads: the one in their language; none if it was not written.
+
+    A single note without languages (the API's older `note`) goes to everyone, as before.
+    """
+    if notes is None:
+        return note
+    return notes.get(language, "")
+
+
+def _language_counts(selected) -> dict[str, int]:
+    return dict(
+        selected.order_by()
+        .values_list("language")
+        .annotate(n=Count("id"))
+        .values_list("language", "n")
+    )
+
+
+def board_notes(selected, ad_language: str, note: str) -> dict[str, str]:
+    """Where the board's single note goes before the recruiter sees the preview: to the
+    candidates who read the ad's language, or, when none of them do, to the largest group.
+    The preview shows it there and asks for the other languages."""
+    if not note:
+        return {}
+    counts = _language_counts(selected)
+    target = ad_language if ad_language in counts or not counts else max(counts, key=counts.get)
+    return {target: note}
+
+
+def decision_groups(selected, outcome: str, notes: dict[str, str]) -> list[dict]:
+    """The preview of a bulk decision: recipients by language, each with its own message."""
+    counts = dict(
+        selected.order_by()
+        .values_list("language")
+        .annotate(n=Count("id"))
+        .values_list("language", "n")
+    )
+    groups = []
+    known = [c for c in NOTE_LANGUAGES if c in counts]
+    for language in known + sorted(set(counts) - set(known)):
+        members = list(selected.filter(language=language).order_by("name", "pk")[:PREVIEW_NAMES])
+        note = notes.get(language, "")
+        subject, body = decision_preview(members[0], outcome, note)
+        groups.append(
+            {
+                "language": language,
+                "language_name": dict(Posting.Language.choices).get(language, language),
+                "count": counts[language],
+                "names": [m.name for m in members],
+                "more": counts[language] - len(members),
+                "sample": members[0],
+                "note": note,
+                "subject": subject,
+                "body": body,
+            }
+        )
+    return groups
+
+
 def applications_decide(
-    *, organization, application_ids, outcome: str, note: str = "", actor=None
+    *,
+    organization,
+    application_ids,
+    outcome: str,
+    note: str = "",
+    notes: dict[str, str] | None = None,
+    actor=None,
 ) -> int:
     """Decide many applications at once; each candidate gets a personal message.
+
+    `notes` holds the personal note per candidate language ({"fi": …, "en": …}); a
+    candidate whose language has no note gets the message without one. `note` alone (no
+    `notes`) goes to everyone.
 
     Bulk writes keep thousands of decisions inside one short transaction; the messages
     are delivered afterwards by the worker.
@@ -288,6 +383,7 @@ def applications_decide(
     if outcome not in (Application.Outcome.REJECTED, Application.Outcome.HIRED):
         raise ApplicationError("bad_outcome", _("The outcome must be rejected or hired."))
     ids = list(dict.fromkeys(int(i) for i in application_ids))
+    notes = clean_notes(notes)
     now = timezone.now()
     with transaction.atomic():
         apps = list(
@@ -313,7 +409,13 @@ def applications_decide(
         )
         Event.objects.bulk_create(
             [
-                Event(application=a, kind=event_kind, stage=a.stage, actor=actor, text=note)
+                Event(
+                    application=a,
+                    kind=event_kind,
+                    stage=a.stage,
+                    actor=actor,
+                    text=note_for(a.language, note, notes),
+                )
                 for a in apps
             ],
             batch_size=500,
@@ -324,7 +426,7 @@ def applications_decide(
         for app in apps:
             raw = AccessToken.issue_unsaved(app, tokens)
             kind = decision_kind(app, outcome)
-            values = message_values(app, raw, note)
+            values = message_values(app, raw, note_for(app.language, note, notes))
             subject, body = texts.render(kind, app.language, values, templates)
             messages.append(
                 Message(

@@ -166,14 +166,22 @@ def decide(request, pk):
         selected = selected | Application.objects.filter(
             posting=posting, outcome=Application.Outcome.ACTIVE, stage_id__in=whole_stages
         ).select_related("posting__organization", "stage")
-    note_text = request.POST.get("note", "").strip()[:2000]
     ids = list(selected.values_list("pk", flat=True))
     if not ids:
         messages.error(request, _("Select at least one candidate."))
         return redirect("staff:board", pk=posting.pk)
+    if "preview" in request.POST:
+        # From the preview page: a note per candidate language.
+        notes = {
+            lang: request.POST.get(f"note_{lang}", "").strip()[:2000]
+            for lang in services.NOTE_LANGUAGES
+        }
+    else:
+        note = request.POST.get("note", "").strip()[:2000]
+        notes = services.board_notes(selected, posting.language, note)
+    notes = {lang: text for lang, text in notes.items() if text}
     if request.POST.get("confirm") != "yes":
-        sample = selected.first()
-        subject, body = services.decision_preview(sample, outcome, note_text)
+        groups = services.decision_groups(selected, outcome, notes)
         return render(
             request,
             "applications/staff/decide.html",
@@ -182,17 +190,14 @@ def decide(request, pk):
                 "ids": ids,
                 "count": len(ids),
                 "outcome": outcome,
-                "note": note_text,
-                "sample": sample,
-                "subject": subject,
-                "body": body,
+                "groups": groups,
             },
         )
     count = services.applications_decide(
         organization=posting.organization,
         application_ids=ids,
         outcome=outcome,
-        note=note_text,
+        notes=notes,
         actor=request.user,
     )
     messages.success(

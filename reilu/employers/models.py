@@ -7,6 +7,8 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from reilu.fold import fold
+
 
 class Organization(models.Model):
     name = models.CharField(_("name"), max_length=200)
@@ -28,6 +30,8 @@ class Organization(models.Model):
         default=12,
         validators=[MinValueValidator(1), MaxValueValidator(24)],
     )
+    # The name folded (lower case, no diacritics) for the job list's search; kept by save().
+    name_key = models.CharField(max_length=200, blank=True, editable=False, db_default="")
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -37,6 +41,13 @@ class Organization(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+    def save(self, *args, **kwargs):
+        self.name_key = fold(self.name)
+        fields = kwargs.get("update_fields")
+        if fields is not None and "name" in fields:
+            kwargs["update_fields"] = {*fields, "name_key"}
+        super().save(*args, **kwargs)
 
     @property
     def social_links(self) -> list[tuple[str, str]]:

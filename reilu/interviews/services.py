@@ -33,7 +33,7 @@ from reilu.interviews.models import (
 from reilu.jobs.models import Posting, Stage
 from reilu.messaging import texts
 from reilu.messaging.models import MessageAttachment, employer_templates
-from reilu.messaging.outbox import kick_delivery, message_queue
+from reilu.messaging.outbox import follow_up_due, kick_delivery, message_queue
 
 MAX_PARTS = 8
 
@@ -585,9 +585,10 @@ def feedback_offer(*, application_ids, outcome: str) -> int:
         pk__in=ids, outcome=Application.Outcome.REJECTED, feedback_call__isnull=True
     ).select_related("posting__organization", "stage")
     offered = []
+    due = follow_up_due(ids)  # after the decision, never in the same hour
     for app in apps:
         FeedbackCall.objects.create(application=app, organization=app.posting.organization)
-        tell_candidate(app, "feedback_offer", f"feedback_offer:{app.pk}")
+        tell_candidate(app, "feedback_offer", f"feedback_offer:{app.pk}", due_at=due[app.pk])
         offered.append(app)
     by_contact: dict[str, list[Application]] = {}
     for app in offered:

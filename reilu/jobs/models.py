@@ -6,6 +6,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from reilu.employers.models import Organization
+from reilu.fold import fold
 
 
 class Posting(models.Model):
@@ -24,11 +25,12 @@ class Posting(models.Model):
         # schema.org employmentType values, so JSON-LD and the API use them as they are.
         FULL_TIME = "FULL_TIME", _("Full-time")
         PART_TIME = "PART_TIME", _("Part-time")
-        CONTRACTOR = "CONTRACTOR", _("Contractor")
-        TEMPORARY = "TEMPORARY", _("Temporary")
+        CONTRACTOR = "CONTRACTOR", _("Contract work (freelance)")
+        TEMPORARY = "TEMPORARY", _("Fixed-term")
         INTERN = "INTERN", _("Internship")
         VOLUNTEER = "VOLUNTEER", _("Volunteer")
-        PER_DIEM = "PER_DIEM", _("Per diem")
+        # Not "per diem": to a Finn that reads as a daily allowance (päiväraha).
+        PER_DIEM = "PER_DIEM", _("On call, as needed")
         OTHER = "OTHER", _("Other")
 
     class PayPeriod(models.TextChoices):
@@ -84,6 +86,9 @@ class Posting(models.Model):
     # The decision date for which reminders and late notices are done (the sweep's memory).
     decision_reminded_for = models.DateField(null=True, blank=True, editable=False)
     decision_late_told_for = models.DateField(null=True, blank=True, editable=False)
+    # Folded copies (lower case, no diacritics) for the job list's search; kept by save().
+    search_key = models.CharField(max_length=200, blank=True, editable=False, db_default="")
+    location_key = models.CharField(max_length=200, blank=True, editable=False, db_default="")
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL
     )
@@ -113,6 +118,13 @@ class Posting(models.Model):
 
     def __str__(self) -> str:
         return self.title
+
+    def save(self, *args, **kwargs):
+        self.search_key, self.location_key = fold(self.title), fold(self.location)
+        fields = kwargs.get("update_fields")
+        if fields is not None and {"title", "location"} & set(fields):
+            kwargs["update_fields"] = {*fields, "search_key", "location_key"}
+        super().save(*args, **kwargs)
 
     def get_absolute_url(self) -> str:
         return reverse("jobs:detail", args=[self.slug])

@@ -1,21 +1,16 @@
+from urllib.parse import urlencode
+
 from django.core.paginator import Paginator
-from django.db.models import Prefetch, Q
+from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404, render
-from django.utils import timezone
 from django.utils.safestring import mark_safe
 
 from reilu.employers.models import Organization
 from reilu.jobs.jsonld import jsonld_script_body
 from reilu.jobs.models import Posting
+from reilu.jobs.search import SORTS, job_search, open_postings
 
 PUBLIC_STATES = (Posting.State.PUBLISHED, Posting.State.CLOSED, Posting.State.CANCELLED)
-
-
-def open_postings():
-    today = timezone.localdate()
-    return Posting.objects.filter(state=Posting.State.PUBLISHED).filter(
-        Q(apply_by__isnull=True) | Q(apply_by__gte=today)
-    )
 
 
 def home(request):
@@ -25,7 +20,6 @@ def home(request):
 
 
 def job_list(request):
-    postings = open_postings().select_related("organization")
     filters = {
         "q": request.GET.get("q", "").strip()[:100],
         "location": request.GET.get("location", "").strip()[:100],
@@ -33,33 +27,47 @@ def job_list(request):
         "employment_type": request.GET.get("employment_type", ""),
         "language": request.GET.get("language", ""),
     }
-    if filters["q"]:
-        postings = postings.filter(
-            Q(title__icontains=filters["q"]) | Q(organization__name__icontains=filters["q"])
-        )
-    if filters["location"]:
-        postings = postings.filter(location__icontains=filters["location"])
-    if filters["remote"] in Posting.Remote.values:
-        postings = postings.filter(remote=filters["remote"])
-    if filters["employment_type"] in Posting.EmploymentType.values:
-        postings = postings.filter(employment_type=filters["employment_type"])
-    if filters["language"] in Posting.Language.values:
-        postings = postings.filter(language=filters["language"])
-    page = Paginator(postings, 20).get_page(request.GET.get("page"))
+    sort = request.GET.get("sort", "")
+    sort = sort if sort in SORTS else "newest"
+    page = Paginator(job_search(**filters, sort=sort), 20).get_page(request.GET.get("page"))
     query = request.GET.copy()
     query.pop("page", None)
+    filtered = any(filters.values())
     return render(
         request,
         "jobs/list.html",
         {
             "page": page,
             "filters": filters,
+            "sort": sort,
+            "sorts": SORTS.items(),
+            "filtered": filtered,
+            "alert": _alert_offer(request, filters) if filtered and not page.object_list else None,
             "query": query.urlencode(),
             "remote_choices": Posting.Remote.choices,
             "type_choices": Posting.EmploymentType.choices,
             "language_choices": Posting.Language.choices,
         },
     )
+
+
+def _alert_offer(request, filters: dict) -> dict:
+    """An empty result offers to mail the jobs that will match (a saved job search)."""
+    from reilu.talent.auth import current_seeker
+
+    remote = filters["remote"] in (Posting.Remote.HYBRID, Posting.Remote.FULL)
+    search = {"keywords": filters["q"], "remote": remote}
+    return {
+        "search": search,
+        "seeker": current_seeker(request),
+        "signin_query": urlencode(
+            {
+                k: v
+                for k, v in {"keywords": filters["q"], "remote": "1" if remote else ""}.items()
+                if v
+            }
+        ),
+    }
 
 
 def job_detail(request, slug):

@@ -15,6 +15,8 @@ from email.mime.text import MIMEText
 from django.conf import settings
 from django.core.mail import EmailMessage, get_connection
 from django.db import connection, transaction
+from django.db.models import Max, Q
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from reilu.messaging.models import Message, MessageAbout, person_ref
@@ -23,6 +25,12 @@ from reilu.textfields import CONTROL
 log = logging.getLogger(__name__)
 STALE_CLAIM = timedelta(minutes=5)
 ALERT_KINDS = {"staff_delivery_failed", "staff_message_malformed"}
+
+# Mail that follows a process's end (feedback-call offer, survey). The decision itself goes
+# at once; each follow-up waits at least FOLLOW_UP_GAP after the candidate's previous mail
+# about the same application, so nobody gets three mails within seconds.
+FOLLOW_UP_KINDS = frozenset({"feedback_offer", "survey_invitation"})
+FOLLOW_UP_GAP = timedelta(hours=1)
 
 
 def message_queue(
@@ -39,6 +47,7 @@ def message_queue(
     reply_to: str = "",
     headers: dict[str, str] | None = None,
     about=(),
+    due_at=None,
 ) -> Message | None:
     """Add a message to the outbox in the caller's transaction; None if already queued.
 
@@ -60,7 +69,7 @@ def message_queue(
             "subject": one_line(subject)[:300],
             "body": body,
             "message_id": f"<{uuid.uuid4().hex}@{domain}>",
-            "next_attempt_at": timezone.now(),
+            "next_attempt_at": due_at or timezone.now(),
             "headers": headers or {},
         },
     )
@@ -103,6 +112,26 @@ def one_line(text: str) -> str:
     return " ".join(CONTROL.sub(" ", text).split())
 
 
+def follow_up_due(application_ids) -> dict[int, object]:
+    """When the next follow-up to each application's candidate may go: an hour after the
+    latest mail already sent or queued to them, and never before now.
+
+    Callers queue follow-ups one at a time per application and ask again for the next
+    one, so a second follow-up lands an hour after the first. One query for any number.
+    """
+    now = timezone.now()
+    latest = (
+        Message.objects.filter(application_id__in=list(application_ids), to_candidate=True)
+        .exclude(state=Message.State.FAILED)
+        .values("application_id")
+        .annotate(at=Max(Coalesce("sent_at", "next_attempt_at")))
+    )
+    due = {pk: now for pk in application_ids}
+    for row in latest:
+        due[row["application_id"]] = max(now, row["at"] + FOLLOW_UP_GAP)
+    return due
+
+
 def kick_delivery() -> None:
     """Ask a worker to deliver once the caller's transaction commits.
 
@@ -143,7 +172,50 @@ def claim_batch(limit: int = 100) -> list[Message]:
             )
             if claimed == 1:
                 ids.append(pk)
-    return list(Message.objects.filter(id__in=ids).select_related("organization"))
+    batch = list(Message.objects.filter(id__in=ids).select_related("organization"))
+    return _hold_back_crowded(batch, now)
+
+
+def _hold_back_crowded(batch: list[Message], now) -> list[Message]:
+    """Return to the queue any follow-up that would reach its candidate within an hour of
+    another mail about the same application, or before an earlier mail still on its way
+    (a decision waiting for a retry goes first). Nothing is lost: a held-back message is
+    pending again with a later due time, and no attempt is counted."""
+    follow_ups = [m for m in batch if m.kind in FOLLOW_UP_KINDS and m.application_id]
+    if not follow_ups:
+        return batch
+    batch_ids = {m.pk for m in batch}
+    others = (
+        Message.objects.filter(
+            application_id__in={m.application_id for m in follow_ups}, to_candidate=True
+        )
+        .filter(
+            Q(state=Message.State.SENT, sent_at__gt=now - FOLLOW_UP_GAP)
+            | Q(state=Message.State.SENDING)
+            | (Q(state=Message.State.PENDING) & ~Q(kind__in=FOLLOW_UP_KINDS))
+        )
+        .exclude(pk__in=batch_ids)
+    )
+    blocked_until: dict[int, object] = {}
+    for app_id, state, sent_at in others.values_list("application_id", "state", "sent_at"):
+        until = sent_at + FOLLOW_UP_GAP if state == Message.State.SENT else now + FOLLOW_UP_GAP
+        blocked_until[app_id] = max(until, blocked_until.get(app_id, until))
+    keep, hold = [], {}
+    # Decisions and other mail first; follow-ups only after them.
+    for message in sorted(batch, key=lambda m: (m.kind in FOLLOW_UP_KINDS, m.next_attempt_at)):
+        app_id = message.application_id
+        if message.kind in FOLLOW_UP_KINDS and app_id in blocked_until:
+            hold[message.pk] = blocked_until[app_id]
+            continue
+        if message.to_candidate and app_id:
+            # Whatever goes to this candidate now spaces the rest of the batch.
+            blocked_until[app_id] = now + FOLLOW_UP_GAP
+        keep.append(message)
+    for pk, until in hold.items():
+        Message.objects.filter(pk=pk, state=Message.State.SENDING).update(
+            state=Message.State.PENDING, claimed_at=None, next_attempt_at=until
+        )
+    return keep
 
 
 def _email(message: Message) -> EmailMessage:

@@ -209,9 +209,9 @@ DEFAULTS = {
         _(
             "Hello {first_name},\n\n"
             "your process for {posting} at {employer} has ended. Would you tell us how it "
-            "went for you? Five short questions, about two minutes. We see the answers only "
-            "together with others, never with your name, and you decide whether your "
-            "comment may be shown publicly.\n\n{status_url}\n\n"
+            "went for you? A few quick ratings and a comment if you wish, about two "
+            "minutes. We see the answers only together with others, never with your name, "
+            "and you decide whether your comment may be shown publicly.\n\n{status_url}\n\n"
             "Thank you for the time you gave us."
         ),
     ),

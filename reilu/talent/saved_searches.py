@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import override
 
+from reilu.fold import fold
 from reilu.jobs.models import Posting
 from reilu.messaging.outbox import kick_delivery, message_queue
 from reilu.talent.models import SavedSearch, ScanMark
@@ -56,8 +57,9 @@ def monthly_pay(posting: Posting) -> Decimal | None:
 
 
 def matches(search: SavedSearch, posting: Posting) -> bool:
-    text = " ".join((posting.title, posting.description, posting.requirements)).lower()
-    for word in re.findall(r"[^\W_]+", search.keywords.lower()):
+    # Folded like the job list's search: "myyja" matches "Myyjä".
+    text = fold(" ".join((posting.title, posting.description, posting.requirements)))
+    for word in re.findall(r"[^\W_]+", fold(search.keywords)):
         if word not in text:
             return False
     if search.remote and posting.remote == Posting.Remote.NO:

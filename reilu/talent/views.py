@@ -33,8 +33,18 @@ def _language() -> str:
     return language if language in ("fi", "sv", "en") else "fi"
 
 
+PENDING_SEARCH = "reilu.pending_search"
+
+
 @require_http_methods(["GET", "POST"])
 def signin(request):
+    if request.method == "GET" and ("keywords" in request.GET or "remote" in request.GET):
+        # Came from an empty job list's "email me matching jobs": keep the search for the
+        # seeker's own page, where it is saved with one press once they are signed in.
+        request.session[PENDING_SEARCH] = {
+            "keywords": request.GET.get("keywords", "").strip()[:200],
+            "remote": request.GET.get("remote") == "1",
+        }
     form = SignInForm(request.POST or None)
     status = 200
     if request.method == "POST":
@@ -81,7 +91,7 @@ def me(request):
         "requests": selectors.seeker_requests(profile) if profile else [],
         "open_applications": seeker.open_applications.select_related("organization"),
         "searches": seeker.saved_searches.filter(unsubscribed_at__isnull=True),
-        "search_form": SavedSearchForm(),
+        "search_form": SavedSearchForm(initial=request.session.get(PENDING_SEARCH)),
     }
     return _private(render(request, "talent/me.html", context))
 
@@ -213,6 +223,7 @@ def open_status(request, pk):
 @require_POST
 def search_save(request):
     form = SavedSearchForm(request.POST)
+    request.session.pop(PENDING_SEARCH, None)
     if form.is_valid():
         try:
             services.saved_search_create(seeker=request.seeker, **form.cleaned_data)

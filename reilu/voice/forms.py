@@ -45,6 +45,12 @@ class SurveyForm(forms.Form):
             del self.fields["ad_matched"]
 
 
+def question_count(*, reached_interview: bool) -> int:
+    """How many questions the survey asks this candidate (the optional comment aside)."""
+    form = SurveyForm(reached_interview=reached_interview)
+    return sum(1 for field in form.fields.values() if field.required)
+
+
 class ReportForm(forms.Form):
     reason = forms.CharField(
         label=_("What is wrong with this review?"),

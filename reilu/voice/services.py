@@ -16,7 +16,7 @@ from reilu.applications.services import INTERVIEW_KINDS, message_values
 from reilu.employers.models import hash_token
 from reilu.messaging import texts
 from reilu.messaging.models import Message, employer_templates
-from reilu.messaging.outbox import kick_delivery, messages_bulk_queue
+from reilu.messaging.outbox import follow_up_due, kick_delivery, messages_bulk_queue
 from reilu.privacy.models import AuditEvent
 from reilu.voice.models import AbuseReport, ReviewReply, SurveyInvitation, SurveyResponse
 from reilu.voice.selectors import PERIOD_DAYS
@@ -68,7 +68,8 @@ def surveys_invite(*, application_ids, outcome: str) -> int:
             application_id__in=[a.pk for a in apps], stage__kind__in=INTERVIEW_KINDS
         ).values_list("application_id", flat=True)
     )
-    now = timezone.now()
+    # After the decision (and a feedback-call offer), an hour apart from each.
+    due = follow_up_due([a.pk for a in apps])
     domain = settings.BASE_URL.split("//")[-1].split(":")[0].split("/")[0] or "reilu"
     templates_by_org: dict[int, dict] = {}
     invitations, messages = [], []
@@ -101,7 +102,7 @@ def surveys_invite(*, application_ids, outcome: str) -> int:
                 body=body,
                 dedupe_key=f"survey:{app.pk}",
                 message_id=f"<{uuid.uuid4().hex}@{domain}>",
-                next_attempt_at=now,
+                next_attempt_at=due[app.pk],
             )
         )
     SurveyInvitation.objects.bulk_create(invitations, batch_size=500)

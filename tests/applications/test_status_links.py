@@ -100,7 +100,7 @@ def test_links_that_no_longer_open_are_left_out(client, application, posting):
     assert deliver_all() == 0
 
 
-def test_a_bad_address_gets_a_clear_error(client):
+def test_a_bad_address_gets_a_clear_error(client, db):
     response = ask(client, "not-an-address")
     assert response.status_code == 400
     html = response.content.decode()

@@ -16,7 +16,7 @@ class Watch:
         page.add_init_script(CSP_LISTENER)
         page.on("console", self._console)
         page.on("pageerror", lambda exc: self.console_errors.append(str(exc)))
-        page.on("requestfailed", lambda req: self.failed.append(req.url))
+        page.on("requestfailed", lambda req: self.failed.append(f"{req.url} {req.failure}"))
 
     def _console(self, msg) -> None:
         # The browser's own /favicon.ico probe is no page's request; every other error counts.
@@ -29,4 +29,4 @@ class Watch:
     def assert_clean(self) -> None:
         assert self.csp_violations() == []
         assert self.console_errors == [], self.console_errors
-        assert self.failed == []
+        assert self.failed == [], self.failed

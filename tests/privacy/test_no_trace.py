@@ -5,15 +5,18 @@ The database is read generically: every table the connection lists (SQLite's ful
 shadow tables included), every row, every column, as text or bytes.
 """
 
+import datetime as dt
 import os
 import re
 from pathlib import Path
 
 import pytest
+import time_machine
 from django.conf import settings
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection
 from django.db.models import Q
+from django.utils import timezone
 
 from reilu.applications import services as app_services
 from reilu.applications.models import Application
@@ -182,6 +185,10 @@ def people(org, posting, recruiter, client, django_capture_on_commit_callbacks):
     # A new opening for the job alert, and every queued mail delivered.
     make_posting(org, title="Frontend developer")
     deliver_all()
+    # Follow-ups (feedback call, survey) go at least an hour after the decision.
+    for hours in (2, 4):
+        with time_machine.travel(timezone.now() + dt.timedelta(hours=hours)):
+            deliver_all()
     assert Message.objects.filter(state=Message.State.PENDING).count() == 0
     assert ContactRequest.objects.exists() and OpenApplication.objects.exists()
     return {"app": app, "seeker": seeker, "other": other, "survey": survey_token(app)}

@@ -134,3 +134,25 @@ def test_it_stores_answers_without_a_link_to_the_person(
         assert application.name not in page and application.email not in page
     profile = client.get(f"/employers/{org.slug}/").content.decode()
     assert "Kind." in profile and application.name not in profile
+
+
+def test_the_status_page_says_how_many_questions_the_survey_really_asks(
+    client, org, posting, application
+):
+    """Screened out: two ratings; after an interview: three (the ad question too)."""
+    from tests.interviews.conftest import to_interview
+
+    interviewed, raw = make_application(posting, email="bertta@example.fi", language="fi")
+    to_interview(interviewed)
+    _reject(org, application)
+    _reject(org, interviewed)
+    page = client.get(f"/status/{application.raw_token}/").content.decode()
+    assert "five" not in page
+    assert "2 quick ratings and a comment if you wish" in page
+    page = client.get(f"/status/{raw}/", HTTP_ACCEPT_LANGUAGE="fi").content.decode()
+    assert "viisi" not in page
+    assert "kolme nopeaa arviota" not in page and "3 nopeaa arviota" in page
+    page = client.get(f"/status/{raw}/", HTTP_ACCEPT_LANGUAGE="sv").content.decode()
+    assert "fem" not in page and "3 snabba" in page
+    survey = client.get(_survey_link(interviewed)).content.decode()
+    assert survey.count('type="radio" name="') == 11 + 5 + 5

@@ -1,6 +1,7 @@
 from django import template
 
 from reilu.voice import selectors
+from reilu.voice.forms import question_count
 from reilu.voice.models import SurveyInvitation
 
 register = template.Library()
@@ -9,7 +10,8 @@ register = template.Library()
 @register.inclusion_tag("voice/_status_panel_body.html")
 def voice_status_panel(app, token):
     invitation = SurveyInvitation.objects.filter(application=app).first()
-    return {"invitation": invitation, "token": token}
+    questions = question_count(reached_interview=invitation.reached_interview) if invitation else 0
+    return {"invitation": invitation, "token": token, "questions": questions}
 
 
 @register.inclusion_tag("voice/_profile_panel_body.html", takes_context=True)
