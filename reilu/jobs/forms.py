@@ -1,4 +1,5 @@
 from django import forms
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.utils.translation import gettext_lazy as _
 
 from reilu.jobs.models import DutyShare, Posting, Stage
@@ -60,6 +61,11 @@ class DutyForm(forms.ModelForm):
         model = DutyShare
         fields = ["duty", "percent"]
         widgets = {"percent": forms.NumberInput(attrs={"min": 1, "max": 100})}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # The field's own message ("at most 100") instead of the table's constraint name.
+        self.fields["percent"].validators += [MinValueValidator(1), MaxValueValidator(100)]
 
 
 class StageForm(forms.ModelForm):

@@ -21,6 +21,7 @@ SORTS = {
 }
 # Hours in a working month, to compare hourly pay with monthly and yearly pay.
 HOURS_A_MONTH = 160
+MAX_WORDS = 8
 
 
 def open_postings() -> QuerySet[Posting]:
@@ -40,9 +41,13 @@ def job_search(
     sort: str = "newest",
 ) -> QuerySet[Posting]:
     postings = open_postings().select_related("organization")
-    if q := fold(q).strip():
+    # Every word must be found in the title, the employer's name or the place, in any order:
+    # "python developer" finds "Backend developer (Python)", "frontend tampere" a Tampere job.
+    for word in fold(q).split()[:MAX_WORDS]:
         postings = postings.filter(
-            Q(search_key__contains=q) | Q(organization__name_key__contains=q)
+            Q(search_key__contains=word)
+            | Q(organization__name_key__contains=word)
+            | Q(location_key__contains=word)
         )
     if location := fold(location).strip():
         postings = postings.filter(location_key__contains=location)

@@ -206,6 +206,16 @@ def posting_update(
 
 def posting_publish(*, posting: Posting) -> Posting:
     problems = publish_problems(posting)
+    unpublished = posting.state != Posting.State.PUBLISHED
+    if unpublished and posting.apply_by and posting.apply_by < timezone.localdate():
+        # Publishing an ad nobody can apply to would only show "closed".
+        problems.append(
+            Problem(
+                "missing-deadline",
+                "apply_by",
+                _("The application deadline has passed: set a new one to publish."),
+            )
+        )
     if problems:
         raise PublishRefused(problems)
     if posting.state != Posting.State.PUBLISHED:

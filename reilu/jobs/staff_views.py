@@ -113,6 +113,10 @@ def _editor(request, posting: Posting | None):
     # The sidebar judges what is on the page: after a refused save that is the submitted form
     # (the form has already copied its fields onto the posting), not what the database holds.
     probe = posting or Posting(organization=request.org)
+    if data is not None and posting is None:
+        # The form has copied its valid fields onto its own new instance: judge those.
+        probe = form.instance
+        probe.organization = request.org
     if data is not None:
         duty_objs, stage_objs = _submitted(duties, stages)
     else:
@@ -129,11 +133,24 @@ def _editor(request, posting: Posting | None):
             "stages": stages,
             "stages_locked": bool(held),
             "problems": problems,
+            "error_items": _error_items(form, duties, stages) if data is not None else [],
             "warnings": [f for f in report.findings if f.severity != "error"],
             "score": report.score,
         },
         status=400 if request.method == "POST" else 200,
     )
+
+
+def _error_items(form, *formsets) -> list[tuple[str, str]]:
+    """Every error on the editor's page as (field id, message), in the page's order."""
+    items = [("", e) for e in form.non_field_errors()]
+    items += [(field.id_for_label, e) for field in form for e in field.errors]
+    for formset in formsets:
+        items += [("", e) for e in formset.non_form_errors()]
+        for row in formset:
+            items += [("", e) for e in row.non_field_errors()]
+            items += [(field.id_for_label, e) for field in row for e in field.errors]
+    return items
 
 
 @recruiter_required

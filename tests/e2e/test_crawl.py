@@ -70,7 +70,7 @@ def _discover(page, base: str) -> list[str]:
         """forms => forms
             .filter(f => (f.getAttribute('method') || 'get').toLowerCase() === 'get')
             .map(f => {
-              const url = new URL(f.action || location.href);
+              const url = new URL(f.getAttribute('action') || location.href, location.href);
               url.search = new URLSearchParams(new FormData(f)).toString();
               return url.href;
             })""",

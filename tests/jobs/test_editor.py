@@ -267,3 +267,53 @@ def test_a_refused_edit_of_a_published_posting_keeps_everything_entered(staff_cl
     assert [d.percent for d in posting.duties.all()] == [25, 20, 20, 10, 10, 10, 5]
     assert [s.name for s in posting.stages.all()][2] == "Meet the team"
     assert [s.pk for s in posting.stages.all()] == [row[0] for row in before[1]]
+
+
+def test_a_new_posting_with_a_field_error_lists_every_error_at_the_top(staff_client, org):
+    url = "/staff/postings/new/"
+    data = editor_form(staff_client, url)
+    for name, value in {
+        "title": "Kirjanpitäjä",
+        "location": "Oulu",
+        "description": "Kirjanpitoa pienyrityksille.",
+        "pay_min": "3000",
+        "pay_max": "2800",
+        "contact_name": "Kaisa Lindroos",
+        "contact_email": "kaisa@acme.example",
+        "apply_by": "2030-01-10",
+        "decision_by": "2030-01-30",
+        "duties-0-duty": "Kirjanpito",
+        "duties-0-percent": "120",
+    }.items():
+        set_value(data, name, value)
+    response = staff_client.post(url, data, HTTP_ACCEPT_LANGUAGE="en")
+    assert response.status_code == 400
+    html = response.content.decode()
+    summary = html[
+        html.index('id="error-summary"') : html.index("</div>", html.index("error-summary"))
+    ]
+    assert 'href="#id_pay_max"' in summary
+    assert 'href="#id_duties-0-percent"' in summary
+    assert "<title>Error:" in html
+    # The sidebar judges what was entered: the filled fields are not reported missing.
+    assert "Give the job a title." not in html
+    assert "Name a contact person candidates can ask." not in html
+    assert not Posting.objects.filter(organization=org).exists()
+
+
+def test_a_posting_whose_deadline_has_passed_cannot_be_published(staff_client, org):
+    import datetime as dt
+
+    from django.utils import timezone
+
+    posting = make_posting(org, publish=False)
+    Posting.objects.filter(pk=posting.pk).update(
+        apply_by=timezone.localdate() - dt.timedelta(days=1)
+    )
+    url = f"/staff/postings/{posting.pk}/edit/"
+    data = editor_form(staff_client, url)
+    data["publish"] = ["1"]
+    data.pop("save", None)
+    response = staff_client.post(url, data, HTTP_ACCEPT_LANGUAGE="en", follow=True)
+    assert "The application deadline has passed" in response.content.decode()
+    assert Posting.objects.get(pk=posting.pk).state == Posting.State.DRAFT

@@ -36,6 +36,15 @@ def test_search_ignores_case_and_diacritics(client, shop, posting):
     assert titles(client.get("/jobs/", {"q": "backend"})) == ["Backend developer"]
 
 
+def test_every_word_of_a_search_counts_in_any_order(client, shop, posting):
+    # The posting fixture: "Backend developer" at Acme Oy in Helsinki.
+    for q in ("developer backend", "backend helsinki", "acme developer", "myyja jyvaskyla"):
+        expected = ["Myyjä"] if q.startswith("myyja") else ["Backend developer"]
+        assert titles(client.get("/jobs/", {"q": q})) == expected, q
+    assert titles(client.get("/jobs/", {"q": "backend tampere"})) == []
+    assert sorted(titles(client.get("/jobs/", {"q": "   "}))) == ["Backend developer", "Myyjä"]
+
+
 def test_a_renamed_posting_and_employer_are_found_by_their_new_names(client, shop):
     shop.title = "Kassanhoitaja"
     shop.save(update_fields=["title"])

@@ -114,3 +114,19 @@ document.querySelectorAll("[data-staff-nav]").forEach((nav) => {
     }
   });
 });
+
+// A form is sent once: a second tap while the first is on its way would apply twice. Forms
+// whose own handler took over the submit (htmx, the board) are left alone; coming back to
+// the page from the history lets it be sent again.
+document.addEventListener("submit", (event) => {
+  const form = event.target;
+  if (event.defaultPrevented || (form.getAttribute("method") || "").toLowerCase() !== "post") return;
+  if (form.dataset.sending) {
+    event.preventDefault();
+    return;
+  }
+  form.dataset.sending = "1";
+});
+window.addEventListener("pageshow", () => {
+  document.querySelectorAll("form[data-sending]").forEach((form) => { delete form.dataset.sending; });
+});
