@@ -119,3 +119,14 @@ def test_days_per_stage_are_realistic():
         figures = dict(selectors.time_in_stage(organization=org, since=since))
         assert len(figures) >= 3, org.slug
         assert all(1 <= days <= 30 for days in figures.values()), (org.slug, figures)
+
+
+def test_only_a_few_demo_promises_have_lapsed(demo):
+    from django.utils import timezone
+
+    from reilu.applications.models import Application
+
+    active = Application.objects.filter(outcome=Application.Outcome.ACTIVE)
+    lapsed = active.filter(promised_by__lt=timezone.localdate()).count()
+    # Enough to show the sweep at work, few enough not to flood a newcomer's mailbox.
+    assert 1 <= lapsed <= max(3, active.count() // 20), lapsed
