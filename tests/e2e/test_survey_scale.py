@@ -44,6 +44,9 @@ def _check_scale(page, url: str, width: int) -> None:
         # The whole box is the radio: a tap anywhere in it chooses the number.
         assert radios.nth(i).bounding_box()["width"] >= 44
     assert horizontal_overflow(page, width) == 0
+    # Wrapped or not, the last row is never a lone "10".
+    tops = [scale.locator(f"label[for=id_recommend_{i}]").bounding_box()["y"] for i in range(11)]
+    assert tops.count(tops[10]) >= 2, tops
     # Tapping the box's corner chooses it; keyboard arrows move like any radio group.
     scale.locator("label[for=id_recommend_7]").click(position={"x": 4, "y": 4})
     expect(page.locator("#id_recommend_7")).to_be_checked()
