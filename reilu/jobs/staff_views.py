@@ -276,10 +276,12 @@ def adcheck_live(request):
     problems = publish_problems(posting, duties=duty_objs, stages=stage_objs)
     report = check_ad(posting, duty_objs)
     warnings = [f for f in report.findings if f.severity != "error"]
+    # The sidebar of a live ad must not invite to "publish" what is already published.
+    shown = {"state": request.POST.get("posting_state", "")}
     return render(
         request,
         "jobs/staff/_adcheck.html",
-        {"problems": problems, "warnings": warnings, "score": report.score},
+        {"problems": problems, "warnings": warnings, "score": report.score, "posting": shown},
     )
 
 

@@ -135,7 +135,7 @@ def test_editing_the_description_keeps_a_long_ad_whole(
         page.goto(f"{live_server.url}/staff/postings/{posting.pk}/edit/")
         expect(page.locator("input[name$='-duty']")).to_have_count(8)  # six and two spare
         page.locator("#id_description").fill("Honest work in a friendly team, rewritten.")
-        page.get_by_role("button", name="Save draft").click()
+        page.get_by_role("button", name="Save: the ad changes at once").click()
         expect(page.get_by_text("Saved.")).to_be_visible()
 
         page.goto(f"{live_server.url}/jobs/{posting.slug}/")
