@@ -51,6 +51,10 @@ def test_it_refuses_bad_input_and_stores_nothing(client, db):
     assert client.post("/talent/me/profile/", {**FORM, "cv_file": exe}).status_code == 400
     bad = client.post("/talent/me/profile/", {**FORM, "languages": "fi:expert"})
     assert bad.status_code == 400 and b"A1, A2, B1, B2, C1, C2 or native" in bad.content
+    # The error is named at the top of the page too, with a link to its field.
+    html = bad.content.decode()
+    assert 'id="error-summary"' in html and 'href="#id_languages"' in html
+    assert "<title>Error:" in html
     assert (
         client.post("/talent/me/profile/", {**FORM, "links_text": "javascript:x"}).status_code
         == 400
