@@ -4,6 +4,7 @@ from django.utils import timezone
 
 from reilu.applications import deadlines, services
 from reilu.applications.models import Application
+from reilu.jobs.models import Posting
 from reilu.messaging.models import Message
 from tests.conftest import make_application, make_posting
 
@@ -26,9 +27,11 @@ def test_staff_are_reminded_before_the_decision_date(org, recruiter):
 
 def test_candidates_hear_once_when_the_decision_date_passes(org):
     today = timezone.localdate()
-    posting = make_posting(
-        org, apply_by=today - dt.timedelta(days=5), decision_by=today - dt.timedelta(days=1)
+    posting = make_posting(org)  # published while open; its dates have passed since
+    Posting.objects.filter(pk=posting.pk).update(
+        apply_by=today - dt.timedelta(days=5), decision_by=today - dt.timedelta(days=1)
     )
+    posting.refresh_from_db()
     active, _ = make_application_past(posting, "a@example.fi")
     decided, _ = make_application_past(posting, "b@example.fi")
     services.applications_decide(organization=org, application_ids=[decided.pk], outcome="rejected")
