@@ -1,4 +1,9 @@
+import datetime as dt
+
+from django.utils import timezone
+
 from reilu.jobs import services
+from reilu.jobs.models import Posting
 from tests.conftest import make_posting
 
 
@@ -83,3 +88,18 @@ def test_the_public_page_shows_the_fair_mark_only_for_clean_ads(client, org):
         "This ad states pay, contact person and timeline"
         in client.get(clean.get_absolute_url()).content.decode()
     )
+
+
+def test_the_fair_mark_is_absent_on_an_ad_the_checker_flags(client, org):
+    posting = make_posting(org)
+    url = posting.get_absolute_url()
+    assert "This ad states pay, contact person and timeline" in client.get(url).content.decode()
+    # Published before the checker learned a rule it now breaks: still public, but unmarked.
+    Posting.objects.filter(pk=posting.pk).update(
+        description="Tell us your current salary in your application. Commission only.",
+        updated_at=timezone.now() + dt.timedelta(seconds=1),
+    )
+    html = client.get(url).content.decode()
+    assert "Tell us your current salary" in html
+    assert "This ad states pay, contact person and timeline" not in html
+    assert 'class="fair-mark"' not in html
