@@ -1,10 +1,14 @@
 """Shared fixtures: employers, staff, a publishable posting, an application."""
 
 import datetime as dt
+import shutil
+import tempfile
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
 from django.contrib.auth import get_user_model
+from django.core.cache import cache
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 
@@ -15,8 +19,36 @@ from reilu.jobs import services as job_services
 PDF_BYTES = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
 
 
+# Fixtures that give a test the database; only those tests may touch the database cache.
+DB_FIXTURES = {
+    "db",
+    "transactional_db",
+    "django_db_reset_sequences",
+    "django_db_serialized_rollback",
+    "live_server",
+}
+
+
+@pytest.fixture(scope="session")
+def django_db_modify_db_settings(django_db_modify_db_settings_parallel_suffix):
+    """SQLite tests run on a file, not in memory, so a real `reilu worker` process can open
+    the same test database, as it shares the file with the web in production. The file is
+    on a memory-backed file system where there is one, so this costs no speed."""
+    from django.conf import settings
+
+    db = settings.DATABASES["default"]
+    if db["ENGINE"] != "django.db.backends.sqlite3":
+        yield
+        return
+    shm = Path("/dev/shm")  # noqa: S108 - a private mkdtemp below, not a fixed name
+    where = Path(tempfile.mkdtemp(prefix="reilu-test-", dir=shm if shm.is_dir() else None))
+    db.setdefault("TEST", {})["NAME"] = str(where / "test.sqlite3")
+    yield
+    shutil.rmtree(where, ignore_errors=True)
+
+
 @pytest.fixture(autouse=True)
-def _fast_and_isolated(settings, tmp_path):
+def _fast_and_isolated(request, settings, tmp_path):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     settings.STORAGES = {
         **settings.STORAGES,
@@ -26,14 +58,14 @@ def _fast_and_isolated(settings, tmp_path):
         },
     }
     settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
-    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}}
     settings.BASE_URL = "http://testserver"
     settings.LANGUAGE_CODE = "en"
-    # Per-process cache in tests: rate-limit counters must not leak from one test to the next.
-    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
-    from django.core.cache import cache
-
-    cache.clear()
+    # Production's cache (rate limits count in the database cache, whose table migrate
+    # makes) and task backend (django-tasks' database backend, which `reilu worker` runs)
+    # are left as they are.
+    if DB_FIXTURES & set(request.fixturenames) or request.node.get_closest_marker("django_db"):
+        request.getfixturevalue("_django_db_helper")
+        cache.clear()  # counters must not leak from one test to the next
 
 
 def make_org(slug="acme", name="Acme Oy") -> Organization:
