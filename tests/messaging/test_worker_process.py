@@ -111,9 +111,7 @@ def test_the_worker_schedule_fires_every_task_and_delivers_without_a_kick(
         deadline = time.monotonic() + 90
         while time.monotonic() < deadline and worker.poll() is None:
             done = set(
-                DBTaskResult.objects.filter(status="SUCCESSFUL").values_list(
-                    "task_path", flat=True
-                )
+                DBTaskResult.objects.filter(status="SUCCESSFUL").values_list("task_path", flat=True)
             )
             if done >= scheduled:
                 break
