@@ -1,6 +1,7 @@
 """Shared fixtures: employers, staff, a publishable posting, an application."""
 
 import datetime as dt
+import os
 import shutil
 import tempfile
 from decimal import Decimal
@@ -11,12 +12,40 @@ from django.contrib.auth import get_user_model
 from django.core.cache import cache
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
+from hypothesis import settings as hypothesis_settings
 
 from reilu.applications import services as app_services
 from reilu.employers.models import ApiToken, Membership, Organization
 from reilu.jobs import services as job_services
 
 PDF_BYTES = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+
+
+# CI (which sets CI=true) promises every prerequisite a test needs: there, a test that would
+# skip for a missing one fails instead. A local `make test` skips it and says why.
+STRICT = os.environ.get("REILU_CI_STRICT") == "1" or os.environ.get("CI", "").lower() == "true"
+PREREQUISITE = "prerequisite missing:"
+
+# Property tests: the same examples on every CI run (a failure there can be reproduced),
+# random ones with the example database locally (a failure found once is tried first again).
+hypothesis_settings.register_profile("ci", derandomize=True, database=None, print_blob=True)
+hypothesis_settings.register_profile("dev")
+hypothesis_settings.load_profile("ci" if STRICT else "dev")
+
+
+def missing_prerequisite(what: str):
+    """Skip for a missing tool or data set; under CI a failure (see the hook below)."""
+    pytest.skip(f"{PREREQUISITE} {what}")
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_makereport(item, call):
+    outcome = yield
+    report = outcome.get_result()
+    if STRICT and report.skipped and PREREQUISITE in str(report.longrepr):
+        reason = report.longrepr[2] if isinstance(report.longrepr, tuple) else report.longrepr
+        report.outcome = "failed"
+        report.longrepr = f"CI promises this, but it is missing: {reason}"
 
 
 # Fixtures that give a test the database; only those tests may touch the database cache.
