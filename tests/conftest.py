@@ -6,8 +6,10 @@ import shutil
 import tempfile
 from decimal import Decimal
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import pytest
+import time_machine
 from django.contrib.auth import get_user_model
 from django.core.cache import cache
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -95,6 +97,27 @@ def _fast_and_isolated(request, settings, tmp_path):
     if DB_FIXTURES & set(request.fixturenames) or request.node.get_closest_marker("django_db"):
         request.getfixturevalue("_django_db_helper")
         cache.clear()  # counters must not leak from one test to the next
+
+
+# Noon today in Helsinki: a run that starts just before midnight would otherwise see two
+# different "todays" (one when a posting's dates are made, one when the test compares them).
+NOON = dt.datetime.combine(
+    dt.datetime.now(ZoneInfo("Europe/Helsinki")).date(), dt.time(12), ZoneInfo("Europe/Helsinki")
+)
+
+
+@pytest.fixture(autouse=True)
+def _fixed_clock(request):
+    """Every test starts at noon (the clock then runs on), so "today" is one day throughout.
+
+    Not for tests that share the clock with another process (a browser, a worker): their
+    clocks cannot be moved, and a date must mean the same on both sides.
+    """
+    if "live_server" in request.fixturenames or request.node.get_closest_marker("real_clock"):
+        yield
+        return
+    with time_machine.travel(NOON, tick=True):
+        yield
 
 
 def make_org(slug="acme", name="Acme Oy") -> Organization:

@@ -21,7 +21,7 @@ from reilu.messaging.tasks import deliver_outbox
 from reilu.periodic import SCHEDULE, due_tasks
 from tests.conftest import make_application, make_org, make_posting
 
-pytestmark = pytest.mark.django_db(transaction=True)
+pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.real_clock]
 
 
 def database_url() -> str:
