@@ -54,7 +54,8 @@ def test_checker_errors_block_publishing(org):
 def test_checker_warnings_do_not_block(org):
     posting = make_posting(org, publish=False, title="Salesman")
     services.posting_publish(posting=posting)
-    assert posting.state == "published"
+    stored = Posting.objects.get(pk=posting.pk)
+    assert stored.state == "published" and stored.published_at is not None
 
 
 def test_the_editor_shows_findings_while_typing(staff_client):
