@@ -71,6 +71,11 @@ def django_db_modify_db_settings(django_db_modify_db_settings_parallel_suffix):
     if db["ENGINE"] != "django.db.backends.sqlite3":
         yield
         return
+    if kept := os.environ.get("REILU_TEST_DB_DIR"):
+        # A fixed place, for `pytest --reuse-db` (the mutation runs start pytest per mutant).
+        db.setdefault("TEST", {})["NAME"] = str(Path(kept) / "test.sqlite3")
+        yield
+        return
     shm = Path("/dev/shm")  # noqa: S108 - a private mkdtemp below, not a fixed name
     where = Path(tempfile.mkdtemp(prefix="reilu-test-", dir=shm if shm.is_dir() else None))
     db.setdefault("TEST", {})["NAME"] = str(where / "test.sqlite3")

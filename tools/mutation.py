@@ -12,6 +12,7 @@ the machine is shared.
 """
 
 import json
+import os
 import shutil
 import subprocess
 import sys
@@ -48,6 +49,18 @@ MODULES = {
 }
 
 
+PYTEST_ARGS = [
+    "-p",
+    "no:cacheprovider",
+    "-q",
+    # pytest-django would otherwise find ../manage.py and import the unmutated code.
+    "-o",
+    "django_find_project=false",
+    # The test database is made once (in REILU_TEST_DB_DIR), not once per mutant.
+    "--reuse-db",
+]
+
+
 def toml_list(items: list[str]) -> str:
     return "[" + ", ".join(json.dumps(i) for i in items) + "]"
 
@@ -65,9 +78,7 @@ def prepare(name: str) -> Path:
         "\n[tool.mutmut]\n"
         'source_paths = ["reilu"]\n'
         f"only_mutate = {toml_list(modules)}\n"
-        # pytest-django would otherwise find ../manage.py and import the unmutated code.
-        "pytest_add_cli_args = "
-        f"{toml_list(['-p', 'no:cacheprovider', '-q', '-o', 'django_find_project=false'])}\n"
+        f"pytest_add_cli_args = {toml_list(PYTEST_ARGS)}\n"
         f"pytest_add_cli_args_test_selection = {toml_list(tests)}\n"
     )
     (work / "pyproject.toml").write_text(config)
@@ -82,7 +93,9 @@ def stats(name: str) -> dict | None:
 def run(name: str) -> dict:
     work = prepare(name)
     mutmut = str(Path(sys.executable).parent / "mutmut")
-    subprocess.run([mutmut, "run", "--max-children", "1"], cwd=work, check=True)  # noqa: S603
+    env = {**os.environ, "REILU_TEST_DB_DIR": str(work / "testdb")}
+    (work / "testdb").mkdir()
+    subprocess.run([mutmut, "run", "--max-children", "1"], cwd=work, env=env, check=True)  # noqa: S603
     subprocess.run([mutmut, "export-cicd-stats"], cwd=work, check=True)  # noqa: S603
     subprocess.run([mutmut, "results"], cwd=work, check=True)  # noqa: S603
     return stats(name)
