@@ -23,7 +23,10 @@ WORK = ROOT / "var" / "mutation"
 
 # name: (modules to mutate, the tests that exercise them)
 MODULES = {
-    "rules": (["reilu/jobs/rules.py"], ["tests/jobs/test_publish_gate.py"]),
+    "rules": (
+        ["reilu/jobs/rules.py"],
+        ["tests/jobs/test_publish_gate.py", "tests/jobs/test_publish_gate_rules.py"],
+    ),
     "outbox": (
         ["reilu/messaging/outbox.py"],
         ["tests/messaging/test_delivery.py", "tests/messaging/test_workers.py"],
