@@ -29,7 +29,11 @@ MODULES = {
     ),
     "outbox": (
         ["reilu/messaging/outbox.py"],
-        ["tests/messaging/test_delivery.py", "tests/messaging/test_workers.py"],
+        [
+            "tests/messaging/test_delivery.py",
+            "tests/messaging/test_workers.py",
+            "tests/messaging/test_outbox_rules.py",
+        ],
     ),
     "promises": (
         ["reilu/applications/promises.py"],
