@@ -6,6 +6,7 @@ from decimal import Decimal
 
 import pytest
 
+from reilu.jobs.models import Posting
 from reilu.jobs.rules import Problem, publish_problems
 from tests.conftest import make_posting
 
@@ -116,6 +117,14 @@ def duties(*percents):
             ),
         ),
         (
+            {"pay_currency": None},
+            one(
+                "missing-salary",
+                "pay_period",
+                "Say the currency and whether pay is per hour, month or year.",
+            ),
+        ),
+        (
             {"duties": []},
             one("missing-duties", "duties", "List the duties with their share of working time."),
         ),
@@ -203,3 +212,12 @@ def test_a_problem_reads_as_a_dict_for_the_api():
         "field": "title",
         "message": "Give the job a title.",
     }
+
+
+def test_a_new_unsaved_draft_is_checked_without_touching_the_database(db):
+    """The editor checks a draft before it is saved: no employer, duties or stages yet."""
+    draft = Posting(title="Backend developer", language="en")
+    found = [(p.code, p.field) for p in publish_problems(draft)]
+    assert ("missing-employer", "organization") in found
+    assert ("missing-duties", "duties") in found
+    assert ("missing-process-timeline", "stages") in found
