@@ -44,6 +44,51 @@ def test_a_queued_message_holds_what_it_was_given(org, settings):
     assert stored.kind == "test" and stored.language == "en" and stored.body == "Body"
 
 
+@pytest.mark.parametrize(
+    ("base_url", "domain"),
+    [
+        ("https://jobs.example.fi/reilu", "jobs.example.fi"),
+        ("http://127.0.0.1:8000", "127.0.0.1"),
+        ("", "reilu"),
+    ],
+)
+def test_the_message_id_names_the_sites_host(org, settings, base_url, domain):
+    settings.BASE_URL = base_url
+    assert queue(org).message_id.endswith(f"@{domain}>")
+
+
+def test_a_failed_send_in_a_batch_holds_back_only_that_message(settings, smtp_settings, org):
+    """One refused recipient must not touch the batch's other claimed messages."""
+    from tests.messaging.conftest import Inbox, SocketController, reserve_port
+
+    class RefusesAino(Inbox):
+        async def handle_RCPT(self, server, session, envelope, address, rcpt_options):  # noqa: N802
+            if address == "aino@example.fi":
+                return "550 5.1.1 No such user here"
+            envelope.rcpt_tos.append(address)
+            return "250 OK"
+
+    sock = reserve_port()
+    settings.EMAIL_PORT = sock.getsockname()[1]
+    controller = SocketController(RefusesAino(), sock)
+    controller.start()
+    try:
+        with time_machine.travel(NOW, tick=False):
+            queue(org, key="a")
+            queue(org, key="b", to_email="bertta@example.fi")
+            Message.objects.filter(dedupe_key="a").update(
+                next_attempt_at=NOW - dt.timedelta(minutes=1)
+            )
+            assert outbox.deliver_batch() == 1
+    finally:
+        controller.stop()
+        sock.close()
+    refused, sent = Message.objects.get(dedupe_key="a"), Message.objects.get(dedupe_key="b")
+    assert (refused.state, refused.attempts, refused.sent_at) == ("pending", 1, None)
+    assert "550" in refused.last_error
+    assert (sent.state, sent.attempts, sent.sent_at, sent.last_error) == ("sent", 1, NOW, "")
+
+
 def test_queueing_the_same_cause_twice_keeps_the_first(org):
     first = queue(org, subject="First")
     assert first is not None and first.pk
@@ -69,9 +114,8 @@ def test_what_goes_on_the_wire(smtp_server, org):
     assert sent["Reply-To"] is None
     [body, invite] = sent.get_payload()
     assert body.get_payload(decode=True).rstrip(b"\r\n") == b"Body"
-    assert invite.get_content_type() == "text/calendar"
-    assert invite.get_param("method") == "REQUEST"
-    assert invite.get_param("charset") == "utf-8"
+    # The type's parameters are kept for calendar clients, the charset given once.
+    assert invite["Content-Type"] == 'text/calendar; charset="utf-8"; method="REQUEST"'
     assert invite.get_filename() == "invite.ics"
     assert invite.get_payload(decode=True) == b"BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n"
     assert by_to["bertta@example.fi"]["Message-ID"] == plain.message_id
