@@ -9,6 +9,9 @@ the machine is shared.
     python tools/mutation.py            # every module, one after another
     python tools/mutation.py rules      # one module
     python tools/mutation.py --summary  # the last scores, without running anything
+
+With DATABASE_URL=postgres://… the tests run on PostgreSQL (its own work directory), which
+is where the outbox's SELECT … FOR UPDATE SKIP LOCKED claim runs.
 """
 
 import json
@@ -72,9 +75,15 @@ def toml_list(items: list[str]) -> str:
     return "[" + ", ".join(json.dumps(i) for i in items) + "]"
 
 
+def workdir(name: str) -> Path:
+    """One per module and database: the PostgreSQL-only code paths need their own run."""
+    on_postgres = os.environ.get("DATABASE_URL", "").startswith("postgres")
+    return WORK / (f"{name}-postgresql" if on_postgres else name)
+
+
 def prepare(name: str) -> Path:
     modules, tests = MODULES[name]
-    work = WORK / name
+    work = workdir(name)
     shutil.rmtree(work, ignore_errors=True)
     work.mkdir(parents=True)
     ignore = shutil.ignore_patterns("__pycache__", "*.pyc")
@@ -93,7 +102,7 @@ def prepare(name: str) -> Path:
 
 
 def stats(name: str) -> dict | None:
-    path = WORK / name / "mutants" / "mutmut-cicd-stats.json"
+    path = workdir(name) / "mutants" / "mutmut-cicd-stats.json"
     return json.loads(path.read_text()) if path.exists() else None
 
 

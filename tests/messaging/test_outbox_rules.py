@@ -104,6 +104,9 @@ def test_what_goes_on_the_wire(smtp_server, org):
         content_type='text/calendar; method="REQUEST"; charset=utf-8',
         content="BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n",
     )
+    MessageAttachment.objects.create(
+        message=message, filename="notes.txt", content_type="text", content="Notes"
+    )
     plain = queue(org, key="plain", to_email="bertta@example.fi")
     assert outbox.deliver_all() == 2
     by_to = {e.rcpt_tos[0]: email.message_from_bytes(e.content) for e in smtp_server.messages}
@@ -112,7 +115,8 @@ def test_what_goes_on_the_wire(smtp_server, org):
     assert sent["Auto-Submitted"] == "auto-generated"
     assert sent["X-Reilu-Kind"] == "invite"
     assert sent["Reply-To"] is None
-    [body, invite] = sent.get_payload()
+    [body, invite, notes] = sent.get_payload()
+    assert notes["Content-Type"] == 'text/plain; charset="utf-8"'  # no subtype given: plain
     assert body.get_payload(decode=True).rstrip(b"\r\n") == b"Body"
     # The type's parameters are kept for calendar clients, the charset given once.
     assert invite["Content-Type"] == 'text/calendar; charset="utf-8"; method="REQUEST"'
@@ -177,9 +181,9 @@ def test_a_batch_takes_the_earliest_due_up_to_its_limit(smtp_server, org):
         assert subjects == ["m0", "m2"]  # due 3 and 2 minutes ago; m1 (1 minute) waits
         assert outbox.deliver_batch(limit=2) == 1
         assert outbox.deliver_batch(limit=2) == 0  # "later" is not due yet
-    sent = Message.objects.get(dedupe_key="m0")
-    assert (sent.state, sent.attempts, sent.last_error, sent.sent_at) == ("sent", 1, "", NOW)
-    assert Message.objects.get(dedupe_key="later").state == "pending"
+        Message.objects.update(state="pending", next_attempt_at=NOW)
+        assert outbox.deliver_all(limit=2) == 4  # every batch counted, not just the last
+    assert Message.objects.filter(state="sent").count() == 4
 
 
 def test_a_claim_is_stale_only_after_five_minutes(org):
@@ -232,3 +236,21 @@ def test_a_kick_enqueues_the_delivery_task_on_commit(org, django_capture_on_comm
 @pytest.fixture
 def org(db):
     return make_org()
+
+
+def test_a_message_sent_after_a_failed_attempt_keeps_no_error(smtp_settings, smtp_socket, org):
+    from tests.messaging.conftest import start_server
+
+    with time_machine.travel(NOW, tick=False):
+        queue(org)
+        assert outbox.deliver_all() == 0  # down
+    assert Message.objects.get().last_error
+    controller, inbox = start_server(smtp_socket)
+    try:
+        with time_machine.travel(NOW + dt.timedelta(hours=1), tick=False):
+            assert outbox.deliver_all() == 1
+    finally:
+        controller.stop()
+    sent = Message.objects.get()
+    assert (sent.state, sent.attempts, sent.last_error) == ("sent", 2, "")
+    assert sent.sent_at == NOW + dt.timedelta(hours=1) and len(inbox.messages) == 1
