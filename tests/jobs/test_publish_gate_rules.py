@@ -221,3 +221,10 @@ def test_a_new_unsaved_draft_is_checked_without_touching_the_database(db):
     assert ("missing-employer", "organization") in found
     assert ("missing-duties", "duties") in found
     assert ("missing-process-timeline", "stages") in found
+
+
+def test_the_ad_checker_reads_the_duties_being_edited_not_the_saved_ones(org):
+    edited = duties(100)
+    edited[0].duty = "Selling. Tell us your current salary."
+    found = problems(org, duties=edited)
+    assert [(p["code"], p["field"]) for p in found] == [("salary-history-question", "description")]
