@@ -120,7 +120,7 @@ def test_what_goes_on_the_wire(smtp_server, org):
     assert body.get_payload(decode=True).rstrip(b"\r\n") == b"Body"
     # The type's parameters are kept for calendar clients, the charset given once.
     assert invite["Content-Type"] == 'text/calendar; charset="utf-8"; method="REQUEST"'
-    assert invite.get_filename() == "invite.ics"
+    assert invite["Content-Disposition"] == 'attachment; filename="invite.ics"'
     assert invite.get_payload(decode=True) == b"BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n"
     assert by_to["bertta@example.fi"]["Message-ID"] == plain.message_id
     assert by_to["bertta@example.fi"].get_payload().rstrip("\r\n") == "Body"
