@@ -40,7 +40,11 @@ MODULES = {
     ),
     "promises": (
         ["reilu/applications/promises.py"],
-        ["tests/applications/test_promises.py", "tests/applications/test_deadlines.py"],
+        [
+            "tests/applications/test_promises.py",
+            "tests/applications/test_promise_rules.py",
+            "tests/applications/test_deadlines.py",
+        ],
     ),
     "applying": (["reilu/applications/services.py"], ["tests/applications"]),
     "erasure": (
