@@ -44,9 +44,10 @@ def test_closing_touches_only_the_given_applications_open_promises(posting):
     before = promise_rows(bertta)
     with time_machine.travel(NOON, tick=False):
         promises.close_open([aino.pk])
+    with time_machine.travel(NOON + dt.timedelta(days=30), tick=False):
         promises.close_open([aino.pk])  # a closed promise stays as it closed
     assert promise_rows(bertta) == before and before[0][0] == "open"
-    assert [state for state, _, _ in promise_rows(aino)] == ["kept"]
+    assert promise_rows(aino) == [("kept", promise_rows(aino)[0][1], NOON)]
 
 
 def test_renewing_closes_the_old_promise_and_opens_one_for_the_contact_person(posting):
@@ -76,8 +77,10 @@ def test_the_sweep_counts_and_handles_each_late_application_and_no_other(posting
     aino, bertta = two_applicants(posting)
     carita, _ = make_application(posting, email="carita@example.fi", name="Carita C")
     late = TODAY - dt.timedelta(days=1)
+    with time_machine.travel(NOON - dt.timedelta(days=3), tick=False):
+        promises.promise_renew(aino, late)  # Aino's first promise was kept
     Application.objects.filter(pk__in=[aino.pk, bertta.pk]).update(promised_by=late)
-    Promise.objects.filter(application__in=[aino, bertta]).update(due=late)
+    Promise.objects.filter(application__in=[aino, bertta], state="open").update(due=late)
     carita_before = promise_rows(carita)
     with time_machine.travel(NOON, tick=False):
         assert promises.sweep(today=TODAY) == 2
@@ -85,9 +88,14 @@ def test_the_sweep_counts_and_handles_each_late_application_and_no_other(posting
     for app in (aino, bertta):
         stored = Application.objects.get(pk=app.pk)
         assert stored.promised_by == TODAY + dt.timedelta(days=first.promise_days)
-        assert promise_rows(app) == [("lapsed", late, NOON), ("open", stored.promised_by, None)]
+        assert promise_rows(app)[-2:] == [
+            ("lapsed", late, NOON),
+            ("open", stored.promised_by, None),
+        ]
+        assert Promise.objects.filter(application=app).last().contact_email == "laura@acme.example"
         [event] = Event.objects.filter(application=app, kind="late")
         assert event.stage == first and event.visible_to_candidate
+    assert promise_rows(aino)[0][0] == "kept"  # an earlier, kept promise stays kept
     assert promise_rows(carita) == carita_before  # on time: untouched
     assert not Event.objects.filter(application=carita, kind="late").exists()
     assert promises.sweep(today=TODAY) == 0
@@ -97,8 +105,9 @@ def test_the_sweep_uses_the_day_it_is_given(posting):
     with time_machine.travel(NOON, tick=False):
         aino, _ = make_application(posting)
     due = Application.objects.get(pk=aino.pk).promised_by
-    assert promises.sweep(today=due) == 0  # due today is not late
-    assert promises.sweep(today=due + dt.timedelta(days=1)) == 1
+    with time_machine.travel(NOON, tick=False):  # the clock says an earlier day
+        assert promises.sweep(today=due) == 0  # due today is not late
+        assert promises.sweep(today=due + dt.timedelta(days=1)) == 1
     first = posting.stages.order_by("position").first()
     expected = due + dt.timedelta(days=1 + first.promise_days)
     assert Application.objects.get(pk=aino.pk).promised_by == expected
