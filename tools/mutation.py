@@ -58,6 +58,7 @@ MODULES = {
             "tests/applications/test_status_page.py",
             "tests/interviews/test_token_scope.py",
             "tests/privacy/test_retention.py",
+            "tests/privacy/test_retention_rules.py",
         ],
     ),
 }
