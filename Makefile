@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 export REILU_DEBUG ?= 1
 
-.PHONY: install run test lint format migrate demo messages bench bench-scaleout eval-adcheck screenshots clean
+.PHONY: install run test lint format migrate demo messages bench bench-scaleout eval-adcheck screenshots mutation clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -39,6 +39,13 @@ messages: install
 	cd reilu && ../$(BIN)/django-admin makemessages -l fi -l sv --no-obsolete --add-location file --settings=reilu.settings --pythonpath=..
 	cd reilu && ../$(BIN)/django-admin compilemessages --settings=reilu.settings --pythonpath=..
 
+# Mutation testing of the modules that hold the rules, each with only its own tests, one
+# worker (tools/mutation.py). One module: make mutation MODULES=rules. Scores: docs/testing.md.
+MODULES ?=
+mutation: install
+	$(BIN)/python -m pip install --quiet -e '.[test,mutation]'
+	REILU_DEBUG=0 $(BIN)/python tools/mutation.py $(MODULES)
+
 eval-adcheck: install
 	$(BIN)/python -m reilu.adcheck.evaluate
 
@@ -54,4 +61,4 @@ screenshots: install
 		tests/e2e/test_recruiter_journey.py tests/e2e/test_mobile.py -k "decides or 390px"
 
 clean:
-	rm -rf $(VENV) var .pytest_cache
+	rm -rf $(VENV) var .pytest_cache mutants

@@ -13,9 +13,15 @@ SCHEDULE = [
 
 
 def due_tasks(now: float, last_run: dict[str, float]) -> list:
+    """Tasks due at `now` (a monotonic clock), marked as run; all of them on a first pass.
+
+    A monotonic clock starts near zero when the machine boots, so "never run" must not be
+    read as "run at zero": a worker started an hour after boot would otherwise wait a day
+    for its first retention sweep.
+    """
     tasks = []
     for every, path in SCHEDULE:
-        if now - last_run.get(path, 0) >= every:
+        if path not in last_run or now - last_run[path] >= every:
             last_run[path] = now
             tasks.append(import_string(path))
     return tasks

@@ -1,12 +1,20 @@
 """Shared fixtures: employers, staff, a publishable posting, an application."""
 
 import datetime as dt
+import os
+import shutil
+import tempfile
 from decimal import Decimal
+from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import pytest
+import time_machine
 from django.contrib.auth import get_user_model
+from django.core.cache import cache
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
+from hypothesis import settings as hypothesis_settings
 
 from reilu.applications import services as app_services
 from reilu.employers.models import ApiToken, Membership, Organization
@@ -15,8 +23,68 @@ from reilu.jobs import services as job_services
 PDF_BYTES = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
 
 
+# CI (which sets CI=true) promises every prerequisite a test needs: there, a test that would
+# skip for a missing one fails instead. A local `make test` skips it and says why.
+STRICT = os.environ.get("REILU_CI_STRICT") == "1" or os.environ.get("CI", "").lower() == "true"
+PREREQUISITE = "prerequisite missing:"
+
+# Property tests: the same examples on every CI run (a failure there can be reproduced),
+# random ones with the example database locally (a failure found once is tried first again).
+hypothesis_settings.register_profile("ci", derandomize=True, database=None, print_blob=True)
+hypothesis_settings.register_profile("dev")
+hypothesis_settings.load_profile("ci" if STRICT else "dev")
+
+
+def missing_prerequisite(what: str):
+    """Skip for a missing tool or data set; under CI a failure (see the hook below)."""
+    pytest.skip(f"{PREREQUISITE} {what}")
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_makereport(item, call):
+    outcome = yield
+    report = outcome.get_result()
+    if STRICT and report.skipped and PREREQUISITE in str(report.longrepr):
+        reason = report.longrepr[2] if isinstance(report.longrepr, tuple) else report.longrepr
+        report.outcome = "failed"
+        report.longrepr = f"CI promises this, but it is missing: {reason}"
+
+
+# Fixtures that give a test the database; only those tests may touch the database cache.
+DB_FIXTURES = {
+    "db",
+    "transactional_db",
+    "django_db_reset_sequences",
+    "django_db_serialized_rollback",
+    "live_server",
+}
+
+
+@pytest.fixture(scope="session")
+def django_db_modify_db_settings(django_db_modify_db_settings_parallel_suffix):
+    """SQLite tests run on a file, not in memory, so a real `reilu worker` process can open
+    the same test database, as it shares the file with the web in production. The file is
+    on a memory-backed file system where there is one, so this costs no speed."""
+    from django.conf import settings
+
+    db = settings.DATABASES["default"]
+    if db["ENGINE"] != "django.db.backends.sqlite3":
+        yield
+        return
+    if kept := os.environ.get("REILU_TEST_DB_DIR"):
+        # A fixed place, for `pytest --reuse-db` (the mutation runs start pytest per mutant).
+        db.setdefault("TEST", {})["NAME"] = str(Path(kept) / "test.sqlite3")
+        yield
+        return
+    shm = Path("/dev/shm")  # noqa: S108 - a private mkdtemp below, not a fixed name
+    where = Path(tempfile.mkdtemp(prefix="reilu-test-", dir=shm if shm.is_dir() else None))
+    db.setdefault("TEST", {})["NAME"] = str(where / "test.sqlite3")
+    yield
+    shutil.rmtree(where, ignore_errors=True)
+
+
 @pytest.fixture(autouse=True)
-def _fast_and_isolated(settings, tmp_path):
+def _fast_and_isolated(request, settings, tmp_path):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     settings.STORAGES = {
         **settings.STORAGES,
@@ -26,14 +94,35 @@ def _fast_and_isolated(settings, tmp_path):
         },
     }
     settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
-    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}}
     settings.BASE_URL = "http://testserver"
     settings.LANGUAGE_CODE = "en"
-    # Per-process cache in tests: rate-limit counters must not leak from one test to the next.
-    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
-    from django.core.cache import cache
+    # Production's cache (rate limits count in the database cache, whose table migrate
+    # makes) and task backend (django-tasks' database backend, which `reilu worker` runs)
+    # are left as they are.
+    if DB_FIXTURES & set(request.fixturenames) or request.node.get_closest_marker("django_db"):
+        request.getfixturevalue("_django_db_helper")
+        cache.clear()  # counters must not leak from one test to the next
 
-    cache.clear()
+
+# Noon today in Helsinki: a run that starts just before midnight would otherwise see two
+# different "todays" (one when a posting's dates are made, one when the test compares them).
+NOON = dt.datetime.combine(
+    dt.datetime.now(ZoneInfo("Europe/Helsinki")).date(), dt.time(12), ZoneInfo("Europe/Helsinki")
+)
+
+
+@pytest.fixture(autouse=True)
+def _fixed_clock(request):
+    """Every test starts at noon (the clock then runs on), so "today" is one day throughout.
+
+    Not for tests that share the clock with another process (a browser, a worker): their
+    clocks cannot be moved, and a date must mean the same on both sides.
+    """
+    if "live_server" in request.fixturenames or request.node.get_closest_marker("real_clock"):
+        yield
+        return
+    with time_machine.travel(NOON, tick=True):
+        yield
 
 
 def make_org(slug="acme", name="Acme Oy") -> Organization:

@@ -10,6 +10,8 @@ from pathlib import Path
 import polib
 import pytest
 
+from tests.conftest import missing_prerequisite
+
 ROOT = Path(__file__).resolve().parent.parent
 LOCALE = ROOT / "reilu" / "locale"
 LANGUAGES = ("fi", "sv")
@@ -54,7 +56,7 @@ def test_compiled_catalogues_are_current(language):
 
 def test_no_source_string_is_missing(tmp_path):
     if not shutil.which("xgettext"):
-        pytest.skip("xgettext (GNU gettext) is not installed: cannot extract source strings")
+        missing_prerequisite("xgettext (GNU gettext) is not installed: cannot extract strings")
     copy = tmp_path / "reilu"
     shutil.copytree(ROOT / "reilu", copy, ignore=shutil.ignore_patterns("__pycache__"))
     subprocess.run(  # noqa: S603

@@ -96,7 +96,8 @@ def _incr_redis(key: str, window_start: int, window_end: int) -> int:
     name = f"reilu:limit:{key}:{window_start}"
     pipe = client.pipeline(transaction=True)
     pipe.incr(name)
-    pipe.expireat(name, window_end + 1)
+    # A lifetime, not an end time: Redis's clock and ours need not agree.
+    pipe.expire(name, max(1, window_end - int(time.time())) + 1)
     hits, _expiry = pipe.execute()
     return int(hits)
 

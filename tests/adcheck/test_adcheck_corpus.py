@@ -4,15 +4,16 @@ the shared development corpus beside the repository (read at test time, never co
 import json
 from collections import Counter
 
-import pytest
-
 from reilu.adcheck.evaluate import DEFAULT_DIR, OWN_DIR, evaluate, frozen_split, load_labels, split
 from reilu.adcheck.report import CODES
+from tests.conftest import missing_prerequisite
 
 
 def test_it_meets_the_f1_targets_on_the_shared_dev_corpus():
     if not (DEFAULT_DIR / "labels.json").is_file():
-        pytest.skip(f"dev corpus not found at {DEFAULT_DIR}; skipping the F1 check")
+        missing_prerequisite(
+            f"the labelled ad corpus is not beside the checkout ({DEFAULT_DIR}): F1 check skipped"
+        )
     result = evaluate(DEFAULT_DIR)
     assert result.total.f1 >= 0.95, result.mismatches
     low = {code: round(s.f1, 2) for code, s in result.per_code.items() if s.f1 < 0.8}

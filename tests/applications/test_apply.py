@@ -45,7 +45,10 @@ def test_it_accepts_an_application_and_mails_the_status_link(client, posting):
     [sent] = mail.outbox
     assert sent.to == ["aino@example.fi"]
     assert "http://testserver/status/" in sent.body
-    assert "Hei Aino" in sent.body or "Hello Aino" in sent.body
+    # Applied in Finnish (to an English posting): the mail is in Finnish, all of it.
+    assert sent.subject == "Saimme hakemuksesi: Backend developer"
+    assert sent.body.startswith("Hei Aino,\n\nkiitos, että hait tehtävään Backend developer")
+    assert "Hello" not in sent.body
     assert sent.reply_to == ["laura@acme.example"]
     assert sent.extra_headers["Message-ID"] == Message.objects.get().message_id
 

@@ -13,7 +13,8 @@ from tests.conftest import make_application
 
 def test_moving_sets_a_new_promise_and_tells_the_candidate(application, recruiter):
     screening = application.posting.stages.get(kind="screening")
-    app = services.application_move(application=application, actor=recruiter, note="Great CV!")
+    services.application_move(application=application, actor=recruiter, note="Great CV!")
+    app = Application.objects.get(pk=application.pk)
     assert app.stage == screening
     assert app.promised_by == timezone.localdate() + dt.timedelta(days=screening.promise_days)
     assert app.first_response_at is not None
@@ -26,7 +27,8 @@ def test_moving_sets_a_new_promise_and_tells_the_candidate(application, recruite
 
 def test_it_moves_to_a_chosen_stage_and_not_past_the_last(application):
     stages = list(application.posting.stages.all())
-    app = services.application_move(application=application, to_stage=stages[-1])
+    services.application_move(application=application, to_stage=stages[-1])
+    app = Application.objects.get(pk=application.pk)
     assert app.stage == stages[-1]
     with pytest.raises(services.ApplicationError) as exc:
         services.application_move(application=app)
@@ -158,21 +160,23 @@ def test_the_board_takes_the_same_number_of_queries_for_more_applicants(
 
 
 def test_a_large_decision_hands_end_of_process_work_to_a_task(posting, org, settings):
-    from django_tasks import default_task_backend
+    from django_tasks_db.models import DBTaskResult
 
     from reilu.applications.tasks import end_processes
     from reilu.voice.models import SurveyInvitation
 
     settings.REILU_INLINE_PROCESS_END_LIMIT = 2
     apps = [make_application(posting, email=f"big{i}@example.fi")[0] for i in range(3)]
-    default_task_backend.clear()
     services.applications_decide(
         organization=org, application_ids=[a.pk for a in apps], outcome="rejected"
     )
     assert not SurveyInvitation.objects.exists()
-    [queued] = [r for r in default_task_backend.results if r.task.name == "end_processes"]
-    assert sorted(queued.args[0]) == sorted(a.pk for a in apps)
-    end_processes.call(*queued.args)
+    # The task row is written in the decision's own transaction, where a worker will find it.
+    [queued] = DBTaskResult.objects.filter(task_path=end_processes.module_path)
+    assert queued.status == "READY"
+    args = queued.task_result.args
+    assert sorted(args[0]) == sorted(a.pk for a in apps) and args[1] == "rejected"
+    end_processes.call(*args)
     assert SurveyInvitation.objects.count() == 3
 
 

@@ -37,20 +37,6 @@ def test_tokens_are_long_random_and_stored_hashed(application):
     assert application.raw_token not in stored and len(stored) == 64
 
 
-def test_a_token_reaches_only_its_own_application(client, posting):
-    from tests.conftest import make_application
-
-    a, token_a = make_application(posting, email="a@example.fi", name="Aino A")
-    b, token_b = make_application(posting, email="b@example.fi", name="Bertta B")
-    html = client.get(f"/status/{token_a}/").content.decode()
-    assert "Aino" in html and "Bertta" not in html
-    # Withdrawing with A's token touches only A.
-    client.post(f"/status/{token_a}/withdraw/")
-    a.refresh_from_db()
-    b.refresh_from_db()
-    assert (a.outcome, b.outcome) == ("withdrawn", "active")
-
-
 def test_withdrawing_asks_first_then_tells_the_candidate(client, application):
     page = client.get(f"/status/{application.raw_token}/withdraw/")
     assert "Yes, withdraw" in page.content.decode()

@@ -10,6 +10,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.conftest import PREREQUISITE
+
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [
     "--headless",
@@ -26,7 +28,7 @@ REPO_ROOT = HERE.parents[1]
 SCREENSHOTS = REPO_ROOT / "var" / "screenshots"
 PHONE = {"width": 390, "height": 844}
 TIMEOUT_MS = 15_000
-SKIP_REASON = f"Chromium not found at {CHROMIUM}: browser tests skipped"
+SKIP_REASON = f"{PREREQUISITE} Chromium not found at {CHROMIUM}: browser tests skipped"
 
 # The sync API keeps an event loop running in the test thread; the ORM calls the tests make
 # (creating data, reading the outbox) would otherwise raise SynchronousOnlyOperation.

@@ -1,4 +1,9 @@
+import datetime as dt
+
+from django.utils import timezone
+
 from reilu.jobs import services
+from reilu.jobs.models import Posting
 from tests.conftest import make_posting
 
 
@@ -49,7 +54,8 @@ def test_checker_errors_block_publishing(org):
 def test_checker_warnings_do_not_block(org):
     posting = make_posting(org, publish=False, title="Salesman")
     services.posting_publish(posting=posting)
-    assert posting.state == "published"
+    stored = Posting.objects.get(pk=posting.pk)
+    assert stored.state == "published" and stored.published_at is not None
 
 
 def test_the_editor_shows_findings_while_typing(staff_client):
@@ -118,3 +124,18 @@ def test_the_editors_advice_follows_the_interface_language(org):
     assert report.language == "fi"
     messages = {f.code: f.message for f in report.findings}
     assert messages["salary-history-question"].startswith("Annonsen frågar efter"), messages
+
+
+def test_the_fair_mark_is_absent_on_an_ad_the_checker_flags(client, org):
+    posting = make_posting(org)
+    url = posting.get_absolute_url()
+    assert "This ad states pay, contact person and timeline" in client.get(url).content.decode()
+    # Published before the checker learned a rule it now breaks: still public, but unmarked.
+    Posting.objects.filter(pk=posting.pk).update(
+        description="Tell us your current salary in your application. Commission only.",
+        updated_at=timezone.now() + dt.timedelta(seconds=1),
+    )
+    html = client.get(url).content.decode()
+    assert "Tell us your current salary" in html
+    assert "This ad states pay, contact person and timeline" not in html
+    assert 'class="fair-mark"' not in html

@@ -26,12 +26,12 @@ def test_it_delivers_to_a_real_smtp_server(smtp_server, application):
     assert stored.state == "sent" and stored.sent_at and stored.attempts == 1
 
 
-def test_server_down_then_up_delivers_once(smtp_settings, smtp_port, application):
+def test_server_down_then_up_delivers_once(smtp_settings, smtp_socket, application):
     assert deliver_all() == 0
     waiting = Message.objects.get()
     assert waiting.state == "pending" and waiting.attempts == 1 and waiting.last_error
     assert waiting.next_attempt_at > timezone.now()
-    controller, inbox = start_server(smtp_port)
+    controller, inbox = start_server(smtp_socket)
     try:
         assert deliver_all() == 0  # not due yet: the backoff is respected
         with time_machine.travel(timezone.now() + dt.timedelta(minutes=5)):
@@ -125,3 +125,29 @@ def test_a_message_with_a_bad_header_fails_at_once_and_the_next_is_delivered(
         dedupe_key="t",
     )
     assert queued.subject == "A Bcc: y@evil"
+
+
+def test_a_recipient_the_server_refuses_waits_then_fails_with_a_staff_alert(
+    refusing_smtp_server, settings, application
+):
+    settings.REILU_MESSAGE_MAX_ATTEMPTS = 3
+    assert deliver_all() == 0
+    refused = Message.objects.get(application=application, kind="received")
+    assert refused.state == "pending"
+    assert refused.attempts == 1
+    assert refused.sent_at is None
+    assert "550" in refused.last_error and "No such user here" in refused.last_error
+    assert refused.next_attempt_at > timezone.now()
+    assert not Message.objects.filter(kind="staff_delivery_failed").exists()
+
+    for _ in range(2):
+        due = Message.objects.get(pk=refused.pk).next_attempt_at
+        with time_machine.travel(due + dt.timedelta(seconds=1)):
+            assert deliver_all() == 0
+    failed = Message.objects.get(pk=refused.pk)
+    assert failed.state == "failed" and failed.attempts == 3 and failed.sent_at is None
+    assert "550" in failed.last_error
+    [alert] = Message.objects.filter(kind="staff_delivery_failed")
+    assert alert.to_email == "laura@acme.example" and not alert.to_candidate
+    assert "aino@example.fi" in alert.body and "550" in alert.body
+    assert refusing_smtp_server.messages == []

@@ -68,7 +68,7 @@ def test_the_decision_goes_first_and_each_follow_up_an_hour_later(smtp_server, i
 
 
 def test_a_decision_waiting_for_a_retry_still_goes_before_its_follow_ups(
-    smtp_settings, smtp_port, interviewed, org
+    smtp_settings, smtp_socket, interviewed, org
 ):
     start = timezone.now()
     with time_machine.travel(start, tick=False):
@@ -80,7 +80,7 @@ def test_a_decision_waiting_for_a_retry_still_goes_before_its_follow_ups(
     assert decision.state == "pending" and decision.attempts == 1
     # Make the decision's retry fall after the follow-ups' own due times.
     Message.objects.filter(pk=decision.pk).update(next_attempt_at=start + 3 * HOUR)
-    controller, inbox = start_server(smtp_port)
+    controller, inbox = start_server(smtp_socket)
     try:
         for hours in (1.1, 2.2, 3.1, 4.2, 5.3, 6.4):
             with time_machine.travel(start + dt.timedelta(hours=hours), tick=False):

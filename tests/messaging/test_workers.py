@@ -34,12 +34,12 @@ def queue(org, n):
 
 
 @pytest.mark.django_db(transaction=True)
-def test_two_workers_racing_deliver_each_message_once(smtp_settings, smtp_port):
+def test_two_workers_racing_deliver_each_message_once(smtp_settings, smtp_socket):
     if connection.vendor != "postgresql":
         pytest.skip("The claim race needs concurrent writers: PostgreSQL (CI runs it there).")
     org = make_org()
     queue(org, 200)
-    controller, inbox = start_server(smtp_port)
+    controller, inbox = start_server(smtp_socket)
     results, errors = [], []
 
     def worker():

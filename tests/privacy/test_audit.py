@@ -1,5 +1,7 @@
 """The audit log: who saw, exported or erased whose data; append-only; owners read it."""
 
+import re
+
 import pytest
 from django.contrib import admin
 
@@ -7,6 +9,15 @@ from reilu.employers.models import Membership
 from reilu.privacy.models import AuditEvent
 from reilu.privacy.services import audit_record
 from tests.conftest import make_staff
+
+
+def rows_of(page) -> list[list[str]]:
+    """The audit table's rows as the owner reads them (cell texts)."""
+    body = page.content.decode().split("<tbody>", 1)[1].split("</tbody>", 1)[0]
+    return [
+        [re.sub(r"<[^>]+>", "", cell).strip() for cell in re.findall(r"<td[^>]*>(.*?)</td>", row)]
+        for row in re.findall(r"<tr>(.*?)</tr>", body, re.S)
+    ]
 
 
 @pytest.fixture
@@ -58,11 +69,21 @@ def test_the_admin_shows_it_read_only(rf, admin_user):
     assert not model_admin.has_delete_permission(request)
 
 
-def test_only_the_owner_reads_it(client, staff_client, org, application):
-    assert staff_client.get("/staff/privacy/audit/").status_code == 404  # a recruiter
+def test_only_the_owner_reads_it(client, staff_client, org, application, recruiter):
+    staff_client.get(f"/staff/applications/{application.pk}/")  # recorded
+    refused = staff_client.get("/staff/privacy/audit/")  # a recruiter
+    assert refused.status_code == 404 and recruiter.username not in refused.content.decode()
     staff_client.logout()
     client.force_login(make_staff(org, "owner@acme.example", role=Membership.Role.OWNER))
-    assert client.get("/staff/privacy/audit/").status_code == 200
+    page = client.get("/staff/privacy/audit/")
+    assert page.status_code == 200
+    rows = rows_of(page)
+    assert len(rows) == 1
+    assert rows[0][1:] == [
+        recruiter.username,
+        "Viewed an application",
+        f"application #{application.pk}",
+    ]
 
 
 def test_it_filters_and_pages(owner_client, org, application, recruiter, other_org):
@@ -82,7 +103,9 @@ def test_it_filters_and_pages(owner_client, org, application, recruiter, other_o
     dated = owner_client.get("/staff/privacy/audit/?since=2000-01-01&until=2000-12-31")
     assert dated.context["page"].paginator.count == 0
     bad = owner_client.get("/staff/privacy/audit/?since=2000-99-99&page=x")
-    assert bad.status_code == 200
+    # A broken date is no filter and a broken page number is the first page: all 61, 50 shown.
+    assert bad.status_code == 200 and bad.context["page"].paginator.count == 61
+    assert bad.context["page"].number == 1 and len(rows_of(bad)) == 50
 
 
 def test_the_page_is_constant_in_queries(
@@ -91,4 +114,6 @@ def test_the_page_is_constant_in_queries(
     for _ in range(40):
         audit_record(organization=org, action="view_application", obj=application, actor=recruiter)
     with django_assert_max_num_queries(12):
-        assert owner_client.get("/staff/privacy/audit/").status_code == 200
+        page = owner_client.get("/staff/privacy/audit/")
+    assert page.status_code == 200 and len(rows_of(page)) == 40
+    assert {row[1] for row in rows_of(page)} == {recruiter.username}

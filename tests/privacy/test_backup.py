@@ -66,11 +66,12 @@ def test_it_backs_up_a_live_sqlite_file_and_the_copy_restores(tmp_path):
     assert result.returncode != 0 and "exists" in result.stderr
 
 
-@pytest.mark.django_db
-def test_it_refuses_an_in_memory_database(tmp_path):
-    from django.db import connection
-
-    if connection.vendor != "sqlite":
+@pytest.mark.parametrize("name", [":memory:", "file:memorydb_default?mode=memory&cache=shared"])
+def test_it_refuses_an_in_memory_database(tmp_path, monkeypatch, name):
+    database = settings.DATABASES["default"]
+    if database["ENGINE"] != "django.db.backends.sqlite3":
         pytest.skip("the in-memory case is SQLite's")
-    with pytest.raises(CommandError):
+    monkeypatch.setitem(database, "NAME", name)
+    with pytest.raises(CommandError, match="in-memory"):
         call_command("backup", str(tmp_path / "x.sqlite3"))
+    assert not (tmp_path / "x.sqlite3").exists()

@@ -143,5 +143,7 @@ def test_a_decided_application_keeps_its_outcome_when_erased(application, recrui
         outcome="rejected",
         actor=recruiter,
     )
-    app = application_erase(application=application, reason="candidate")
-    assert app.outcome == "rejected"
+    application_erase(application=application, reason="candidate")
+    stored = Application.objects.get(pk=application.pk)
+    assert stored.erased_at is not None and stored.email == ""
+    assert stored.outcome == "rejected" and stored.decided_at is not None

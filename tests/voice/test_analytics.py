@@ -10,6 +10,12 @@ from tests.conftest import make_application, make_posting
 from tests.voice.conftest import make_response
 
 
+def chart_rows(html: str, title: str) -> list[tuple[str, str]]:
+    """The (label, figure) rows of the named chart's "Show the numbers" table."""
+    figure = html.split(f"<h2>{title}</h2>", 1)[1].split("</figure>", 1)[0]
+    return re.findall(r'<th scope="row">([^<]*)</th><td>([^<]*)</td>', figure)
+
+
 def _pipeline(org, posting):
     apps = [make_application(posting, email=f"f{i}@example.fi")[0] for i in range(3)]
     app_services.application_move(application=apps[0])
@@ -57,7 +63,13 @@ def test_it_shows_the_employer_analytics(staff_client, org, posting, django_asse
     with django_assert_max_num_queries(30):
         page = staff_client.get("/staff/analytics/")
     text = page.content.decode()
-    assert page.status_code == 200 and "Applications that reached each stage" in text
+    assert page.status_code == 200
+    # The figures themselves, as the table behind the funnel chart gives them.
+    assert chart_rows(text, "Applications that reached each stage") == [
+        ("Received", "3"),
+        ("Screening", "2"),
+        ("Interview", "1"),
+    ]
     assert f"/staff/postings/{posting.pk}/analytics/" in text
 
 
