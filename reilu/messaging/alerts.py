@@ -22,66 +22,78 @@ def staff_recipients(organization, extra: str = "") -> list[str]:
     return sorted(emails)
 
 
-def alert_delivery_failed(message) -> None:
-    """A candidate message could not be delivered after every retry: people must know."""
-    org = message.organization
+def _alert_staff(message, *, kind: str, key: str, language: str, words) -> None:
+    """Tell the employer's recruiters (and the application's contact person) about `message`.
+
+    `words()` gives (subject, body) and is called in `language`; the alert is about the same
+    people as the message, so erasure and export find it.
+    """
     app = message.application
-    for email in staff_recipients(org, app.contact_email if app else ""):
-        with override(app.posting.language if app else "en"):
-            subject = _("A message to a candidate could not be delivered")
-            body = _(
-                'The message "%(subject)s" to %(to)s could not be delivered after '
-                "%(attempts)s attempts. Last error: %(error)s\n\n"
-                "Please contact the candidate another way, or correct the address."
-            ) % {
-                "subject": message.subject,
-                "to": message.to_email,
-                "attempts": message.attempts,
-                "error": message.last_error or "-",
-            }
+    about = [row.ref for row in message.about.all()]
+    with override(language):
+        subject, body = words()
+    for email in staff_recipients(message.organization, app.contact_email if app else ""):
         message_queue(
-            organization=org,
+            organization=message.organization,
             application=app,
-            kind="staff_delivery_failed",
-            to_candidate=False,
-            to_email=email,
-            subject=subject,
-            body=body,
-            language=app.posting.language if app else "en",
-            dedupe_key=f"delivery-failed:{message.pk}:{email}",
-            about=[about.ref for about in message.about.all()],
-        )
-    kick_delivery()
-
-
-def alert_malformed(message) -> None:
-    """A message cannot be sent as stored (e.g. a line break in a header): staff must
-    correct what it was made from and pass the information on another way."""
-    org, app = message.organization, message.application
-    if org is None:
-        return  # mail of no employer (a sign-in link): nobody to tell but the log
-    language = app.posting.language if app else message.language
-    for email in staff_recipients(org, app.contact_email if app else ""):
-        with override(language):
-            subject = _("A message could not be sent")
-            body = _(
-                'The message "%(subject)s" (%(kind)s) could not be sent: %(error)s\n\n'
-                "Reilu will not try again. Please correct the details it was made from, "
-                "such as a name, and give the information another way."
-            ) % {"subject": message.subject, "kind": message.kind, "error": message.last_error}
-        message_queue(
-            organization=org,
-            application=app,
-            kind="staff_message_malformed",
+            kind=kind,
             to_candidate=False,
             to_email=email,
             subject=subject,
             body=body,
             language=language,
-            dedupe_key=f"malformed:{message.pk}:{email}",
-            about=[about.ref for about in message.about.all()],
+            dedupe_key=f"{key}:{message.pk}:{email}",
+            about=about,
         )
     kick_delivery()
+
+
+def alert_delivery_failed(message) -> None:
+    """A candidate message could not be delivered after every retry: people must know."""
+    app = message.application
+
+    def words():
+        return _("A message to a candidate could not be delivered"), _(
+            'The message "%(subject)s" to %(to)s could not be delivered after '
+            "%(attempts)s attempts. Last error: %(error)s\n\n"
+            "Please contact the candidate another way, or correct the address."
+        ) % {
+            "subject": message.subject,
+            "to": message.to_email,
+            "attempts": message.attempts,
+            "error": message.last_error or "-",
+        }
+
+    _alert_staff(
+        message,
+        kind="staff_delivery_failed",
+        key="delivery-failed",
+        language=app.posting.language if app else "en",
+        words=words,
+    )
+
+
+def alert_malformed(message) -> None:
+    """A message cannot be sent as stored (e.g. a line break in a header): staff must
+    correct what it was made from and pass the information on another way."""
+    app = message.application
+    if message.organization is None:
+        return  # mail of no employer (a sign-in link): nobody to tell but the log
+
+    def words():
+        return _("A message could not be sent"), _(
+            'The message "%(subject)s" (%(kind)s) could not be sent: %(error)s\n\n'
+            "Reilu will not try again. Please correct the details it was made from, "
+            "such as a name, and give the information another way."
+        ) % {"subject": message.subject, "kind": message.kind, "error": message.last_error}
+
+    _alert_staff(
+        message,
+        kind="staff_message_malformed",
+        key="malformed",
+        language=app.posting.language if app else message.language,
+        words=words,
+    )
 
 
 def alert_promise_lapsed(app, missed) -> None:
