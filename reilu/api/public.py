@@ -15,6 +15,7 @@ from reilu.jobs.models import Posting
 from reilu.jobs.views import PUBLIC_STATES, open_postings
 from reilu.privacy.limits import count_miss, rate_limited
 from reilu.privacy.services import record_notice_acceptance
+from reilu.rules import DuplicateApplication, RuleError
 from reilu.textfields import Line, Text
 
 router = Router(tags=["public"])
@@ -135,7 +136,7 @@ def apply(
         return Status(400, {"detail": errors})
     try:
         app, raw = form.submit(posting)
-    except services.DuplicateApplication:
+    except DuplicateApplication:
         return Status(
             409,
             {
@@ -145,7 +146,7 @@ def apply(
                 )
             },
         )
-    except (services.ApplicationError, ValidationError):
+    except (RuleError, ValidationError):
         return Status(410, {"detail": _("This job no longer takes applications.")})
     # The API client is expected to have shown the employer's current notice.
     record_notice_acceptance(application=app, version=None)
@@ -206,7 +207,7 @@ def withdraw(request, token: str):
         return Status(404, {"detail": _("This status link is not valid.")})
     try:
         app = services.application_withdraw(application=app)
-    except services.ApplicationError:
+    except RuleError:
         return Status(409, {"detail": _("This application is no longer in process.")})
     return _status(app)
 

@@ -12,6 +12,7 @@ from reilu.jobs import services
 from reilu.jobs.models import Posting, Stage
 from reilu.jobs.rules import publish_problems
 from reilu.privacy.services import audit_listed
+from reilu.rules import PublishRefused, RuleError
 
 router = Router(tags=["staff"], auth=staff_auth)
 NOT_FOUND = {"detail": "Not found."}
@@ -100,10 +101,10 @@ def posting_update(request, pk: int, payload: s.PostingFields):
             data.pop(required)
     try:
         posting = services.posting_update(posting=posting, data=data, duties=duties, stages=stages)
-    except services.PostingLocked as exc:
-        return Status(409, {"detail": str(exc)})
-    except services.PublishRefused as refused:
+    except PublishRefused as refused:
         return Status(422, {"detail": [p.as_dict() for p in refused.problems]})
+    except RuleError as exc:
+        return Status(409, {"detail": str(exc)})
     return posting
 
 
@@ -185,7 +186,7 @@ def application_move(request, pk: int, payload: s.MoveIn):
         app = app_services.application_move(
             application=app, actor=request.user, to_stage=to_stage, note=payload.note
         )
-    except app_services.ApplicationError as exc:
+    except RuleError as exc:
         return Status(409, {"detail": str(exc)})
     return {
         "id": app.pk,

@@ -24,6 +24,7 @@ from reilu.jobs.stages import stage_text
 from reilu.messaging import texts
 from reilu.messaging.models import Message, employer_templates
 from reilu.messaging.outbox import kick_delivery, message_queue, messages_bulk_queue
+from reilu.rules import DuplicateApplication, RuleError
 
 INTERVIEW_KINDS = (
     Stage.Kind.INTERVIEW,
@@ -31,20 +32,6 @@ INTERVIEW_KINDS = (
     Stage.Kind.DECISION,
     Stage.Kind.OFFER,
 )
-
-
-class ApplicationError(Exception):
-    """A change that the rules do not allow; `code` is stable for the API."""
-
-    def __init__(self, code: str, message: str):
-        self.code = code
-        super().__init__(message)
-
-
-class DuplicateApplication(ApplicationError):
-    def __init__(self, application: Application):
-        self.application = application
-        super().__init__("duplicate", _("An application with this email is already in process."))
 
 
 def status_url(raw_token: str) -> str:
@@ -115,9 +102,9 @@ def application_submit(
     already has an active application for the posting.
     """
     if not posting.is_open:
-        raise ApplicationError("closed", _("This posting no longer takes applications."))
+        raise RuleError("closed", _("This posting no longer takes applications."))
     if not privacy_consent:
-        raise ApplicationError("consent", _("The privacy notice must be accepted."))
+        raise RuleError("consent", _("The privacy notice must be accepted."))
     email_key = email.strip().lower()
     existing = Application.objects.filter(
         posting=posting, email_key=email_key, outcome=Application.Outcome.ACTIVE
@@ -211,19 +198,17 @@ def application_move(
     with transaction.atomic():
         app = _lock(application)
         if not app.is_active:
-            raise ApplicationError("not_active", _("Only an application in process can be moved."))
+            raise RuleError("not_active", _("Only an application in process can be moved."))
         stages = list(app.posting.stages.all())
         if to_stage is None:
             later = [s for s in stages if s.position > app.stage.position]
             if not later:
-                raise ApplicationError(
-                    "last_stage", _("The application is already in the last stage.")
-                )
+                raise RuleError("last_stage", _("The application is already in the last stage."))
             to_stage = later[0]
         if to_stage.posting_id != app.posting_id:
-            raise ApplicationError("bad_stage", _("That stage belongs to another posting."))
+            raise RuleError("bad_stage", _("That stage belongs to another posting."))
         if to_stage.pk == app.stage_id:
-            raise ApplicationError("same_stage", _("The application is already in that stage."))
+            raise RuleError("same_stage", _("The application is already in that stage."))
         now = timezone.now()
         app.stage = to_stage
         app.promised_by = promise_for(to_stage)
@@ -243,11 +228,11 @@ def application_set_promise(
 ) -> Application:
     """Staff know better when they will be in touch: a new date, with a word why."""
     if promised_by < timezone.localdate():
-        raise ApplicationError("past_date", _("The promised date cannot be in the past."))
+        raise RuleError("past_date", _("The promised date cannot be in the past."))
     with transaction.atomic():
         app = _lock(application)
         if not app.is_active:
-            raise ApplicationError("not_active", _("The application is no longer in process."))
+            raise RuleError("not_active", _("The application is no longer in process."))
         if promised_by == app.promised_by and not note.strip():
             return app  # the same date and nothing to say: the candidate hears nothing new
         app.promised_by = promised_by
@@ -294,7 +279,7 @@ def clean_notes(notes: dict | None) -> dict[str, str] | None:
         return None
     unknown = sorted(set(notes) - set(NOTE_LANGUAGES))
     if unknown:
-        raise ApplicationError(
+        raise RuleError(
             "bad_language",
             _("Notes can be written in Finnish (fi), Swedish (sv) or English (en), not: %(codes)s")
             % {"codes": ", ".join(unknown)},
@@ -381,7 +366,7 @@ def applications_decide(
     are delivered afterwards by the worker.
     """
     if outcome not in (Application.Outcome.REJECTED, Application.Outcome.HIRED):
-        raise ApplicationError("bad_outcome", _("The outcome must be rejected or hired."))
+        raise RuleError("bad_outcome", _("The outcome must be rejected or hired."))
     ids = list(dict.fromkeys(int(i) for i in application_ids))
     notes = clean_notes(notes)
     now = timezone.now()
@@ -460,7 +445,7 @@ def application_withdraw(*, application: Application) -> Application:
     with transaction.atomic():
         app = _lock(application)
         if not app.is_active:
-            raise ApplicationError("not_active", _("The application is no longer in process."))
+            raise RuleError("not_active", _("The application is no longer in process."))
         app.outcome = Application.Outcome.WITHDRAWN
         app.decided_at = timezone.now()
         app.save(update_fields=["outcome", "decided_at"])
@@ -478,7 +463,7 @@ def application_set_contact(
     with transaction.atomic():
         app = _lock(application)
         if not app.is_active:
-            raise ApplicationError("not_active", _("The application is no longer in process."))
+            raise RuleError("not_active", _("The application is no longer in process."))
         app.contact_name, app.contact_email, app.contact_phone = name, email, phone
         app.save(update_fields=["contact_name", "contact_email", "contact_phone"])
         app.promises.filter(state="open").update(contact_email=email)
@@ -516,8 +501,6 @@ def posting_cancel(*, posting: Posting, note: str = "", actor=None) -> int:
 
 
 __all__ = [
-    "ApplicationError",
-    "DuplicateApplication",
     "application_add_note",
     "application_move",
     "application_set_promise",

@@ -16,6 +16,7 @@ from reilu.jobs.models import Stage
 from reilu.jobs.staff_views import board, staff_posting
 from reilu.privacy.models import AuditEvent
 from reilu.privacy.services import audit_record
+from reilu.rules import RuleError
 
 
 def staff_application(request, pk) -> Application:
@@ -91,7 +92,7 @@ def move(request, pk):
             to_stage=to_stage,
             note=request.POST.get("note", "")[:2000],
         )
-    except services.ApplicationError as exc:
+    except RuleError as exc:
         if request.htmx:
             return render(
                 request, "applications/staff/_error.html", {"error": str(exc)}, status=409
@@ -140,7 +141,7 @@ def promise(request, pk):
         )
     except ValueError:
         messages.error(request, _("Give a valid date."))
-    except services.ApplicationError as exc:
+    except RuleError as exc:
         messages.error(request, str(exc))
     else:
         messages.success(request, _("The new date is on the candidate's status page."))
@@ -245,7 +246,7 @@ def set_contact(request, pk):
             phone=request.POST.get("phone", "")[:40],
             actor=request.user,
         )
-    except services.ApplicationError as exc:
+    except RuleError as exc:
         messages.error(request, str(exc))
     else:
         messages.success(request, _("The candidate has been told who their contact person is now."))

@@ -17,6 +17,7 @@ from reilu.jobs.views import PUBLIC_STATES
 from reilu.privacy.limits import count_miss, over_limit_for, rate_limited
 from reilu.privacy.notices import current_notice
 from reilu.privacy.services import record_notice_acceptance
+from reilu.rules import DuplicateApplication, RuleError
 
 
 @require_http_methods(["GET", "POST"])
@@ -48,11 +49,11 @@ def apply(request, slug):
             data = form.cleaned_data
             try:
                 app, _raw = form.submit(posting)
-            except services.DuplicateApplication:
+            except DuplicateApplication:
                 return render(
                     request, "applications/duplicate.html", {"posting": posting}, status=409
                 )
-            except services.ApplicationError:
+            except RuleError:
                 return render(request, "applications/closed.html", {"posting": posting}, status=410)
             finally:
                 if pending is not None:
@@ -139,7 +140,7 @@ def withdraw(request, token):
     if request.method == "POST":
         try:
             services.application_withdraw(application=app)
-        except services.ApplicationError:
+        except RuleError:
             messages.info(request, _("This application is no longer in process."))
         else:
             messages.success(request, _("Your application is withdrawn."))

@@ -16,6 +16,7 @@ from reilu.applications.models import AccessToken
 from reilu.interviews import services
 from reilu.interviews.models import Booking, Purpose, Slot
 from reilu.jobs.models import Posting
+from reilu.rules import RuleError
 from reilu.textfields import Line
 
 router = Router(tags=["interviews"])
@@ -157,7 +158,7 @@ def staff_slot_create(request, pk: int, payload: SlotIn):
             ],
             actor=request.user,
         )
-    except services.InterviewError as exc:
+    except RuleError as exc:
         return Status(400, {"detail": str(exc)})
     return Status(
         201,
@@ -206,7 +207,7 @@ def candidate_book(request, token: str, payload: BookIn):
         return Status(404, {"detail": _("This status link is not valid.")})
     try:
         booking = services.booking_book(application=app, slot_id=payload.slot_id)
-    except services.InterviewError as exc:
+    except RuleError as exc:
         return Status(409, {"detail": str(exc)})
     return _booking(booking)
 
@@ -218,6 +219,6 @@ def candidate_cancel(request, token: str):
         return Status(404, {"detail": _("This status link is not valid.")})
     try:
         booking = services.booking_cancel(application=app)
-    except services.InterviewError as exc:
+    except RuleError as exc:
         return Status(409, {"detail": str(exc)})
     return _booking(booking)

@@ -6,8 +6,9 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from reilu.interviews.services import InterviewError, slot_create
+from reilu.interviews.services import slot_create
 from reilu.interviews.workdays import is_working_day
+from reilu.rules import RuleError
 
 MAX_SERIES = 100
 MAX_DAYS = 31
@@ -32,13 +33,13 @@ def series_times(
     last_day = last_day or first_day
     every_day = weekends or last_day == first_day
     if last_day < first_day:
-        raise InterviewError("bad_days", _("The last day cannot be before the first day."))
+        raise RuleError("bad_days", _("The last day cannot be before the first day."))
     if (last_day - first_day).days >= MAX_DAYS:
-        raise InterviewError(
+        raise RuleError(
             "too_many_days", _("A series can cover at most %(n)s days.") % {"n": MAX_DAYS}
         )
     if end <= start:
-        raise InterviewError("bad_time", _("The end must be after the start."))
+        raise RuleError("bad_time", _("The end must be after the start."))
     times = []
     day = first_day
     while day <= last_day:
@@ -54,7 +55,7 @@ def series_times(
                     at += dt.timedelta(minutes=length + pause)
         day += dt.timedelta(days=1)
     if not times:
-        raise InterviewError(
+        raise RuleError(
             "empty_series",
             _(
                 "These settings give no times: check the days, the weekends and holidays, "
@@ -62,7 +63,7 @@ def series_times(
             ),
         )
     if len(times) > MAX_SERIES:
-        raise InterviewError(
+        raise RuleError(
             "too_many_times",
             _("These settings give %(count)s times; at most %(max)s can be published at once.")
             % {"count": len(times), "max": MAX_SERIES},

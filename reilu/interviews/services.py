@@ -34,20 +34,13 @@ from reilu.jobs.models import Posting, Stage
 from reilu.messaging import texts
 from reilu.messaging.models import MessageAttachment, employer_templates
 from reilu.messaging.outbox import follow_up_due, kick_delivery, message_queue
+from reilu.rules import RuleError
 
 MAX_PARTS = 8
 
 
 def _staff_link(name: str, *args) -> str:
     return f"{settings.BASE_URL}{reverse(name, args=args)}"
-
-
-class InterviewError(Exception):
-    """A change the rules do not allow; `code` is stable for the API, the text is translated."""
-
-    def __init__(self, code: str, message: str):
-        self.code = code
-        super().__init__(message)
 
 
 # --- Slots -------------------------------------------------------------------------------
@@ -70,37 +63,35 @@ def slot_create(
     Parts must be consecutive, inside the slot, and not overlap; the slot is booked as one.
     """
     if purpose not in Purpose.values:
-        raise InterviewError("bad_purpose", _("Unknown kind of slot."))
+        raise RuleError("bad_purpose", _("Unknown kind of slot."))
     if ends_at <= starts_at:
-        raise InterviewError("bad_time", _("The end must be after the start."))
+        raise RuleError("bad_time", _("The end must be after the start."))
     if starts_at <= timezone.now():
-        raise InterviewError("past", _("The time must be in the future."))
+        raise RuleError("past", _("The time must be in the future."))
     if ends_at - starts_at > dt.timedelta(hours=12):
-        raise InterviewError("too_long", _("One slot can last at most 12 hours."))
+        raise RuleError("too_long", _("One slot can last at most 12 hours."))
     location, video_url = location.strip(), video_url.strip()
     if not location and not video_url:
-        raise InterviewError("no_place", _("Give a place or a video link."))
+        raise RuleError("no_place", _("Give a place or a video link."))
     ids = list(dict.fromkeys(int(i) for i in interviewer_ids))
     if not ids:
-        raise InterviewError("no_interviewers", _("Choose at least one interviewer."))
+        raise RuleError("no_interviewers", _("Choose at least one interviewer."))
     people = list(
         get_user_model().objects.filter(
             pk__in=ids, memberships__organization=posting.organization, is_active=True
         )
     )
     if len(people) != len(ids):
-        raise InterviewError(
-            "bad_interviewer", _("Interviewers must be members of your organisation.")
-        )
+        raise RuleError("bad_interviewer", _("Interviewers must be members of your organisation."))
     parts = parts or []
     if len(parts) > MAX_PARTS:
-        raise InterviewError("too_many_parts", _("An interview day has at most 8 parts."))
+        raise RuleError("too_many_parts", _("An interview day has at most 8 parts."))
     previous_end = starts_at
     for part in parts:
         if not str(part.get("title", "")).strip():
-            raise InterviewError("bad_part", _("Every part needs a name."))
+            raise RuleError("bad_part", _("Every part needs a name."))
         if part["starts_at"] < starts_at or part["ends_at"] > ends_at:
-            raise InterviewError(
+            raise RuleError(
                 "part_outside",
                 _("The part “%(title)s” (%(part)s) is outside the time %(slot)s.")
                 % {
@@ -110,12 +101,12 @@ def slot_create(
                 },
             )
         if part["starts_at"] < previous_end or part["ends_at"] <= part["starts_at"]:
-            raise InterviewError(
+            raise RuleError(
                 "bad_part", _("The parts must follow each other in order, without overlap.")
             )
         previous_end = part["ends_at"]
     if parts and previous_end > ends_at:
-        raise InterviewError("bad_part", _("The parts must end by the end of the day."))
+        raise RuleError("bad_part", _("The parts must end by the end of the day."))
     with transaction.atomic():
         slot = Slot.objects.create(
             organization=posting.organization,
@@ -149,9 +140,7 @@ def slot_delete(*, slot: Slot) -> None:
     with transaction.atomic():
         locked = Slot.objects.select_for_update().get(pk=slot.pk)
         if locked.bookings.filter(state=Booking.State.ACTIVE).exists():
-            raise InterviewError(
-                "booked", _("This time is booked. Ask the candidate to move it first.")
-            )
+            raise RuleError("booked", _("This time is booked. Ask the candidate to move it first."))
         locked.bookings.all().delete()
         locked.delete()
 
@@ -178,13 +167,13 @@ def can_book_interview(app: Application) -> bool:
 def _may_book(app: Application, purpose: str) -> None:
     if purpose == Purpose.INTERVIEW:
         if not can_book_interview(app):
-            raise InterviewError(
+            raise RuleError(
                 "not_bookable", _("Interview times can be booked only in the interview stage.")
             )
         return
     call = FeedbackCall.objects.filter(application=app).first()
     if call is None or call.state not in (FeedbackCall.State.OFFERED, FeedbackCall.State.BOOKED):
-        raise InterviewError("not_bookable", _("There is no feedback call to book."))
+        raise RuleError("not_bookable", _("There is no feedback call to book."))
 
 
 def booking_book(*, application: Application, slot_id: int, purpose: str = Purpose.INTERVIEW):
@@ -208,9 +197,9 @@ def booking_book(*, application: Application, slot_id: int, purpose: str = Purpo
                 .first()
             )
             if slot is None:
-                raise InterviewError("no_slot", _("That time is not available."))
+                raise RuleError("no_slot", _("That time is not available."))
             if slot.starts_at <= timezone.now():
-                raise InterviewError("past", _("That time has already passed."))
+                raise RuleError("past", _("That time has already passed."))
             current = (
                 Booking.objects.select_for_update()
                 .filter(application=app, purpose=purpose, state=Booking.State.ACTIVE)
@@ -220,7 +209,7 @@ def booking_book(*, application: Application, slot_id: int, purpose: str = Purpo
             if current and current.slot_id == slot.pk:
                 return current
             if slot.bookings.filter(state=Booking.State.ACTIVE).exists():
-                raise InterviewError("taken", _("Someone booked that time just before you."))
+                raise RuleError("taken", _("Someone booked that time just before you."))
             if current is None:
                 booking = Booking.objects.create(application=app, slot=slot, purpose=purpose)
                 old_people = []
@@ -248,7 +237,7 @@ def booking_book(*, application: Application, slot_id: int, purpose: str = Purpo
                 text=_("Booked: %(when)s") % {"when": _when(slot, app.posting.language)},
             )
     except IntegrityError:
-        raise InterviewError("taken", _("Someone booked that time just before you.")) from None
+        raise RuleError("taken", _("Someone booked that time just before you.")) from None
     return booking
 
 
@@ -266,7 +255,7 @@ def booking_cancel(*, application: Application, purpose: str = Purpose.INTERVIEW
             .first()
         )
         if booking is None:
-            raise InterviewError("no_booking", _("You have no booked time to cancel."))
+            raise RuleError("no_booking", _("You have no booked time to cancel."))
         booking.state = Booking.State.CANCELLED
         booking.sequence += 1
         booking.save(update_fields=["state", "sequence", "updated_at"])
@@ -496,13 +485,13 @@ def criteria_set(*, posting: Posting, lines: list[str]) -> list[Criterion]:
     """Replace the criteria with `lines`; criteria already rated cannot be removed."""
     wanted = _requirement_lines("\n".join(lines))
     if not wanted:
-        raise InterviewError("empty", _("Give at least one criterion."))
+        raise RuleError("empty", _("Give at least one criterion."))
     with transaction.atomic():
         current = {c.text: c for c in criteria_for(posting)}
         removed = [c for text, c in current.items() if text not in wanted]
         rated = [c.text for c in removed if c.ratings.exists()]
         if rated:
-            raise InterviewError(
+            raise RuleError(
                 "rated",
                 _("These criteria already have ratings and cannot be removed: %(list)s")
                 % {"list": "; ".join(rated)},
@@ -525,7 +514,7 @@ def scorecard_submit(*, application: Application, interviewer, ratings: dict) ->
         if not isinstance(score, int) or not 1 <= score <= 5:
             problems.append(criterion.text)
     if problems:
-        raise InterviewError(
+        raise RuleError(
             "incomplete",
             _("Rate every criterion from 1 to 5: %(list)s") % {"list": "; ".join(problems)},
         )
@@ -696,7 +685,7 @@ def feedback_decline(*, application: Application) -> FeedbackCall:
 def _open_call(application: Application) -> FeedbackCall:
     call = FeedbackCall.objects.select_for_update().filter(application=application).first()
     if call is None or call.state not in (FeedbackCall.State.OFFERED, FeedbackCall.State.BOOKED):
-        raise InterviewError("no_call", _("There is no open feedback call."))
+        raise RuleError("no_call", _("There is no open feedback call."))
     return call
 
 
@@ -704,7 +693,7 @@ def feedback_done(*, call: FeedbackCall, actor) -> FeedbackCall:
     with transaction.atomic():
         locked = FeedbackCall.objects.select_for_update().get(pk=call.pk)
         if locked.state in (FeedbackCall.State.DONE, FeedbackCall.State.DECLINED):
-            raise InterviewError("closed", _("This feedback call is already closed."))
+            raise RuleError("closed", _("This feedback call is already closed."))
         locked.state = FeedbackCall.State.DONE
         locked.done_at = timezone.now()
         locked.done_by = actor

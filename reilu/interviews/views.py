@@ -19,6 +19,7 @@ from reilu.interviews import selectors, series, services
 from reilu.interviews.forms import CriteriaForm, ScorecardForm, SlotForm
 from reilu.interviews.models import Booking, FeedbackCall, Preparation, Purpose, Scorecard, Slot
 from reilu.jobs.staff_views import staff_posting
+from reilu.rules import RuleError
 
 REPORT_DAYS = 365
 
@@ -74,7 +75,7 @@ def slots(request, pk):
                     interviewer_ids=[int(i) for i in data["interviewers"]],
                     actor=request.user,
                 )
-            except services.InterviewError as exc:
+            except RuleError as exc:
                 field = "parts" if exc.code in ("bad_part", "part_outside") else None
                 form.add_error(field, str(exc))
             else:
@@ -125,7 +126,7 @@ def slot_delete(request, pk):
         )
     try:
         services.slot_delete(slot=slot)
-    except services.InterviewError as exc:
+    except RuleError as exc:
         messages.error(request, str(exc))
     else:
         messages.success(request, _("The time is removed."))
@@ -145,7 +146,7 @@ def criteria(request, pk):
                 services.criteria_set(
                     posting=posting, lines=form.cleaned_data["lines"].splitlines()
                 )
-            except services.InterviewError as exc:
+            except RuleError as exc:
                 form.add_error("lines", str(exc))
             else:
                 messages.success(request, _("The evaluation criteria are saved."))
@@ -221,7 +222,7 @@ def scorecard(request, pk):
                 services.scorecard_submit(
                     application=app, interviewer=request.user, ratings=form.ratings()
                 )
-            except services.InterviewError as exc:
+            except RuleError as exc:
                 form.add_error(None, str(exc))
             else:
                 messages.success(request, _("Your scorecard is saved."))
@@ -270,7 +271,7 @@ def feedback_done(request, pk):
     call = get_object_or_404(FeedbackCall, pk=pk, organization__in=recruiting_orgs(request.user))
     try:
         services.feedback_done(call=call, actor=request.user)
-    except services.InterviewError as exc:
+    except RuleError as exc:
         messages.error(request, str(exc))
     else:
         messages.success(request, _("Marked done. Thank you for calling."))
@@ -310,7 +311,7 @@ def book(request, token):
         slot_id = request.POST.get("slot", "")
         try:
             services.booking_book(application=app, slot_id=int(slot_id) if slot_id.isdigit() else 0)
-        except services.InterviewError as exc:
+        except RuleError as exc:
             messages.error(request, str(exc))
             return redirect("interviews:book", token=token)
         messages.success(request, _("Your time is booked. The invitation is on its way."))
@@ -337,7 +338,7 @@ def cancel(request, token):
     purpose = Purpose.FEEDBACK if request.POST.get("purpose") == "feedback" else Purpose.INTERVIEW
     try:
         services.booking_cancel(application=app, purpose=purpose)
-    except services.InterviewError as exc:
+    except RuleError as exc:
         messages.error(request, str(exc))
     else:
         messages.success(request, _("Your time is cancelled."))
@@ -367,7 +368,7 @@ def feedback(request, token):
             else:
                 messages.error(request, _("Choose a time or another option."))
                 return redirect("interviews:feedback", token=token)
-        except services.InterviewError as exc:
+        except RuleError as exc:
             messages.error(request, str(exc))
             return redirect("interviews:feedback", token=token)
         return redirect("applications:status", token=token)

@@ -8,6 +8,7 @@ from django.utils.translation import override
 
 from reilu.jobs.models import DutyShare, Posting, Stage
 from reilu.jobs.rules import Problem, publish_problems
+from reilu.rules import PublishRefused, RuleError
 
 POSTING_FIELDS = (
     "title",
@@ -29,16 +30,6 @@ POSTING_FIELDS = (
     "interviews_to",
     "decision_by",
 )
-
-
-class PublishRefused(Exception):
-    def __init__(self, problems: list[Problem]):
-        self.problems = problems
-        super().__init__("; ".join(p.message for p in problems))
-
-
-class PostingLocked(Exception):
-    """Stages cannot be rearranged once candidates sit in them."""
 
 
 def default_stages(language: str, promise_days: int = 7) -> list[dict]:
@@ -134,9 +125,10 @@ def _replace_stages(posting: Posting, stages: list[dict]) -> None:
     removed = [s for pk, s in existing.items() if pk not in kept]
     held = [s for s in removed if s.applications.exists()]
     if held:
-        raise PostingLocked(
+        raise RuleError(
+            "stages_locked",
             _("The stage “%(name)s” has applications in it, so it cannot be removed.")
-            % {"name": held[0].name}
+            % {"name": held[0].name},
         )
     Stage.objects.filter(pk__in=[s.pk for s in removed]).delete()
     changed = [

@@ -14,6 +14,7 @@ from reilu.jobs import forms, services
 from reilu.jobs.forms import DutyFormSet, PostingForm, StageFormSet, formset_rows
 from reilu.jobs.models import DutyShare, Posting, Stage
 from reilu.jobs.rules import publish_problems
+from reilu.rules import PublishRefused, RuleError
 
 
 def staff_posting(request, pk) -> Posting:
@@ -98,10 +99,10 @@ def _editor(request, posting: Posting | None):
                 services.posting_update(
                     posting=posting, data=fields, duties=duty_rows, stages=stage_rows
                 )
-        except services.PublishRefused as refused:
+        except PublishRefused as refused:
             for problem in refused.problems:
                 messages.error(request, problem.message)
-        except services.PostingLocked as locked:
+        except RuleError as locked:
             messages.error(request, str(locked))
         else:
             if "publish" in request.POST:
@@ -166,7 +167,7 @@ def posting_edit(request, pk):
 def _publish(request, posting):
     try:
         services.posting_publish(posting=posting)
-    except services.PublishRefused as refused:
+    except PublishRefused as refused:
         for problem in refused.problems:
             messages.error(request, problem.message)
         return redirect("staff:posting_edit", pk=posting.pk)

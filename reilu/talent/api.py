@@ -16,6 +16,7 @@ from pydantic import Field, StrictBool
 
 from reilu.api.auth import staff_auth
 from reilu.api.schemas import Body, Error, Problems
+from reilu.rules import RuleError
 from reilu.talent import selectors, services
 from reilu.talent.auth import current_seeker
 from reilu.talent.models import Profile
@@ -190,7 +191,7 @@ def my_profile_put(request, payload: ProfileIn):
         profile = services.profile_save(
             seeker=request.seeker, data=data, skills=skills, languages=languages, links=links
         )
-    except services.TalentError as exc:
+    except RuleError as exc:
         return Status(400, {"detail": exc.message})
     profile.seeker = request.seeker
     return profile

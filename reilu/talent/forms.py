@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from reilu.applications.uploads import check_cv
 from reilu.employers.models import Organization
 from reilu.jobs.models import Posting
+from reilu.rules import RuleError
 from reilu.talent import services
 from reilu.talent.models import OpenApplicationSettings, Profile, SavedSearch
 from reilu.talent.regions import REGION_CHOICES
@@ -75,19 +76,19 @@ class ProfileForm(forms.ModelForm):
     def clean_skills(self):
         try:
             return services.parse_skills(self.cleaned_data["skills"])
-        except services.TalentError as exc:
+        except RuleError as exc:
             raise ValidationError(exc.message) from None
 
     def clean_languages(self):
         try:
             return services.parse_languages(self.cleaned_data["languages"])
-        except services.TalentError as exc:
+        except RuleError as exc:
             raise ValidationError(exc.message) from None
 
     def clean_links_text(self):
         try:
             return services.parse_links(self.cleaned_data["links_text"])
-        except services.TalentError as exc:
+        except RuleError as exc:
             raise ValidationError(exc.message) from None
 
     def clean_cv_file(self):

@@ -14,6 +14,7 @@ from reilu.formatting import fmt_date
 from reilu.messaging.alerts import staff_recipients
 from reilu.messaging.outbox import kick_delivery, message_queue
 from reilu.privacy import limits
+from reilu.rules import RuleError
 from reilu.talent import auth
 from reilu.talent.models import (
     LANGUAGE_CODES,
@@ -33,15 +34,6 @@ REQUEST_VALID = dt.timedelta(days=14)
 SIGN_IN_LINKS_PER_HOUR = 5
 MAX_SKILLS = 30
 MAX_LINKS = 8
-
-
-class TalentError(Exception):
-    """A rule of the gallery refused the action; message is for the user."""
-
-    def __init__(self, code: str, message: str):
-        super().__init__(message)
-        self.code = code
-        self.message = message
 
 
 def _key(email: str) -> str:
@@ -111,12 +103,12 @@ def parse_skills(text_or_list) -> list[str]:
             seen.add(name.lower())
             skills.append(name)
     if len(skills) > MAX_SKILLS:
-        raise TalentError("skills", _("List at most %(n)s skills.") % {"n": MAX_SKILLS})
+        raise RuleError("skills", _("List at most %(n)s skills.") % {"n": MAX_SKILLS})
     return skills
 
 
 def parse_languages(text: str) -> list[tuple[str, str]]:
-    """'fi:native, en:C1' into pairs; TalentError names what is wrong."""
+    """'fi:native, en:C1' into pairs; RuleError names what is wrong."""
     pairs = []
     for part in text.replace("\n", ",").split(","):
         part = part.strip()
@@ -134,7 +126,7 @@ def check_languages(pairs) -> list[tuple[str, str]]:
     for code, level in pairs:
         level_ok = levels.get(str(level).lower())
         if code not in codes or level_ok is None:
-            raise TalentError(
+            raise RuleError(
                 "languages",
                 _(
                     "Give each language as code:level, for example fi:native or en:B2. "
@@ -159,13 +151,13 @@ def parse_links(text_or_list) -> list[str]:
         try:
             validate(item)
         except ValidationError:
-            raise TalentError(
+            raise RuleError(
                 "links", _("%(link)s is not a web address (https://…).") % {"link": item[:100]}
             ) from None
         if item not in links:
             links.append(item[:300])
     if len(links) > MAX_LINKS:
-        raise TalentError("links", _("Give at most %(n)s links.") % {"n": MAX_LINKS})
+        raise RuleError("links", _("Give at most %(n)s links.") % {"n": MAX_LINKS})
     return links
 
 
@@ -204,7 +196,7 @@ def profile_save(
         if field in data:
             setattr(profile, field, data[field])
     if not profile.name or not profile.headline:
-        raise TalentError("headline", _("Give your name and a headline."))
+        raise RuleError("headline", _("Give your name and a headline."))
     if links is not None:
         profile.links = links
     if skills is not None:
@@ -246,7 +238,7 @@ def profile_save(
 
 def profile_set_visibility(*, profile: Profile, visibility: str, paused: bool) -> Profile:
     if visibility not in Profile.Visibility.values:
-        raise TalentError("visibility", _("Choose who can see your profile."))
+        raise RuleError("visibility", _("Choose who can see your profile."))
     with transaction.atomic():
         profile.visibility, profile.paused = visibility, paused
         profile.save(update_fields=["visibility", "paused", "updated_at"])
@@ -318,16 +310,16 @@ def contact_request_send(
 ) -> ContactRequest:
     message = message.strip()
     if not message:
-        raise TalentError("message", _("Write a message: say why you are getting in touch."))
+        raise RuleError("message", _("Write a message: say why you are getting in touch."))
     if not profile.is_listed:
-        raise TalentError("unlisted", _("This profile is not open for contact requests."))
+        raise RuleError("unlisted", _("This profile is not open for contact requests."))
     if posting is not None and posting.organization_id != organization.pk:
-        raise TalentError("posting", _("Choose one of your own job postings."))
+        raise RuleError("posting", _("Choose one of your own job postings."))
     start = timezone.localtime().replace(hour=0, minute=0, second=0, microsecond=0)
     with transaction.atomic():
         sent_today = ContactRequest.objects.filter(sender=user, created_at__gte=start).count()
         if sent_today >= requests_per_day():
-            raise TalentError(
+            raise RuleError(
                 "limit",
                 _("You have sent %(n)s contact requests today, the daily limit. Try tomorrow.")
                 % {"n": sent_today},
@@ -345,7 +337,7 @@ def contact_request_send(
                     expires_at=timezone.now() + REQUEST_VALID,
                 )
         except IntegrityError:
-            raise TalentError(
+            raise RuleError(
                 "duplicate", _("Your earlier request to this person is still waiting.")
             ) from None
         seeker = profile.seeker
@@ -382,14 +374,14 @@ def contact_request_send(
 def contact_request_answer(*, request: ContactRequest, seeker: Seeker, accept: bool) -> None:
     """The seeker accepts (contact details go to that employer only) or declines."""
     if request.profile.seeker_id != seeker.pk:
-        raise TalentError("not_found", _("No such request."))
+        raise RuleError("not_found", _("No such request."))
     state = ContactRequest.State.ACCEPTED if accept else ContactRequest.State.DECLINED
     with transaction.atomic():
         changed = ContactRequest.objects.filter(
             pk=request.pk, state=ContactRequest.State.PENDING
         ).update(state=state, answered_at=timezone.now())
         if changed != 1:
-            raise TalentError("answered", _("This request is already answered or expired."))
+            raise RuleError("answered", _("This request is already answered or expired."))
         request.state = state
         language = _staff_language(request.posting)
         profile = request.profile
@@ -475,7 +467,7 @@ def open_settings_save(*, organization: Organization, data: dict) -> OpenApplica
         if field in data:
             setattr(config, field, data[field])
     if config.accepts and not config.contact_name.strip():
-        raise TalentError(
+        raise RuleError(
             "contact_name", _("Name the person who answers open applications before accepting.")
         )
     with transaction.atomic():
@@ -488,17 +480,17 @@ def open_application_send(
 ) -> OpenApplication:
     config = OpenApplicationSettings.objects.filter(organization=organization).first()
     if config is None or not config.accepts:
-        raise TalentError("closed", _("This employer does not take open applications now."))
+        raise RuleError("closed", _("This employer does not take open applications now."))
     message = message.strip()
     if not message:
-        raise TalentError("message", _("Write a few words about yourself and what you seek."))
+        raise RuleError("message", _("Write a few words about yourself and what you seek."))
     if not Profile.objects.filter(seeker=seeker).exists():
-        raise TalentError("profile", _("Write your profile first: the employer reads it."))
+        raise RuleError("profile", _("Write your profile first: the employer reads it."))
     with transaction.atomic():
         if OpenApplication.objects.filter(
             seeker=seeker, organization=organization, state=OpenApplication.State.SENT
         ).exists():
-            raise TalentError(
+            raise RuleError(
                 "duplicate", _("Your earlier open application to this employer is still open.")
             )
         app = OpenApplication.objects.create(
@@ -561,14 +553,14 @@ def open_application_answer(
 ) -> OpenApplication:
     state = DECISIONS.get(decision)
     if state is None:
-        raise TalentError("decision", _("Choose an answer."))
+        raise RuleError("decision", _("Choose an answer."))
     reply = reply.strip()
     if not reply:
-        raise TalentError("reply", _("Write a reply to the applicant."))
+        raise RuleError("reply", _("Write a reply to the applicant."))
     if state == OpenApplication.State.INVITED and (
         posting is None or posting.organization_id != open_application.organization_id
     ):
-        raise TalentError("posting", _("Choose the job posting you invite them to."))
+        raise RuleError("posting", _("Choose the job posting you invite them to."))
     seeker = open_application.seeker
     with transaction.atomic():
         changed = OpenApplication.objects.filter(
@@ -580,7 +572,7 @@ def open_application_answer(
             answered_at=timezone.now(),
         )
         if changed != 1:
-            raise TalentError("answered", _("This open application is already answered."))
+            raise RuleError("answered", _("This open application is already answered."))
         open_application.refresh_from_db()
         OpenApplicationEvent.objects.create(
             open_application=open_application, kind=state, text=reply[:5000]
@@ -701,7 +693,7 @@ def saved_search_create(
     *, seeker: Seeker, keywords: str, region: str, remote: bool, pay_at_least: int | None
 ) -> SavedSearch:
     if SavedSearch.objects.filter(seeker=seeker, unsubscribed_at__isnull=True).count() >= 10:
-        raise TalentError("limit", _("You can keep at most 10 saved searches."))
+        raise RuleError("limit", _("You can keep at most 10 saved searches."))
     return SavedSearch.objects.create(
         seeker=seeker,
         keywords=keywords.strip()[:200],

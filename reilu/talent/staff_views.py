@@ -9,6 +9,7 @@ from django.views.decorators.http import require_http_methods
 from reilu.applications.cv import cv_response
 from reilu.employers.staff import recruiter_required
 from reilu.privacy.limits import rate_limited
+from reilu.rules import RuleError
 from reilu.talent import selectors, services
 from reilu.talent.forms import ContactRequestForm, OpenReplyForm, OpenSettingsForm, SearchForm
 from reilu.talent.models import ContactRequest, OpenApplication, Profile
@@ -42,7 +43,7 @@ def profile(request, public_id):
                     message=form.cleaned_data["message"],
                     posting=form.cleaned_data["posting"],
                 )
-            except services.TalentError as exc:
+            except RuleError as exc:
                 form.add_error(None, exc.message)
                 status = 429 if exc.code == "limit" else 409
             else:
@@ -111,7 +112,7 @@ def open_detail(request, pk):
                     reply=form.cleaned_data["reply"],
                     posting=form.cleaned_data["posting"],
                 )
-            except services.TalentError as exc:
+            except RuleError as exc:
                 form.add_error(None, exc.message)
                 status = 409
             else:
@@ -134,7 +135,7 @@ def open_settings(request):
         if form.is_valid():
             try:
                 services.open_settings_save(organization=request.org, data=form.cleaned_data)
-            except services.TalentError as exc:
+            except RuleError as exc:
                 form.add_error(None, exc.message)
             else:
                 messages.success(request, _("Saved."))

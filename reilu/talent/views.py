@@ -11,6 +11,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from reilu.applications.cv import file_response
 from reilu.privacy import limits
+from reilu.rules import RuleError
 from reilu.talent import auth, saved_searches, selectors, services
 from reilu.talent.forms import (
     OpenApplicationForm,
@@ -124,7 +125,7 @@ def profile_edit(request):
                     cv=form.cleaned_data.get("cv_file"),
                     cv_type=getattr(form, "cv_type", ""),
                 )
-            except services.TalentError as exc:
+            except RuleError as exc:
                 form.add_error(None, exc.message)
             else:
                 messages.success(request, _("Your profile is saved."))
@@ -144,7 +145,7 @@ def visibility(request):
             visibility=request.POST.get("visibility", profile.visibility),
             paused=request.POST.get("paused") == "1",
         )
-    except services.TalentError as exc:
+    except RuleError as exc:
         messages.error(request, exc.message)
     return redirect("talent:me")
 
@@ -172,7 +173,7 @@ def answer_request(request, pk):
     accept = request.POST.get("answer") == "accept"
     try:
         services.contact_request_answer(request=contact, seeker=request.seeker, accept=accept)
-    except services.TalentError as exc:
+    except RuleError as exc:
         messages.error(request, exc.message)
     else:
         if accept:
@@ -200,7 +201,7 @@ def open_new(request):
                     organization=form.cleaned_data["organization"],
                     message=form.cleaned_data["message"],
                 )
-            except services.TalentError as exc:
+            except RuleError as exc:
                 form.add_error(None, exc.message)
             else:
                 return redirect("talent:open_status", pk=app.pk)
@@ -227,7 +228,7 @@ def search_save(request):
     if form.is_valid():
         try:
             services.saved_search_create(seeker=request.seeker, **form.cleaned_data)
-        except services.TalentError as exc:
+        except RuleError as exc:
             messages.error(request, exc.message)
         else:
             messages.success(request, _("Saved. We will email you new matching jobs."))

@@ -18,6 +18,7 @@ from reilu.messaging import texts
 from reilu.messaging.models import Message, employer_templates
 from reilu.messaging.outbox import follow_up_due, kick_delivery, messages_bulk_queue
 from reilu.privacy.models import AuditEvent
+from reilu.rules import RuleError
 from reilu.voice.models import AbuseReport, ReviewReply, SurveyInvitation, SurveyResponse
 from reilu.voice.selectors import PERIOD_DAYS
 
@@ -25,14 +26,6 @@ SURVEY_KIND = "survey_invitation"
 GONE = gettext_lazy(
     "This survey link no longer works: the data of this application has been erased."
 )
-
-
-class VoiceError(Exception):
-    """A change the rules refuse; the message is shown to the person as it is."""
-
-    def __init__(self, code: str, message: str):
-        self.code = code
-        super().__init__(message)
 
 
 def survey_url(raw_token: str) -> str:
@@ -184,11 +177,11 @@ def survey_answer(
     answer is stored: of two simultaneous submissions exactly one changes the row.
     """
     if not 0 <= recommend <= 10 or not 1 <= knew_status <= 5:
-        raise VoiceError("invalid", _("Please answer the questions on the given scales."))
+        raise RuleError("invalid", _("Please answer the questions on the given scales."))
     if not invitation.reached_interview:
         ad_matched = None
     elif ad_matched is not None and not 1 <= ad_matched <= 5:
-        raise VoiceError("invalid", _("Please answer the questions on the given scales."))
+        raise RuleError("invalid", _("Please answer the questions on the given scales."))
     comment = comment.strip()
     today = timezone.localdate()
     app = invitation.application
@@ -197,9 +190,9 @@ def survey_answer(
             used_on=today
         )
         if app.erased_at is not None:
-            raise VoiceError("gone", GONE)
+            raise RuleError("gone", GONE)
         if claimed != 1:
-            raise VoiceError("answered", _("This survey has already been answered. Thank you!"))
+            raise RuleError("answered", _("This survey has already been answered. Thank you!"))
         response = SurveyResponse.objects.create(
             organization_id=app.posting.organization_id,
             posting_id=app.posting_id,
@@ -222,14 +215,14 @@ def review_reply(*, review: SurveyResponse, organization, text: str, author) -> 
     """The employer answers a published review in public, once. The review stays as it is."""
     text = text.strip()
     if review.organization_id != organization.pk or not review.is_review:
-        raise VoiceError("not_found", _("No such review."))
+        raise RuleError("not_found", _("No such review."))
     if not text:
-        raise VoiceError("empty", _("Write a reply first."))
+        raise RuleError("empty", _("Write a reply first."))
     try:
         with transaction.atomic():
             return ReviewReply.objects.create(review=review, text=text[:5000], author=author)
     except IntegrityError:
-        raise VoiceError("replied", _("This review already has your reply.")) from None
+        raise RuleError("replied", _("This review already has your reply.")) from None
 
 
 def ip_hash(address: str) -> str:
@@ -240,7 +233,7 @@ def review_report(*, review: SurveyResponse, address: str, reason: str) -> Abuse
     """Anyone reports a review; one report per review from one address each day."""
     reason = reason.strip()
     if not reason:
-        raise VoiceError("empty", _("Tell us briefly what is wrong with this review."))
+        raise RuleError("empty", _("Tell us briefly what is wrong with this review."))
     try:
         with transaction.atomic():
             return AbuseReport.objects.create(
@@ -250,7 +243,7 @@ def review_report(*, review: SurveyResponse, address: str, reason: str) -> Abuse
                 reason=reason[:2000],
             )
     except IntegrityError:
-        raise VoiceError(
+        raise RuleError(
             "reported", _("You already reported this review today. We will look at it.")
         ) from None
 
@@ -259,9 +252,9 @@ def review_hide(*, review: SurveyResponse, organization, reason: str, actor) -> 
     """Hide a review from the public, with the reason kept; the review stays stored."""
     reason = reason.strip()
     if review.organization_id != organization.pk:
-        raise VoiceError("not_found", _("No such review."))
+        raise RuleError("not_found", _("No such review."))
     if not reason:
-        raise VoiceError("reason", _("A reason is required to hide a review."))
+        raise RuleError("reason", _("A reason is required to hide a review."))
     now = timezone.now()
     with transaction.atomic():
         SurveyResponse.objects.filter(pk=review.pk).update(
@@ -275,5 +268,5 @@ def review_hide(*, review: SurveyResponse, organization, reason: str, actor) -> 
 def reports_dismiss(*, review: SurveyResponse, organization) -> int:
     """Keep a reported review visible: its open reports are marked handled."""
     if review.organization_id != organization.pk:
-        raise VoiceError("not_found", _("No such review."))
+        raise RuleError("not_found", _("No such review."))
     return review.reports.filter(handled_at__isnull=True).update(handled_at=timezone.now())

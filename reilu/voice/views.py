@@ -7,6 +7,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from reilu.applications.models import AccessToken
 from reilu.employers.staff import recruiter_required
 from reilu.jobs.staff_views import staff_posting
+from reilu.rules import RuleError
 from reilu.voice import analytics, selectors, services
 from reilu.voice.forms import HideForm, ReplyForm, ReportForm, SurveyForm
 from reilu.voice.models import SurveyInvitation, SurveyResponse
@@ -54,7 +55,7 @@ def _survey_page(request, invitation: SurveyInvitation, status_token: str | None
                 comment=data["comment"],
                 publish=data["publish"],
             )
-        except services.VoiceError as exc:
+        except RuleError as exc:
             context["refused"] = str(exc)
             return _private(render(request, "voice/survey_done.html", context, status=409))
         messages.success(request, _("Thank you! Your answer was saved."))
@@ -110,7 +111,7 @@ def report(request, slug, pk):
                     address=request.META.get("REMOTE_ADDR", ""),
                     reason=form.cleaned_data["reason"],
                 )
-            except services.VoiceError as exc:
+            except RuleError as exc:
                 form.add_error(None, str(exc))
                 status = 429
             else:
@@ -163,7 +164,7 @@ def review_reply(request, pk):
             text=form.cleaned_data["text"],
             author=request.user,
         )
-    except services.VoiceError as exc:
+    except RuleError as exc:
         messages.error(request, str(exc))
     else:
         messages.success(request, _("Your reply is public under the review."))

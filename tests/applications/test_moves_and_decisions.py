@@ -8,6 +8,7 @@ from reilu.applications import services
 from reilu.applications.models import Application, Event
 from reilu.messaging.models import Message
 from reilu.messaging.outbox import deliver_all
+from reilu.rules import RuleError
 from tests.conftest import make_application
 
 
@@ -30,7 +31,7 @@ def test_it_moves_to_a_chosen_stage_and_not_past_the_last(application):
     services.application_move(application=application, to_stage=stages[-1])
     app = Application.objects.get(pk=application.pk)
     assert app.stage == stages[-1]
-    with pytest.raises(services.ApplicationError) as exc:
+    with pytest.raises(RuleError) as exc:
         services.application_move(application=app)
     assert exc.value.code == "last_stage"
 
@@ -39,7 +40,7 @@ def test_it_refuses_a_stage_of_another_posting(application, org):
     from tests.conftest import make_posting
 
     other = make_posting(org, title="Other")
-    with pytest.raises(services.ApplicationError):
+    with pytest.raises(RuleError):
         services.application_move(application=application, to_stage=other.stages.first())
 
 
@@ -47,7 +48,7 @@ def test_a_decided_application_cannot_move(application, org):
     services.applications_decide(
         organization=org, application_ids=[application.pk], outcome="rejected"
     )
-    with pytest.raises(services.ApplicationError):
+    with pytest.raises(RuleError):
         services.application_move(application=Application.objects.get(pk=application.pk))
 
 

@@ -6,6 +6,7 @@ from django.utils import timezone
 from reilu.applications import promises, services
 from reilu.applications.models import Application, Event, Promise
 from reilu.messaging.models import Message
+from reilu.rules import RuleError
 from tests.conftest import make_application
 
 
@@ -88,7 +89,7 @@ def test_staff_can_promise_a_date_with_a_note(application, recruiter):
 def test_a_past_date_cannot_be_promised(application):
     import pytest
 
-    with pytest.raises(services.ApplicationError):
+    with pytest.raises(RuleError):
         services.application_set_promise(
             application=application, promised_by=timezone.localdate() - days(1), note=""
         )

@@ -14,6 +14,7 @@ from reilu.interviews import services
 from reilu.interviews.models import Booking, Preparation, Slot
 from reilu.messaging import outbox
 from reilu.messaging.models import Message, MessageAttachment
+from reilu.rules import RuleError
 from tests.conftest import make_application, make_org, make_posting, make_staff
 from tests.interviews.conftest import make_slot, to_interview
 
@@ -135,7 +136,7 @@ def test_it_books_an_interview_day_as_one_unit(interview_app, second_app, postin
         ],
     )
     services.booking_book(application=interview_app, slot_id=day.pk)
-    with pytest.raises(services.InterviewError) as exc:
+    with pytest.raises(RuleError) as exc:
         services.booking_book(application=second_app, slot_id=day.pk)
     assert exc.value.code == "taken"
     body = candidate_invites(interview_app)[0].body
@@ -144,7 +145,7 @@ def test_it_books_an_interview_day_as_one_unit(interview_app, second_app, postin
 
 def test_it_refuses_overlapping_parts(posting, recruiter):
     start = timezone.now() + dt.timedelta(days=2)
-    with pytest.raises(services.InterviewError) as exc:
+    with pytest.raises(RuleError) as exc:
         services.slot_create(
             posting=posting,
             starts_at=start,
@@ -164,13 +165,13 @@ def test_it_refuses_overlapping_parts(posting, recruiter):
 
 
 def test_it_allows_only_members_of_the_employer_as_interviewers(posting, outsider):
-    with pytest.raises(services.InterviewError) as exc:
+    with pytest.raises(RuleError) as exc:
         make_slot(posting, [outsider])
     assert exc.value.code == "bad_interviewer"
 
 
 def test_it_books_only_in_the_interview_stage(application, slot):
-    with pytest.raises(services.InterviewError) as exc:
+    with pytest.raises(RuleError) as exc:
         services.booking_book(application=application, slot_id=slot.pk)
     assert exc.value.code == "not_bookable"
     assert not Booking.objects.exists()
@@ -203,7 +204,7 @@ def test_a_candidate_reaches_only_their_own_booking(client, interview_app, secon
     other_org = make_org("else", "Else Oy")
     other_posting = make_posting(other_org)
     foreign = make_slot(other_posting, [make_staff(other_org, "x@else.example")])
-    with pytest.raises(services.InterviewError) as exc:
+    with pytest.raises(RuleError) as exc:
         services.booking_book(application=second_app, slot_id=foreign.pk)
     assert exc.value.code == "no_slot"
     assert client.get(reverse("interviews:book", args=["not-a-token"])).status_code == 404
@@ -226,7 +227,7 @@ def test_two_candidates_racing_for_one_slot_get_one_booking():
             barrier.wait(5)
             services.booking_book(application=app, slot_id=slot.pk)
             results.append("booked")
-        except services.InterviewError as exc:
+        except RuleError as exc:
             results.append(exc.code)
         except Exception as exc:  # surfaced by the assertion below
             errors.append(exc)

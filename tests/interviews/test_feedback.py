@@ -10,6 +10,7 @@ from reilu.interviews import services
 from reilu.interviews.models import Booking, FeedbackCall
 from reilu.interviews.selectors import feedback_shares
 from reilu.messaging.models import Message
+from reilu.rules import RuleError
 from tests.conftest import make_application
 from tests.interviews.conftest import make_slot
 
@@ -81,7 +82,7 @@ def test_interview_slots_cannot_be_booked_as_feedback_calls(org, posting, interv
     reject(org, interview_app)
     try:
         services.booking_book(application=interview_app, slot_id=slot.pk, purpose="feedback")
-    except services.InterviewError as exc:
+    except RuleError as exc:
         assert exc.code == "no_slot"
     assert not Booking.objects.exists()
 

@@ -5,6 +5,7 @@ from django.urls import reverse
 from reilu.interviews import services
 from reilu.interviews.models import Criterion, Rating
 from reilu.interviews.selectors import scorecard_aggregate
+from reilu.rules import RuleError
 from tests.conftest import make_staff
 
 
@@ -34,7 +35,7 @@ def test_rated_criteria_cannot_be_removed(interview_app, slot, interviewer):
     rate_all(interview_app, interviewer, 4)
     try:
         services.criteria_set(posting=interview_app.posting, lines=["Teamwork"])
-    except services.InterviewError as exc:
+    except RuleError as exc:
         assert exc.code == "rated"
     assert Criterion.objects.filter(posting=interview_app.posting).count() == 2
 

@@ -4,6 +4,7 @@ from django.utils import timezone
 
 from reilu.jobs import services
 from reilu.jobs.models import Posting
+from reilu.rules import PublishRefused
 from tests.conftest import make_posting
 
 
@@ -44,7 +45,7 @@ def test_checker_errors_block_publishing(org):
     )
     try:
         services.posting_publish(posting=posting)
-    except services.PublishRefused as refused:
+    except PublishRefused as refused:
         codes = {p.code for p in refused.problems}
     else:
         codes = set()

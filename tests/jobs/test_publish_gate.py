@@ -7,6 +7,7 @@ from django.utils import translation
 from reilu.jobs import services
 from reilu.jobs.models import Posting
 from reilu.jobs.rules import publish_problems
+from reilu.rules import PublishRefused
 from tests.conftest import make_posting
 
 
@@ -38,7 +39,7 @@ def test_it_publishes_a_complete_posting(org):
 def test_it_refuses_each_missing_item(org, overrides, expected):
     posting = make_posting(org, publish=False, **overrides)
     assert expected in codes(posting)
-    with pytest.raises(services.PublishRefused) as refused:
+    with pytest.raises(PublishRefused) as refused:
         services.posting_publish(posting=posting)
     assert expected[0] in {p.code for p in refused.value.problems}
     posting.refresh_from_db()
@@ -99,7 +100,7 @@ def test_it_speaks_the_users_language(org):
 
 def test_an_edit_cannot_make_a_published_ad_incomplete(org):
     posting = make_posting(org)
-    with pytest.raises(services.PublishRefused):
+    with pytest.raises(PublishRefused):
         services.posting_update(posting=posting, data={"contact_name": ""})
     posting.refresh_from_db()
     assert posting.contact_name == "Laura Nieminen"

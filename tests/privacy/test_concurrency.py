@@ -7,6 +7,7 @@ from django.db import connection, connections
 
 from reilu.applications import services
 from reilu.applications.models import Application
+from reilu.rules import DuplicateApplication
 from tests.conftest import make_org, make_posting
 
 THREADS = 8
@@ -35,7 +36,7 @@ def test_it_keeps_one_application_when_the_same_person_applies_at_once():
                 cover_letter="Hello",
             )
             results.append("created")
-        except services.DuplicateApplication:
+        except DuplicateApplication:
             results.append("duplicate")
         except Exception as exc:  # noqa: BLE001 - reported by the assertion below
             results.append(f"error: {exc!r}")

@@ -249,7 +249,7 @@ def test_a_survey_link_stops_working_after_erasure(people, client):
     assert posted.status_code == 410
     assert SurveyResponse.objects.count() == answers
     invitation = SurveyInvitation.objects.get(application=people["app"])
-    with pytest.raises(voice.VoiceError):
+    with pytest.raises(voice.RuleError):
         voice.survey_answer(invitation=invitation, recommend=0, knew_status=1, comment="x")
 
 

@@ -4,6 +4,7 @@ import time_machine
 from django.utils import timezone
 
 from reilu.messaging.models import Message
+from reilu.rules import RuleError
 from reilu.talent import saved_searches, services
 from reilu.talent.models import SavedSearch
 from tests.conftest import make_posting
@@ -82,7 +83,7 @@ def test_it_limits_saved_searches(profile):
         services.saved_search_create(
             seeker=profile.seeker, keywords="x", region="", remote=False, pay_at_least=None
         )
-    except services.TalentError as exc:
+    except RuleError as exc:
         assert exc.code == "limit"
     else:
         raise AssertionError("the eleventh search was saved")

@@ -4,6 +4,7 @@ from django.urls import reverse
 
 from reilu.applications import services as app_services
 from reilu.messaging.models import Message
+from reilu.rules import RuleError
 from reilu.voice import services
 from reilu.voice.models import SurveyInvitation, SurveyResponse
 from tests.conftest import make_application
@@ -69,7 +70,7 @@ def test_it_refuses_a_second_answer_in_the_service_too(org, posting, application
     stale.used_on = None  # a copy read before the first answer was stored
     try:
         services.survey_answer(invitation=stale, recommend=1, knew_status=1)
-    except services.VoiceError as exc:
+    except RuleError as exc:
         assert exc.code == "answered"
     else:
         raise AssertionError("a second answer was accepted")

@@ -19,6 +19,7 @@ from reilu.jobs import services as jobs
 from reilu.jobs.models import Posting
 from reilu.management.demo_data.ads import ADS
 from reilu.management.demo_data.talent import OPEN_APPLICATIONS, PROFILES
+from reilu.rules import DuplicateApplication
 from reilu.talent import services as talent
 
 DEMO_PASSWORD = "reilu-demo-2026"  # noqa: S105 - printed for the newcomer, demo only
@@ -348,7 +349,7 @@ class Command(BaseCommand):
                         talent_consent=rng.random() < 0.3,
                     )
                     clock.application = app
-            except apps.DuplicateApplication:
+            except DuplicateApplication:
                 continue
             made += 1
             steps = rng.choice([0, 0, 1, 1, 2, 3])
