@@ -159,7 +159,7 @@ AXES_FAILURE_LIMIT = envint("REILU_LOGIN_FAILURE_LIMIT", 5)
 AXES_COOLOFF_TIME = 0.25  # hours
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 # The same client address as the rate limits (REILU_RATELIMIT_IP_META_KEY behind a proxy).
-AXES_CLIENT_IP_CALLABLE = "reilu.privacy.limits.client_ip"
+AXES_CLIENT_IP_CALLABLE = "reilu.limits.client_ip"
 AXES_RESET_ON_SUCCESS = True
 LOGIN_URL = "staff:login"
 LOGIN_REDIRECT_URL = "staff:home"
@@ -220,7 +220,7 @@ REILU_INLINE_PROCESS_END_LIMIT = envint("REILU_INLINE_PROCESS_END_LIMIT", 200)
 # REILU_HIRED_RETENTION_MONTHS after the decision (default 48), then erased like the rest.
 REILU_HIRED_RETENTION_MONTHS = envint("REILU_HIRED_RETENTION_MONTHS", 48)
 # Rate limits per client address ("N/s|m|h|d", fixed windows), counted exactly in the
-# database (reilu.privacy.limits; in Redis when CACHES is Redis). Behind a proxy set
+# database (reilu.limits; in Redis when CACHES is Redis). Behind a proxy set
 # REILU_RATELIMIT_IP_META_KEY (e.g. "HTTP_X_FORWARDED_FOR") so the real client is counted.
 REILU_RATES = {
     "apply": os.environ.get("REILU_RATE_APPLY", "20/h"),

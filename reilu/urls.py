@@ -6,18 +6,17 @@ from django.urls import include, path
 from django.utils.functional import lazy
 from django.views.generic import RedirectView, TemplateView
 
-from reilu import health
+from reilu import accounts, health
 from reilu.api.urls import api
 from reilu.applications import staff_views as app_staff
 from reilu.applications import views as app_views
-from reilu.employers import signin
 from reilu.jobs import alert_views
 from reilu.jobs import staff_views as job_staff
 from reilu.jobs import views as job_views
+from reilu.limits import failures_limited
 from reilu.messaging import staff_views as mail_staff
 from reilu.messaging import views as mail_views
 from reilu.privacy import pages as privacy_pages
-from reilu.privacy.limits import failures_limited
 
 # Resolved on first use: the hashed name in production needs the collected manifest.
 lazy_static = lazy(static, str)
@@ -44,17 +43,17 @@ application_patterns = (
 
 staff_patterns = (
     [
-        path("login/", failures_limited(signin.signin), name="login"),
-        path("password/reset/", signin.password_reset, name="password_reset"),
-        path("password/reset/sent/", signin.password_reset_done, name="password_reset_done"),
+        path("login/", failures_limited(accounts.signin), name="login"),
+        path("password/reset/", accounts.password_reset, name="password_reset"),
+        path("password/reset/sent/", accounts.password_reset_done, name="password_reset_done"),
         path(
             "password/reset/<uidb64>/<token>/",
-            signin.password_reset_confirm,
+            accounts.password_reset_confirm,
             name="password_reset_confirm",
         ),
         path(
             "password/reset/complete/",
-            signin.password_reset_complete,
+            accounts.password_reset_complete,
             name="password_reset_complete",
         ),
         path("logout/", auth_views.LogoutView.as_view(next_page="home"), name="logout"),

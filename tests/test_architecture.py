@@ -49,8 +49,6 @@ NOT_YET: set[tuple[str, str]] = {
     ("api", "applications"),
     ("api", "jobs"),
     ("api", "privacy"),
-    ("employers", "messaging"),
-    ("employers", "privacy"),
     ("jobs", "applications"),
     ("jobs", "talent"),
     ("messaging", "applications"),

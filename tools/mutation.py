@@ -51,7 +51,7 @@ MODULES = {
         ["reilu/privacy/services.py"],
         ["tests/privacy/test_self_service.py", "tests/privacy/test_retention.py"],
     ),
-    "limits": (["reilu/privacy/limits.py"], ["tests/privacy/test_hardening.py"]),
+    "limits": (["reilu/limits.py"], ["tests/privacy/test_hardening.py"]),
     "tokens": (
         ["reilu/privacy/retention.py"],
         [

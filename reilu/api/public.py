@@ -13,7 +13,7 @@ from reilu.applications.models import AccessToken
 from reilu.applications.selectors import status_context
 from reilu.jobs.models import Posting
 from reilu.jobs.views import PUBLIC_STATES, open_postings
-from reilu.privacy.limits import count_miss, rate_limited
+from reilu.limits import count_miss, rate_limited
 from reilu.privacy.services import record_notice_acceptance
 from reilu.rules import DuplicateApplication, RuleError
 from reilu.textfields import Line, Text

@@ -14,7 +14,7 @@ from reilu.errors import LinkExpired, LinkNotFound
 from reilu.jobs.alerts import alert_subscribe
 from reilu.jobs.models import Posting
 from reilu.jobs.views import PUBLIC_STATES
-from reilu.privacy.limits import count_miss, over_limit_for, rate_limited
+from reilu.limits import count_miss, over_limit_for, rate_limited
 from reilu.privacy.notices import current_notice
 from reilu.privacy.services import record_notice_acceptance
 from reilu.rules import DuplicateApplication, RuleError

@@ -16,7 +16,7 @@ class PrivacyConfig(AppConfig):
     def ready(self):
         from django.contrib.auth.signals import user_login_failed
 
-        from reilu.privacy.limits import count_login_failure
+        from reilu.limits import count_login_failure
 
         post_migrate.connect(_create_cache_table, sender=self, dispatch_uid="reilu.cachetable")
         user_login_failed.connect(count_login_failure, dispatch_uid="reilu.login_failures")

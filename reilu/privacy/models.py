@@ -1,10 +1,14 @@
-"""Privacy records: notice versions, the append-only audit log, anonymous erasure records."""
+"""Privacy records: notice versions, the append-only audit log, anonymous erasure records.
+
+The rate-limit counters (RateCounter) are this app's table too, defined in reilu.limits.
+"""
 
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from reilu.employers.models import Organization
+from reilu.limits import RateCounter  # noqa: F401 - the privacy app's model, defined with its code
 
 
 class PrivacyNotice(models.Model):
@@ -111,24 +115,3 @@ class ErasureRecord(models.Model):
 
     def __str__(self) -> str:
         return f"{self.created_at:%Y-%m-%d} {self.organization} ({self.reason})"
-
-
-class RateCounter(models.Model):
-    """Hits of one rate-limit key in one fixed window (see reilu.privacy.limits).
-
-    The key names the limit and a hash of the client address, never the address itself.
-    Windows are epoch seconds; a row is useless once its window has ended and is swept.
-    """
-
-    key = models.CharField(max_length=100)
-    window_start = models.BigIntegerField()
-    window_end = models.BigIntegerField(db_index=True)
-    hits = models.PositiveIntegerField(default=0)
-
-    class Meta:
-        constraints = [
-            models.UniqueConstraint(fields=["key", "window_start"], name="one_counter_per_window")
-        ]
-
-    def __str__(self) -> str:
-        return f"{self.key} @ {self.window_start}: {self.hits}"

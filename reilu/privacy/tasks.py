@@ -75,6 +75,6 @@ def retention_sweep() -> dict:
 @task()
 def limits_sweep() -> dict:
     """Hourly: forget rate-limit counters whose window has ended."""
-    from reilu.privacy import limits
+    from reilu import limits
 
     return {"counters_deleted": limits.sweep()}

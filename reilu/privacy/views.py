@@ -12,9 +12,9 @@ from reilu.applications.models import AccessToken
 from reilu.employers.models import Membership
 from reilu.employers.staff import recruiter_required
 from reilu.errors import LinkExpired, LinkNotFound, too_many_requests
+from reilu.limits import rate_limited
 from reilu.privacy import services
 from reilu.privacy.forms import NoticeForm
-from reilu.privacy.limits import rate_limited
 from reilu.privacy.models import AuditEvent, ErasureRecord
 from reilu.privacy.notices import current_notice
 from reilu.privacy.retention import erase_due_at, upcoming_erasures

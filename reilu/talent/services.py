@@ -9,11 +9,11 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import override
 
+from reilu import limits
 from reilu.employers.models import Organization
 from reilu.formatting import fmt_date
 from reilu.messaging.alerts import staff_recipients
 from reilu.messaging.outbox import kick_delivery, message_queue
-from reilu.privacy import limits
 from reilu.rules import RuleError
 from reilu.talent import auth
 from reilu.talent.models import (

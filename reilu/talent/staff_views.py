@@ -8,7 +8,7 @@ from django.views.decorators.http import require_http_methods
 
 from reilu.applications.cv import cv_response
 from reilu.employers.staff import recruiter_required
-from reilu.privacy.limits import rate_limited
+from reilu.limits import rate_limited
 from reilu.rules import RuleError
 from reilu.talent import selectors, services
 from reilu.talent.forms import ContactRequestForm, OpenReplyForm, OpenSettingsForm, SearchForm

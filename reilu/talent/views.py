@@ -9,8 +9,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_POST
 
+from reilu import limits
 from reilu.applications.cv import file_response
-from reilu.privacy import limits
 from reilu.rules import RuleError
 from reilu.talent import auth, saved_searches, selectors, services
 from reilu.talent.forms import (

@@ -13,8 +13,8 @@ import time_machine
 from django.db import connection, connections
 from django.test import Client
 
-from reilu.privacy import limits
-from reilu.privacy.models import RateCounter
+from reilu import limits
+from reilu.limits import RateCounter
 
 HOUR = 3600
 # A moment 10 s into an hourly window (epoch multiples of 3600 s start the windows).
@@ -62,7 +62,7 @@ from django.core.management import call_command
 call_command("migrate", verbosity=0)
 settings.REILU_RATES = {**settings.REILU_RATES, "status": "20/h"}
 from tests.privacy.test_limits import _parallel_misses
-from reilu.privacy.models import RateCounter
+from reilu.limits import RateCounter
 codes = _parallel_misses(200)
 hits = list(RateCounter.objects.values_list("hits", flat=True))
 print(json.dumps({"codes": codes, "hits": hits}))

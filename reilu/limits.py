@@ -2,7 +2,7 @@
 
 Use on any view or django-ninja handler that takes `request` first:
 
-    from reilu.privacy.limits import rate_limited
+    from reilu.limits import rate_limited
 
     @rate_limited("contact")          # rate from settings.REILU_RATES["contact"]
     def contact_request(request, ...): ...
@@ -25,10 +25,35 @@ import time
 from functools import wraps
 
 from django.conf import settings
-from django.db import connection
+from django.db import connection, models
 from django_ratelimit.exceptions import Ratelimited
 
-from reilu.privacy.models import RateCounter
+
+class RateCounter(models.Model):
+    """Hits of one rate-limit key in one fixed window.
+
+    The key names the limit and a hash of the client address, never the address itself.
+    Windows are epoch seconds; a row is useless once its window has ended and is swept.
+    """
+
+    key = models.CharField(max_length=100)
+    window_start = models.BigIntegerField()
+    window_end = models.BigIntegerField(db_index=True)
+    hits = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        # The counters live beside the code that counts, but their table and migrations
+        # stay the privacy app's (privacy_ratecounter, privacy/0003): moving the model here
+        # changed no schema. reilu.privacy.models imports this class so that the app
+        # registry knows it as soon as the privacy app's models load.
+        app_label = "privacy"
+        constraints = [
+            models.UniqueConstraint(fields=["key", "window_start"], name="one_counter_per_window")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.key} @ {self.window_start}: {self.hits}"
+
 
 _UNITS = {"s": 1, "m": 60, "h": 3600, "d": 86400}
 _RATE = re.compile(r"^(\d+)/(\d*)([smhd])$")

@@ -1,5 +1,7 @@
 """Staff sign-in and the forgotten-password flow: Django's own auth views, Reilu's layout.
 
+Top layer: it wires employers' staff accounts to messaging (the reset mail) and limits.
+
 The reset mail goes through the message outbox like every other mail, so it is retried,
 shows in the development mailbox, and is written in the language the page was asked in.
 """
@@ -15,8 +17,8 @@ from django.urls import reverse_lazy
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from reilu.limits import rate_limited
 from reilu.messaging.outbox import kick_delivery, message_queue
-from reilu.privacy.limits import rate_limited
 from reilu.textfields import LineField
 
 
