@@ -185,3 +185,23 @@ def test_the_checker_sees_imports_inside_functions(tmp_path):
     names = [n for node in ast.walk(tree) for n in _imported(node, "reilu.employers.x", False)]
     assert "reilu.jobs.models" in names
     assert breaks(part_of("reilu.employers.x"), part_of("reilu.jobs.models"))
+
+
+def _is_part(module: str, name: str) -> bool:
+    return name in module.split(".")
+
+
+def test_reads_never_import_writes():
+    """A selectors module only queries: it may not import any services module, so that the
+    services can read through the selectors without a circle."""
+    modules = {_module_name(p) for p in PACKAGE.rglob("*.py")}
+    found = []
+    for path in sorted(PACKAGE.rglob("*.py")):
+        module = _module_name(path)
+        if not _is_part(module, "selectors"):
+            continue
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            for name in _imported(node, module, path.name == "__init__.py"):
+                if name in modules and _is_part(name, "services"):
+                    found.append(f"{module} imports {name} at line {node.lineno}")
+    assert found == []

@@ -17,7 +17,9 @@ from django.urls import URLResolver, get_resolver, resolve, reverse
 from django.utils import timezone
 
 from reilu.employers.models import Membership
-from reilu.interviews import services as interview_services
+from reilu.interviews.criteria import criteria_for
+from reilu.interviews.services.booking import booking_book
+from reilu.interviews.services.scorecards import criteria_set, scorecard_submit
 from reilu.jobs import services as job_services
 from reilu.messaging.models import MessageTemplate
 from reilu.privacy import services as privacy_services
@@ -117,7 +119,7 @@ def template_default(client, org, recruiter):
 
 def criteria(client, org, recruiter):
     posting = make_posting(org)
-    interview_services.criteria_set(posting=posting, lines=["Python", "Teamwork", "Clear writing"])
+    criteria_set(posting=posting, lines=["Python", "Teamwork", "Clear writing"])
     return _signed_in(client, recruiter), reverse("interviews:criteria", args=[posting.pk]), 0
 
 
@@ -126,9 +128,9 @@ def scorecard(client, org, recruiter):
     app = to_interview(make_application(posting)[0])
     interviewer = make_staff(org, "ina@acme.example", role=Membership.Role.INTERVIEWER)
     slot = make_slot(posting, [interviewer, recruiter])
-    interview_services.booking_book(application=app, slot_id=slot.pk)
-    ratings = {c.pk: (4, "Good, & clear") for c in interview_services.criteria_for(posting)}
-    interview_services.scorecard_submit(application=app, interviewer=interviewer, ratings=ratings)
+    booking_book(application=app, slot_id=slot.pk)
+    ratings = {c.pk: (4, "Good, & clear") for c in criteria_for(posting)}
+    scorecard_submit(application=app, interviewer=interviewer, ratings=ratings)
     return _signed_in(client, interviewer), reverse("interviews:scorecard", args=[app.pk]), 0
 
 

@@ -13,8 +13,10 @@ from pydantic import Field
 from reilu.api.auth import staff_auth
 from reilu.api.schemas import Body, DbId, Error, Problems, StrictDateTime
 from reilu.applications.models import AccessToken
-from reilu.interviews import services
 from reilu.interviews.models import Booking, Purpose, Slot
+from reilu.interviews.selectors import open_slots
+from reilu.interviews.services.booking import booking_book, booking_cancel, can_book_interview
+from reilu.interviews.services.slots import MAX_PARTS, slot_create
 from reilu.jobs.models import Posting
 from reilu.rules import RuleError
 from reilu.textfields import Line
@@ -35,7 +37,7 @@ class SlotIn(Body):
     location: Line = Field("", max_length=300)
     video_url: Line = Field("", max_length=200)
     interviewer_ids: list[DbId] = Field(min_length=1, max_length=20)
-    parts: list[PartIn] = Field(default_factory=list, max_length=services.MAX_PARTS)
+    parts: list[PartIn] = Field(default_factory=list, max_length=MAX_PARTS)
 
 
 class PartOut(Schema):
@@ -144,7 +146,7 @@ def staff_slot_create(request, pk: int, payload: SlotIn):
         except ValidationError:
             return Status(400, {"detail": _("The video link is not a valid web address.")})
     try:
-        slot = services.slot_create(
+        slot = slot_create(
             posting=posting,
             purpose=payload.purpose,
             starts_at=_aware(payload.starts_at),
@@ -178,9 +180,9 @@ def candidate_slots(request, token: str):
     app = AccessToken.resolve(token)
     if app is None:
         return Status(404, {"detail": _("This status link is not valid.")})
-    if not services.can_book_interview(app):
+    if not can_book_interview(app):
         return []
-    return [_slot(s) for s in services.open_slots(app)[:200]]
+    return [_slot(s) for s in open_slots(app)[:200]]
 
 
 @router.get("/status/{token}/booking", response={200: BookingOut, 404: Error})
@@ -206,7 +208,7 @@ def candidate_book(request, token: str, payload: BookIn):
     if app is None:
         return Status(404, {"detail": _("This status link is not valid.")})
     try:
-        booking = services.booking_book(application=app, slot_id=payload.slot_id)
+        booking = booking_book(application=app, slot_id=payload.slot_id)
     except RuleError as exc:
         return Status(409, {"detail": str(exc)})
     return _booking(booking)
@@ -218,7 +220,7 @@ def candidate_cancel(request, token: str):
     if app is None:
         return Status(404, {"detail": _("This status link is not valid.")})
     try:
-        booking = services.booking_cancel(application=app)
+        booking = booking_cancel(application=app)
     except RuleError as exc:
         return Status(409, {"detail": str(exc)})
     return _booking(booking)

@@ -5,11 +5,22 @@ import datetime as dt
 from django.db.models import Avg, Count, F, Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404
+from django.utils import timezone
 
-from reilu.applications.models import Application
+from reilu.applications.models import Application, Event
 from reilu.employers.access import recruiting_orgs
-from reilu.interviews.models import Booking, FeedbackCall, Preparation, Purpose, Rating, Scorecard
-from reilu.jobs.models import Posting
+from reilu.employers.models import Membership
+from reilu.interviews.criteria import criteria_for
+from reilu.interviews.models import (
+    Booking,
+    FeedbackCall,
+    Preparation,
+    Purpose,
+    Rating,
+    Scorecard,
+    Slot,
+)
+from reilu.jobs.models import Posting, Stage
 
 
 def assigned_application_ids(user):
@@ -52,8 +63,6 @@ def can_see_ratings(user, app: Application) -> bool:
 
 def scorecard_aggregate(app: Application) -> list[dict]:
     """Mean and count per criterion over submitted scorecards, with the notes."""
-    from reilu.interviews.services import criteria_for
-
     criteria = criteria_for(app.posting)
     stats = {
         row["criterion_id"]: row
@@ -132,8 +141,6 @@ def preparation_shares(organization, now: dt.datetime) -> dict:
 def feedback_shares(organization, since: dt.datetime) -> dict:
     """Interviewed candidates not chosen (decided since `since`), how many were offered a
     feedback call and how many got their feedback. Counts, plus shares of the first count."""
-    from reilu.interviews.services import interviewed_ids
-
     rejected = Application.objects.filter(
         posting__organization=organization,
         outcome=Application.Outcome.REJECTED,
@@ -162,4 +169,41 @@ def open_feedback_calls(organization):
         )
         .select_related("application__posting", "booking__slot")
         .order_by("offered_at")[:500]
+    )
+
+
+def open_slots(application: Application, purpose: str = Purpose.INTERVIEW):
+    """Times the candidate can book now: same posting, in the future, not booked."""
+    return (
+        Slot.objects.filter(
+            posting_id=application.posting_id, purpose=purpose, starts_at__gt=timezone.now()
+        )
+        .exclude(bookings__state=Booking.State.ACTIVE)
+        .prefetch_related("parts")
+        .order_by("starts_at", "id")
+    )
+
+
+def interviewed_ids(application_ids) -> set[int]:
+    """Of these applications, the ones that reached an interview-kind stage."""
+    ids = list(application_ids)
+    reached = set(
+        Event.objects.filter(
+            application_id__in=ids, kind=Event.Kind.MOVED, stage__kind=Stage.Kind.INTERVIEW
+        ).values_list("application_id", flat=True)
+    )
+    reached |= set(
+        Application.objects.filter(pk__in=ids, stage__kind=Stage.Kind.INTERVIEW).values_list(
+            "pk", flat=True
+        )
+    )
+    return reached
+
+
+def member_choices(organization) -> list:
+    """Everyone who can sit on a slot: members of the employer, any role."""
+    return list(
+        Membership.objects.filter(organization=organization, user__is_active=True)
+        .select_related("user")
+        .order_by("user__first_name", "user__email")
     )

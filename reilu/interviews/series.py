@@ -6,7 +6,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from reilu.interviews.services import slot_create
+from reilu.interviews.services.slots import slot_create
 from reilu.interviews.workdays import is_working_day
 from reilu.rules import RuleError
 

@@ -1,9 +1,9 @@
 from django_tasks import task
 
-from reilu.interviews import services
+from reilu.interviews.services.preparation import remind_unprepared
 
 
 @task()
 def remind_interviewers() -> int:
     """Interviewers who have not confirmed their preparation by the day before are reminded."""
-    return services.remind_unprepared()
+    return remind_unprepared()

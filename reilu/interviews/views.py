@@ -15,9 +15,20 @@ from reilu.applications.cv import cv_response
 from reilu.applications.models import AccessToken
 from reilu.employers.access import recruiting_orgs
 from reilu.employers.staff import current_org, recruiter_required
-from reilu.interviews import selectors, series, services
+from reilu.interviews import selectors, series
+from reilu.interviews.criteria import criteria_for
 from reilu.interviews.forms import CriteriaForm, ScorecardForm, SlotForm
 from reilu.interviews.models import Booking, FeedbackCall, Preparation, Purpose, Scorecard, Slot
+from reilu.interviews.services import feedback_calls
+from reilu.interviews.services import slots as slot_services
+from reilu.interviews.services.booking import booking_book, booking_cancel, can_book_interview
+from reilu.interviews.services.feedback_calls import (
+    criteria_summary,
+    feedback_choose_written,
+    feedback_decline,
+)
+from reilu.interviews.services.preparation import preparation_confirm
+from reilu.interviews.services.scorecards import criteria_set, scorecard_submit
 from reilu.jobs.staff_views import staff_posting
 from reilu.rules import RuleError
 
@@ -50,7 +61,7 @@ def home(request):
 @recruiter_required
 def slots(request, pk):
     posting = staff_posting(request, pk)
-    members = services.member_choices(posting.organization)
+    members = selectors.member_choices(posting.organization)
     form = SlotForm(request.POST or None, members=members)
     status = 200
     if request.method == "POST":
@@ -125,7 +136,7 @@ def slot_delete(request, pk):
             request, "interviews/staff/slot_delete.html", {"slot": slot, "booking": booking}
         )
     try:
-        services.slot_delete(slot=slot)
+        slot_services.slot_delete(slot=slot)
     except RuleError as exc:
         messages.error(request, str(exc))
     else:
@@ -137,15 +148,13 @@ def slot_delete(request, pk):
 @recruiter_required
 def criteria(request, pk):
     posting = staff_posting(request, pk)
-    current = services.criteria_for(posting)
+    current = criteria_for(posting)
     form = CriteriaForm(request.POST or None, initial={"lines": "\n".join(c.text for c in current)})
     status = 200
     if request.method == "POST":
         if form.is_valid():
             try:
-                services.criteria_set(
-                    posting=posting, lines=form.cleaned_data["lines"].splitlines()
-                )
+                criteria_set(posting=posting, lines=form.cleaned_data["lines"].splitlines())
             except RuleError as exc:
                 form.add_error("lines", str(exc))
             else:
@@ -164,7 +173,7 @@ def prepare(request, pk):
     app = selectors.interviewer_application(request.user, pk)
     assigned = selectors.is_assigned(request.user, app)
     if request.method == "POST":
-        if services.preparation_confirm(application=app, user=request.user):
+        if preparation_confirm(application=app, user=request.user):
             messages.success(request, _("Thank you. You are marked as prepared."))
         else:
             messages.info(request, _("You have no upcoming interview with this candidate."))
@@ -185,7 +194,7 @@ def prepare(request, pk):
             {
                 "app": app,
                 "posting": app.posting,
-                "criteria": services.criteria_for(app.posting),
+                "criteria": criteria_for(app.posting),
                 "bookings": mine,
                 "assigned": assigned,
                 "confirmed": assigned and confirmed,
@@ -211,7 +220,7 @@ def scorecard(request, pk):
     own = Scorecard.objects.filter(application=app, interviewer=request.user).first()
     initial = {r.criterion_id: (r.score, r.notes) for r in own.ratings.all()} if own else {}
     form = ScorecardForm(
-        request.POST or None, criteria=services.criteria_for(app.posting), initial_ratings=initial
+        request.POST or None, criteria=criteria_for(app.posting), initial_ratings=initial
     )
     status = 200
     if request.method == "POST":
@@ -219,9 +228,7 @@ def scorecard(request, pk):
             raise Http404
         if form.is_valid():
             try:
-                services.scorecard_submit(
-                    application=app, interviewer=request.user, ratings=form.ratings()
-                )
+                scorecard_submit(application=app, interviewer=request.user, ratings=form.ratings())
             except RuleError as exc:
                 form.add_error(None, str(exc))
             else:
@@ -259,9 +266,7 @@ def scorecard(request, pk):
 def feedback_list(request):
     calls = list(selectors.open_feedback_calls(request.org))
     for call in calls:
-        call.summary = services.criteria_summary(
-            call.application, call.application.posting.language
-        )
+        call.summary = criteria_summary(call.application, call.application.posting.language)
     return render(request, "interviews/staff/feedback.html", {"calls": calls})
 
 
@@ -270,7 +275,7 @@ def feedback_list(request):
 def feedback_done(request, pk):
     call = get_object_or_404(FeedbackCall, pk=pk, organization__in=recruiting_orgs(request.user))
     try:
-        services.feedback_done(call=call, actor=request.user)
+        feedback_calls.feedback_done(call=call, actor=request.user)
     except RuleError as exc:
         messages.error(request, str(exc))
     else:
@@ -310,7 +315,7 @@ def book(request, token):
     if request.method == "POST":
         slot_id = request.POST.get("slot", "")
         try:
-            services.booking_book(application=app, slot_id=int(slot_id) if slot_id.isdigit() else 0)
+            booking_book(application=app, slot_id=int(slot_id) if slot_id.isdigit() else 0)
         except RuleError as exc:
             messages.error(request, str(exc))
             return redirect("interviews:book", token=token)
@@ -325,8 +330,8 @@ def book(request, token):
                 "app": app,
                 "token": token,
                 "booking": booking,
-                "bookable": services.can_book_interview(app),
-                "slots": list(services.open_slots(app)),
+                "bookable": can_book_interview(app),
+                "slots": list(selectors.open_slots(app)),
             },
         )
     )
@@ -337,7 +342,7 @@ def cancel(request, token):
     app = _application_or_404(token)
     purpose = Purpose.FEEDBACK if request.POST.get("purpose") == "feedback" else Purpose.INTERVIEW
     try:
-        services.booking_cancel(application=app, purpose=purpose)
+        booking_cancel(application=app, purpose=purpose)
     except RuleError as exc:
         messages.error(request, str(exc))
     else:
@@ -355,15 +360,13 @@ def feedback(request, token):
         choice = request.POST.get("choice", "")
         try:
             if choice == "written":
-                services.feedback_choose_written(application=app)
+                feedback_choose_written(application=app)
                 messages.success(request, _("You will get a written summary."))
             elif choice == "decline":
-                services.feedback_decline(application=app)
+                feedback_decline(application=app)
                 messages.success(request, _("Thank you for letting us know."))
             elif choice.isdigit():
-                services.booking_book(
-                    application=app, slot_id=int(choice), purpose=Purpose.FEEDBACK
-                )
+                booking_book(application=app, slot_id=int(choice), purpose=Purpose.FEEDBACK)
                 messages.success(request, _("Your feedback call is booked."))
             else:
                 messages.error(request, _("Choose a time or another option."))
@@ -380,7 +383,7 @@ def feedback(request, token):
                 "app": app,
                 "token": token,
                 "call": call,
-                "slots": list(services.open_slots(app, Purpose.FEEDBACK)),
+                "slots": list(selectors.open_slots(app, Purpose.FEEDBACK)),
             },
         )
     )

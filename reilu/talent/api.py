@@ -17,10 +17,11 @@ from pydantic import Field, StrictBool
 from reilu.api.auth import staff_auth
 from reilu.api.schemas import Body, Error, Problems
 from reilu.rules import RuleError
-from reilu.talent import selectors, services
+from reilu.talent import selectors
 from reilu.talent.auth import current_seeker
 from reilu.talent.models import Profile
 from reilu.talent.regions import REGION_CHOICES
+from reilu.talent.services.profiles import check_languages, parse_links, parse_skills, profile_save
 from reilu.textfields import Line, Text
 
 router = Router(tags=["talent"])
@@ -183,12 +184,10 @@ def my_profile(request):
 def my_profile_put(request, payload: ProfileIn):
     data = payload.model_dump()
     try:
-        languages = services.check_languages(
-            [(pl["language"], pl["level"]) for pl in data.pop("languages")]
-        )
-        skills = services.parse_skills(data.pop("skills"))
-        links = services.parse_links(data.pop("links"))
-        profile = services.profile_save(
+        languages = check_languages([(pl["language"], pl["level"]) for pl in data.pop("languages")])
+        skills = parse_skills(data.pop("skills"))
+        links = parse_links(data.pop("links"))
+        profile = profile_save(
             seeker=request.seeker, data=data, skills=skills, languages=languages, links=links
         )
     except RuleError as exc:

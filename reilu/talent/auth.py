@@ -47,7 +47,7 @@ def token_use(raw: str) -> Seeker | None:
 
     The seeker is created here, at the first use of a link, not when one is asked for.
     """
-    from reilu.talent.services import seeker_get_or_create
+    from reilu.talent.services.seekers import seeker_get_or_create
 
     token = token_peek(raw)
     if token is None:

@@ -6,10 +6,10 @@ from reilu.applications.uploads import check_cv
 from reilu.employers.models import Organization
 from reilu.jobs.models import Posting
 from reilu.rules import RuleError
-from reilu.talent import services
 from reilu.talent.models import OpenApplicationSettings, Profile, SavedSearch
 from reilu.talent.regions import REGION_CHOICES
 from reilu.talent.selectors import TalentQuery
+from reilu.talent.services.profiles import parse_languages, parse_links, parse_skills
 from reilu.textfields import LineField, line_formfield
 from reilu.widgets import Textarea
 
@@ -75,19 +75,19 @@ class ProfileForm(forms.ModelForm):
 
     def clean_skills(self):
         try:
-            return services.parse_skills(self.cleaned_data["skills"])
+            return parse_skills(self.cleaned_data["skills"])
         except RuleError as exc:
             raise ValidationError(exc.message) from None
 
     def clean_languages(self):
         try:
-            return services.parse_languages(self.cleaned_data["languages"])
+            return parse_languages(self.cleaned_data["languages"])
         except RuleError as exc:
             raise ValidationError(exc.message) from None
 
     def clean_links_text(self):
         try:
-            return services.parse_links(self.cleaned_data["links_text"])
+            return parse_links(self.cleaned_data["links_text"])
         except RuleError as exc:
             raise ValidationError(exc.message) from None
 

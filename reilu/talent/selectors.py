@@ -15,7 +15,14 @@ from django.db import connection
 from django.db.models import BooleanField, F, FloatField, QuerySet
 from django.db.models.expressions import RawSQL
 
-from reilu.talent.models import ContactRequest, Profile, ProfileLanguage, ProfileView
+from reilu.employers.models import Organization
+from reilu.talent.models import (
+    ContactRequest,
+    OpenApplicationSettings,
+    Profile,
+    ProfileLanguage,
+    ProfileView,
+)
 
 PAGE_SIZE = 20
 MAX_TERMS = 8
@@ -157,3 +164,8 @@ def seeker_requests(profile: Profile) -> list[ContactRequest]:
             F("answered_at").desc(nulls_first=True), "-created_at"
         )
     )
+
+
+def open_settings_for(organization: Organization) -> OpenApplicationSettings:
+    found = OpenApplicationSettings.objects.filter(organization=organization).first()
+    return found or OpenApplicationSettings(organization=organization)

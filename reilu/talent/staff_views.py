@@ -10,9 +10,12 @@ from reilu.applications.cv import cv_response
 from reilu.employers.staff import recruiter_required
 from reilu.limits import rate_limited
 from reilu.rules import RuleError
-from reilu.talent import selectors, services
+from reilu.talent import selectors
 from reilu.talent.forms import ContactRequestForm, OpenReplyForm, OpenSettingsForm, SearchForm
 from reilu.talent.models import ContactRequest, OpenApplication, Profile
+from reilu.talent.services.contact_requests import contact_request_send
+from reilu.talent.services.open_applications import open_application_answer, open_settings_save
+from reilu.talent.services.profiles import profile_view_record
 
 
 @recruiter_required
@@ -36,7 +39,7 @@ def profile(request, public_id):
     if request.method == "POST":
         if form.is_valid():
             try:
-                services.contact_request_send(
+                contact_request_send(
                     profile=found,
                     organization=request.org,
                     user=request.user,
@@ -52,7 +55,7 @@ def profile(request, public_id):
         else:
             status = 400
     else:
-        services.profile_view_record(profile=found, organization=request.org, user=request.user)
+        profile_view_record(profile=found, organization=request.org, user=request.user)
     accepted = selectors.accepted_request(found, request.org)
     context = {
         "profile": found,
@@ -106,7 +109,7 @@ def open_detail(request, pk):
     if request.method == "POST":
         if form.is_valid():
             try:
-                services.open_application_answer(
+                open_application_answer(
                     open_application=app,
                     decision=form.cleaned_data["decision"],
                     reply=form.cleaned_data["reply"],
@@ -128,13 +131,13 @@ def open_detail(request, pk):
 @recruiter_required
 @require_http_methods(["GET", "POST"])
 def open_settings(request):
-    config = services.open_settings_for(request.org)
+    config = selectors.open_settings_for(request.org)
     form = OpenSettingsForm(request.POST or None, instance=config)
     status = 200
     if request.method == "POST":
         if form.is_valid():
             try:
-                services.open_settings_save(organization=request.org, data=form.cleaned_data)
+                open_settings_save(organization=request.org, data=form.cleaned_data)
             except RuleError as exc:
                 form.add_error(None, exc.message)
             else:

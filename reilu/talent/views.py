@@ -12,7 +12,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from reilu import limits
 from reilu.applications.cv import file_response
 from reilu.rules import RuleError
-from reilu.talent import auth, saved_searches, selectors, services
+from reilu.talent import auth, saved_searches, selectors
 from reilu.talent.forms import (
     OpenApplicationForm,
     ProfileForm,
@@ -21,6 +21,11 @@ from reilu.talent.forms import (
     SignInForm,
 )
 from reilu.talent.models import ContactRequest, OpenApplication, Profile, SavedSearch
+from reilu.talent.services.contact_requests import contact_request_answer
+from reilu.talent.services.open_applications import open_application_send
+from reilu.talent.services.profiles import PROFILE_FIELDS, profile_save, profile_set_visibility
+from reilu.talent.services.searches import saved_search_create, saved_search_unsubscribe
+from reilu.talent.services.seekers import signin_request
 
 
 def _private(response):
@@ -52,7 +57,7 @@ def signin(request):
         # Per client, before the form: one client cannot mail links to many addresses.
         limits.check(request, "signin")
         if form.is_valid():
-            sent = services.signin_request(email=form.cleaned_data["email"], language=_language())
+            sent = signin_request(email=form.cleaned_data["email"], language=_language())
             if not sent:
                 form.add_error(None, _("Too many sign-in links asked for. Try again in an hour."))
                 return render(request, "talent/signin.html", {"form": form}, status=429)
@@ -114,9 +119,9 @@ def profile_edit(request):
     status = 200
     if request.method == "POST":
         if form.is_valid():
-            data = {f: form.cleaned_data[f] for f in services.PROFILE_FIELDS}
+            data = {f: form.cleaned_data[f] for f in PROFILE_FIELDS}
             try:
-                services.profile_save(
+                profile_save(
                     seeker=request.seeker,
                     data=data,
                     skills=form.cleaned_data["skills"],
@@ -140,7 +145,7 @@ def profile_edit(request):
 def visibility(request):
     profile = get_object_or_404(Profile, seeker=request.seeker)
     try:
-        services.profile_set_visibility(
+        profile_set_visibility(
             profile=profile,
             visibility=request.POST.get("visibility", profile.visibility),
             paused=request.POST.get("paused") == "1",
@@ -172,7 +177,7 @@ def answer_request(request, pk):
     )
     accept = request.POST.get("answer") == "accept"
     try:
-        services.contact_request_answer(request=contact, seeker=request.seeker, accept=accept)
+        contact_request_answer(request=contact, seeker=request.seeker, accept=accept)
     except RuleError as exc:
         messages.error(request, exc.message)
     else:
@@ -196,7 +201,7 @@ def open_new(request):
     if request.method == "POST":
         if form.is_valid():
             try:
-                app = services.open_application_send(
+                app = open_application_send(
                     seeker=request.seeker,
                     organization=form.cleaned_data["organization"],
                     message=form.cleaned_data["message"],
@@ -227,7 +232,7 @@ def search_save(request):
     request.session.pop(PENDING_SEARCH, None)
     if form.is_valid():
         try:
-            services.saved_search_create(seeker=request.seeker, **form.cleaned_data)
+            saved_search_create(seeker=request.seeker, **form.cleaned_data)
         except RuleError as exc:
             messages.error(request, exc.message)
         else:
@@ -241,7 +246,7 @@ def search_save(request):
 @require_POST
 def search_delete(request, pk):
     search = get_object_or_404(SavedSearch, pk=pk, seeker=request.seeker)
-    services.saved_search_unsubscribe(search)
+    saved_search_unsubscribe(search)
     messages.success(request, _("The saved search is stopped."))
     return redirect("talent:me")
 
@@ -253,7 +258,7 @@ def search_unsubscribe(request, signed):
     if search is None:
         raise Http404
     if request.method == "POST":
-        services.saved_search_unsubscribe(search)
+        saved_search_unsubscribe(search)
         search.refresh_from_db()
         if request.POST.get("List-Unsubscribe") == "One-Click":
             return HttpResponse(status=200)

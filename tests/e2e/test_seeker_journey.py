@@ -12,8 +12,8 @@ from playwright.sync_api import expect
 from reilu.applications import services as app_services
 from reilu.applications.models import Application
 from reilu.employers.models import Membership
-from reilu.interviews import services as interview_services
 from reilu.interviews.models import Booking, FeedbackCall, Purpose
+from reilu.interviews.services.slots import slot_create
 from reilu.jobs.models import Stage
 from reilu.messaging.models import Message
 from reilu.messaging.outbox import deliver_all
@@ -31,7 +31,7 @@ def _slot(posting, people, *, days, hour, purpose=Purpose.INTERVIEW):
     # As tests/interviews/conftest.py make_slot: staff publish a bookable time.
     day = timezone.localdate() + dt.timedelta(days=days)
     start = timezone.make_aware(dt.datetime.combine(day, dt.time(hour, 0)))
-    return interview_services.slot_create(
+    return slot_create(
         posting=posting,
         starts_at=start,
         ends_at=start + dt.timedelta(hours=1),

@@ -5,7 +5,7 @@ from django.utils import timezone
 
 from reilu.applications import services as app_services
 from reilu.employers.models import Membership
-from reilu.interviews import services
+from reilu.interviews.services.slots import slot_create
 from reilu.jobs.models import Stage
 from tests.conftest import make_application, make_staff
 
@@ -18,7 +18,7 @@ def to_interview(app):
 def make_slot(posting, people, days=3, hour=10, purpose="interview", parts=None, **kw):
     day = timezone.localdate() + dt.timedelta(days=days)
     start = timezone.make_aware(dt.datetime.combine(day, dt.time(hour, 0)))
-    return services.slot_create(
+    return slot_create(
         posting=posting,
         starts_at=start,
         ends_at=start + dt.timedelta(hours=kw.pop("hours", 1)),

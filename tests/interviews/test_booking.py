@@ -10,8 +10,10 @@ from django.urls import reverse
 from django.utils import timezone
 from icalendar import Calendar
 
-from reilu.interviews import services
 from reilu.interviews.models import Booking, Preparation, Slot
+from reilu.interviews.selectors import open_slots
+from reilu.interviews.services.booking import booking_book, booking_cancel
+from reilu.interviews.services.slots import slot_create
 from reilu.messaging import outbox
 from reilu.messaging.models import Message, MessageAttachment
 from reilu.rules import RuleError
@@ -64,7 +66,7 @@ def test_it_books_a_time_from_the_status_page(client, interview_app, slot, inter
 
 def test_it_writes_an_ics_that_follows_the_booking(interview_app, slot, posting, recruiter):
     other = make_slot(posting, [recruiter], days=4, location="", video_url="https://meet.example/x")
-    booking = services.booking_book(application=interview_app, slot_id=slot.pk)
+    booking = booking_book(application=interview_app, slot_id=slot.pk)
     first = event_of(cal := calendar_of(candidate_invites(interview_app)[0]))
     assert str(cal["METHOD"]) == "REQUEST"
     assert int(first["SEQUENCE"]) == 0
@@ -78,7 +80,7 @@ def test_it_writes_an_ics_that_follows_the_booking(interview_app, slot, posting,
     assert str(first["LOCATION"]) == "Main office, Helsinki"
     assert first.decoded("DTSTART") == slot.starts_at
 
-    services.booking_book(application=interview_app, slot_id=other.pk)  # moved
+    booking_book(application=interview_app, slot_id=other.pk)  # moved
     moved = event_of(calendar_of(candidate_invites(interview_app)[1]))
     assert str(moved["UID"]) == str(first["UID"]) and str(booking.uid) in str(first["UID"])
     assert int(moved["SEQUENCE"]) == 1
@@ -88,7 +90,7 @@ def test_it_writes_an_ics_that_follows_the_booking(interview_app, slot, posting,
     ina_last = Message.objects.filter(to_email="ina@acme.example").order_by("-id").first()
     assert str(calendar_of(ina_last)["METHOD"]) == "CANCEL"
 
-    services.booking_cancel(application=interview_app)
+    booking_cancel(application=interview_app)
     cal = calendar_of(candidate_invites(interview_app)[2])
     cancelled = event_of(cal)
     assert str(cal["METHOD"]) == "CANCEL"
@@ -99,7 +101,7 @@ def test_it_writes_an_ics_that_follows_the_booking(interview_app, slot, posting,
 
 
 def test_it_delivers_the_calendar_file_as_an_attachment(interview_app, slot):
-    services.booking_book(application=interview_app, slot_id=slot.pk)
+    booking_book(application=interview_app, slot_id=slot.pk)
     mail.outbox.clear()
     outbox.deliver_all()
     invites = [m for m in mail.outbox if m.attachments]
@@ -115,7 +117,7 @@ def test_it_books_an_interview_day_as_one_unit(interview_app, second_app, postin
     start = timezone.make_aware(
         dt.datetime.combine(timezone.localdate() + dt.timedelta(days=5), dt.time(9, 0))
     )
-    day = services.slot_create(
+    day = slot_create(
         posting=posting,
         starts_at=start,
         ends_at=start + dt.timedelta(hours=4),
@@ -135,9 +137,9 @@ def test_it_books_an_interview_day_as_one_unit(interview_app, second_app, postin
             },
         ],
     )
-    services.booking_book(application=interview_app, slot_id=day.pk)
+    booking_book(application=interview_app, slot_id=day.pk)
     with pytest.raises(RuleError) as exc:
-        services.booking_book(application=second_app, slot_id=day.pk)
+        booking_book(application=second_app, slot_id=day.pk)
     assert exc.value.code == "taken"
     body = candidate_invites(interview_app)[0].body
     assert "Team" in body and "Manager" in body and "Decision talk" in body
@@ -146,7 +148,7 @@ def test_it_books_an_interview_day_as_one_unit(interview_app, second_app, postin
 def test_it_refuses_overlapping_parts(posting, recruiter):
     start = timezone.now() + dt.timedelta(days=2)
     with pytest.raises(RuleError) as exc:
-        services.slot_create(
+        slot_create(
             posting=posting,
             starts_at=start,
             ends_at=start + dt.timedelta(hours=2),
@@ -172,13 +174,13 @@ def test_it_allows_only_members_of_the_employer_as_interviewers(posting, outside
 
 def test_it_books_only_in_the_interview_stage(application, slot):
     with pytest.raises(RuleError) as exc:
-        services.booking_book(application=application, slot_id=slot.pk)
+        booking_book(application=application, slot_id=slot.pk)
     assert exc.value.code == "not_bookable"
     assert not Booking.objects.exists()
 
 
 def test_it_gives_one_slot_to_one_candidate(interview_app, second_app, slot, client):
-    services.booking_book(application=interview_app, slot_id=slot.pk)
+    booking_book(application=interview_app, slot_id=slot.pk)
     response = client.post(
         reverse("interviews:book", args=[second_app.raw_token]), {"slot": slot.pk}
     )
@@ -186,7 +188,7 @@ def test_it_gives_one_slot_to_one_candidate(interview_app, second_app, slot, cli
     assert Booking.objects.filter(slot=slot, state="active").count() == 1
     assert not Booking.objects.filter(application=second_app).exists()
     # The booked time is no longer offered to others.
-    assert slot not in services.open_slots(second_app)
+    assert slot not in open_slots(second_app)
 
 
 def test_the_database_refuses_a_second_active_booking(interview_app, second_app, slot):
@@ -196,7 +198,7 @@ def test_the_database_refuses_a_second_active_booking(interview_app, second_app,
 
 
 def test_a_candidate_reaches_only_their_own_booking(client, interview_app, second_app, slot):
-    services.booking_book(application=interview_app, slot_id=slot.pk)
+    booking_book(application=interview_app, slot_id=slot.pk)
     # The other candidate's cancel touches nothing of the first one's.
     client.post(reverse("interviews:cancel", args=[second_app.raw_token]))
     assert Booking.objects.get(application=interview_app).state == "active"
@@ -205,7 +207,7 @@ def test_a_candidate_reaches_only_their_own_booking(client, interview_app, secon
     other_posting = make_posting(other_org)
     foreign = make_slot(other_posting, [make_staff(other_org, "x@else.example")])
     with pytest.raises(RuleError) as exc:
-        services.booking_book(application=second_app, slot_id=foreign.pk)
+        booking_book(application=second_app, slot_id=foreign.pk)
     assert exc.value.code == "no_slot"
     assert client.get(reverse("interviews:book", args=["not-a-token"])).status_code == 404
 
@@ -225,7 +227,7 @@ def test_two_candidates_racing_for_one_slot_get_one_booking():
     def candidate(app):
         try:
             barrier.wait(5)
-            services.booking_book(application=app, slot_id=slot.pk)
+            booking_book(application=app, slot_id=slot.pk)
             results.append("booked")
         except RuleError as exc:
             results.append(exc.code)

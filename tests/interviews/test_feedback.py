@@ -6,9 +6,10 @@ from django.urls import reverse
 from django.utils import timezone
 
 from reilu.applications import services as app_services
-from reilu.interviews import services
 from reilu.interviews.models import Booking, FeedbackCall
 from reilu.interviews.selectors import feedback_shares
+from reilu.interviews.services.booking import booking_book
+from reilu.interviews.services.feedback_calls import feedback_done
 from reilu.messaging.models import Message
 from reilu.rules import RuleError
 from tests.conftest import make_application
@@ -81,7 +82,7 @@ def test_a_candidate_may_ask_for_a_written_summary_or_decline(
 def test_interview_slots_cannot_be_booked_as_feedback_calls(org, posting, interview_app, slot):
     reject(org, interview_app)
     try:
-        services.booking_book(application=interview_app, slot_id=slot.pk, purpose="feedback")
+        booking_book(application=interview_app, slot_id=slot.pk, purpose="feedback")
     except RuleError as exc:
         assert exc.code == "no_slot"
     assert not Booking.objects.exists()
@@ -92,7 +93,7 @@ def test_it_reports_feedback_shares(org, other_org, posting, interview_app, seco
     since = timezone.now() - dt.timedelta(days=1)
     reject(org, interview_app, second_app, screened)
     call = FeedbackCall.objects.get(application=interview_app)
-    services.feedback_done(call=call, actor=recruiter)
+    feedback_done(call=call, actor=recruiter)
     shares = feedback_shares(org, since)
     assert shares["interviewed_not_chosen"] == 2
     assert shares["offered"] == 2 and shares["done"] == 1

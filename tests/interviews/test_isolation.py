@@ -4,15 +4,15 @@ import pytest
 from django.urls import reverse
 
 from reilu.applications import services as app_services
-from reilu.interviews import services
 from reilu.interviews.models import FeedbackCall, Slot
+from reilu.interviews.services.booking import booking_book
 from tests.interviews.conftest import make_slot
 
 
 @pytest.fixture
 def foreign(client, outsider, interview_app, slot, posting, org, recruiter):
     """A signed-in recruiter of Other Oy, and Acme's interview objects."""
-    services.booking_book(application=interview_app, slot_id=slot.pk)
+    booking_book(application=interview_app, slot_id=slot.pk)
     other_slot = make_slot(posting, [recruiter], days=6)
     app_services.applications_decide(
         organization=org, application_ids=[interview_app.pk], outcome="rejected"

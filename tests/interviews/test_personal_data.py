@@ -1,14 +1,16 @@
 """Interview data in the candidate's export and erasure (GDPR Art. 15 and 17)."""
 
-from reilu.interviews import services
+from reilu.interviews.criteria import criteria_for
 from reilu.interviews.models import Rating
+from reilu.interviews.services.booking import booking_book
+from reilu.interviews.services.scorecards import scorecard_submit
 from reilu.privacy import services as privacy
 from reilu.privacy.models import ErasureRecord
 
 
 def rate_all(app, user, score, notes):
-    ratings = {c.pk: (score, notes) for c in services.criteria_for(app.posting)}
-    return services.scorecard_submit(application=app, interviewer=user, ratings=ratings)
+    ratings = {c.pk: (score, notes) for c in criteria_for(app.posting)}
+    return scorecard_submit(application=app, interviewer=user, ratings=ratings)
 
 
 def test_the_export_holds_bookings_and_evaluations(interview_app, slot, interviewer):
@@ -16,7 +18,7 @@ def test_the_export_holds_bookings_and_evaluations(interview_app, slot, intervie
     import json
     import zipfile
 
-    services.booking_book(application=interview_app, slot_id=slot.pk)
+    booking_book(application=interview_app, slot_id=slot.pk)
     rate_all(interview_app, interviewer, 4, "Clear answers about SQL.")
     archive = zipfile.ZipFile(io.BytesIO(privacy.application_export(application=interview_app)))
     data = json.loads(archive.read("data.json"))
@@ -27,7 +29,7 @@ def test_the_export_holds_bookings_and_evaluations(interview_app, slot, intervie
 
 
 def test_erasure_removes_the_notes_and_keeps_the_scores(interview_app, slot, interviewer):
-    services.booking_book(application=interview_app, slot_id=slot.pk)
+    booking_book(application=interview_app, slot_id=slot.pk)
     rate_all(interview_app, interviewer, 5, "Personal remark about the candidate.")
     privacy.application_erase(application=interview_app, reason=ErasureRecord.Reason.CANDIDATE)
     ratings = Rating.objects.filter(scorecard__application=interview_app)

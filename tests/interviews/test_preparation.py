@@ -6,16 +6,17 @@ import time_machine
 from django.urls import reverse
 from django.utils import timezone
 
-from reilu.interviews import services
 from reilu.interviews.models import Preparation
 from reilu.interviews.selectors import preparation_shares
+from reilu.interviews.services.booking import booking_book
+from reilu.interviews.services.preparation import preparation_confirm, remind_unprepared
 from reilu.interviews.tasks import remind_interviewers
 from reilu.messaging.models import Message
 from reilu.periodic import SCHEDULE
 
 
 def test_an_interviewer_reads_and_confirms(client, interview_app, slot, interviewer):
-    services.booking_book(application=interview_app, slot_id=slot.pk)
+    booking_book(application=interview_app, slot_id=slot.pk)
     client.force_login(interviewer)
     url = reverse("interviews:prepare", args=[interview_app.pk])
     page = client.get(url).content.decode()
@@ -31,7 +32,7 @@ def test_an_interviewer_reads_and_confirms(client, interview_app, slot, intervie
 def test_an_interviewer_sees_only_applications_they_interview(
     client, posting, interview_app, second_app, slot, interviewer
 ):
-    services.booking_book(application=interview_app, slot_id=slot.pk)
+    booking_book(application=interview_app, slot_id=slot.pk)
     client.force_login(interviewer)
     assert client.get(reverse("interviews:prepare", args=[second_app.pk])).status_code == 404
     assert client.get(reverse("interviews:cv", args=[second_app.pk])).status_code == 404
@@ -45,13 +46,13 @@ def test_an_interviewer_sees_only_applications_they_interview(
 def test_it_reminds_unprepared_interviewers_the_day_before(
     interview_app, slot, interviewer, recruiter
 ):
-    services.booking_book(application=interview_app, slot_id=slot.pk)
+    booking_book(application=interview_app, slot_id=slot.pk)
     Preparation.objects.filter(interviewer=recruiter).update(confirmed_at=timezone.now())
-    assert services.remind_unprepared() == 0  # three days ahead: too early
+    assert remind_unprepared() == 0  # three days ahead: too early
     day_before = timezone.localtime(slot.starts_at) - dt.timedelta(days=1)
     with time_machine.travel(day_before.replace(hour=8), tick=False):
         remind_interviewers.call()
-        assert services.remind_unprepared() == 0  # once only
+        assert remind_unprepared() == 0  # once only
     reminders = Message.objects.filter(kind="interviewer_reminder")
     assert list(reminders.values_list("to_email", flat=True)) == ["ina@acme.example"]
     assert any(path == "reilu.interviews.tasks.remind_interviewers" for _, path in SCHEDULE)
@@ -60,8 +61,8 @@ def test_it_reminds_unprepared_interviewers_the_day_before(
 def test_it_reports_the_share_of_prepared_interviews(
     org, other_org, interview_app, slot, interviewer, recruiter
 ):
-    services.booking_book(application=interview_app, slot_id=slot.pk)
-    services.preparation_confirm(application=interview_app, user=interviewer)
+    booking_book(application=interview_app, slot_id=slot.pk)
+    preparation_confirm(application=interview_app, user=interviewer)
     with time_machine.travel(slot.starts_at + dt.timedelta(hours=2)):
         report = preparation_shares(org, timezone.now())
         assert preparation_shares(other_org, timezone.now())["total"] == 0

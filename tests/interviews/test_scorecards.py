@@ -2,24 +2,26 @@
 
 from django.urls import reverse
 
-from reilu.interviews import services
+from reilu.interviews.criteria import criteria_for
 from reilu.interviews.models import Criterion, Rating
 from reilu.interviews.selectors import scorecard_aggregate
+from reilu.interviews.services.booking import booking_book
+from reilu.interviews.services.scorecards import criteria_set, scorecard_submit
 from reilu.rules import RuleError
 from tests.conftest import make_staff
 
 
 def book(app, slot):
-    return services.booking_book(application=app, slot_id=slot.pk)
+    return booking_book(application=app, slot_id=slot.pk)
 
 
 def rate_all(app, user, score, notes=""):
-    ratings = {c.pk: (score, notes) for c in services.criteria_for(app.posting)}
-    return services.scorecard_submit(application=app, interviewer=user, ratings=ratings)
+    ratings = {c.pk: (score, notes) for c in criteria_for(app.posting)}
+    return scorecard_submit(application=app, interviewer=user, ratings=ratings)
 
 
 def test_it_derives_criteria_from_the_requirements_and_recruiters_edit_them(staff_client, posting):
-    assert [c.text for c in services.criteria_for(posting)] == ["Python", "SQL"]
+    assert [c.text for c in criteria_for(posting)] == ["Python", "SQL"]
     url = reverse("interviews:criteria", args=[posting.pk])
     response = staff_client.post(url, {"lines": "Python\nTeamwork\n- Clear writing"})
     assert response.status_code == 302
@@ -34,7 +36,7 @@ def test_rated_criteria_cannot_be_removed(interview_app, slot, interviewer):
     book(interview_app, slot)
     rate_all(interview_app, interviewer, 4)
     try:
-        services.criteria_set(posting=interview_app.posting, lines=["Teamwork"])
+        criteria_set(posting=interview_app.posting, lines=["Teamwork"])
     except RuleError as exc:
         assert exc.code == "rated"
     assert Criterion.objects.filter(posting=interview_app.posting).count() == 2
@@ -50,7 +52,7 @@ def test_the_scorecard_is_blind_until_submitted(
     page = client.get(url).content.decode()
     assert "Knows SQL joins" not in page
     assert "after you submit your own" in page
-    python, sql = services.criteria_for(interview_app.posting)
+    python, sql = criteria_for(interview_app.posting)
     bad = client.post(url, {f"score_{python.pk}": "4"})  # SQL not rated
     assert bad.status_code == 400 and not Rating.objects.filter(scorecard__interviewer=interviewer)
     client.post(url, {f"score_{python.pk}": "4", f"score_{sql.pk}": "5", f"notes_{sql.pk}": "Good"})

@@ -5,8 +5,8 @@ import datetime as dt
 import pytest
 from django.utils import timezone
 
-from reilu.interviews import services
 from reilu.interviews.models import Slot
+from reilu.interviews.services.booking import booking_book
 from reilu.interviews.workdays import holiday_free_working_days, is_public_holiday, working_days
 
 pytestmark = pytest.mark.django_db
@@ -162,7 +162,7 @@ def test_deleting_asks_once_and_then_deletes(staff_client, slot):
 
 
 def test_a_booked_time_is_not_deleted(staff_client, slot, interview_app):
-    services.booking_book(application=interview_app, slot_id=slot.pk)
+    booking_book(application=interview_app, slot_id=slot.pk)
     delete_url = f"/staff/interviews/slots/{slot.pk}/delete/"
     confirm = staff_client.get(delete_url).content.decode()
     assert "cannot be deleted" in confirm and 'method="post"' not in confirm.split("<main")[-1]

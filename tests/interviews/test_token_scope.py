@@ -14,8 +14,8 @@ from django.urls import reverse
 
 from reilu.applications import services as app_services
 from reilu.applications.models import Application
-from reilu.interviews import services
 from reilu.interviews.models import Booking, FeedbackCall
+from reilu.interviews.services.booking import booking_book
 from reilu.jobs.models import JobAlert
 from reilu.voice.models import SurveyInvitation, SurveyResponse
 from tests.interviews.conftest import make_slot
@@ -25,7 +25,7 @@ AINO = ("Aino", "Korhonen", "aino@example.fi")
 
 @pytest.fixture
 def aino(interview_app, slot, recruiter):
-    services.booking_book(application=interview_app, slot_id=slot.pk)
+    booking_book(application=interview_app, slot_id=slot.pk)
     app_services.application_add_note(
         application=interview_app, text="Aino's private note", actor=recruiter
     )

@@ -7,10 +7,11 @@ import zipfile
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from reilu.applications import services as app_services
-from reilu.interviews import services as interviews
+from reilu.interviews.services.booking import booking_book
 from reilu.privacy.models import AuditEvent
 from reilu.privacy.services import application_export
-from reilu.talent import services as talent
+from reilu.talent.services.contact_requests import contact_request_answer, contact_request_send
+from reilu.talent.services.profiles import profile_save
 from tests.api.test_api import bearer
 from tests.conftest import make_application
 from tests.interviews.conftest import make_slot, to_interview
@@ -24,7 +25,7 @@ def test_the_interviewers_view_of_a_cv_is_audited(client, posting, recruiter, or
     interviewer = make_staff(org, "ina@acme.example", role=Membership.Role.INTERVIEWER)
     app, _raw = make_application(posting)
     app = to_interview(app)
-    interviews.booking_book(application=app, slot_id=make_slot(posting, [interviewer]).pk)
+    booking_book(application=app, slot_id=make_slot(posting, [interviewer]).pk)
     client.force_login(interviewer)
     response = client.get(f"/staff/interviews/applications/{app.pk}/cv/")
     assert response.status_code == 200
@@ -99,16 +100,16 @@ def api_token_user(raw):
 
 def test_an_employer_taking_a_seekers_cv_is_audited(staff_client, recruiter, org):
     profile = make_profile()
-    talent.profile_save(
+    profile_save(
         seeker=profile.seeker,
         data={"name": profile.name, "headline": profile.headline, "visibility": "public"},
         cv=SimpleUploadedFile("me.docx.txt", b"plain words", content_type="text/plain"),
         cv_type="text/plain",
     )
-    request = talent.contact_request_send(
+    request = contact_request_send(
         profile=profile, organization=org, user=recruiter, message="Hello!"
     )
-    talent.contact_request_answer(request=request, seeker=profile.seeker, accept=True)
+    contact_request_answer(request=request, seeker=profile.seeker, accept=True)
     response = staff_client.get(f"/staff/talent/p/{profile.public_id}/cv/")
     assert response.status_code == 200
     assert 'filename="me.docx.txt"' in response["Content-Disposition"]

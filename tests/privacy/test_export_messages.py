@@ -5,11 +5,14 @@ import json
 import zipfile
 
 from reilu.applications import services as app_services
-from reilu.interviews import services as interviews
+from reilu.interviews.criteria import criteria_for
+from reilu.interviews.services.booking import booking_book
+from reilu.interviews.services.scorecards import scorecard_submit
 from reilu.jobs.alerts import alert_subscribe
 from reilu.privacy.services import application_export
-from reilu.talent import services as talent
 from reilu.talent.personal_data import seeker_export
+from reilu.talent.services.contact_requests import contact_request_answer, contact_request_send
+from reilu.talent.services.seekers import signin_request
 from tests.conftest import make_application
 from tests.interviews.conftest import make_slot, to_interview
 from tests.talent.conftest import make_profile
@@ -28,13 +31,11 @@ def test_the_candidates_export_has_mail_to_and_about_them_and_the_access_log(
     for a in (app, other):
         to_interview(a)
     for hour, a in ((10, app), (13, other)):
-        interviews.booking_book(
-            application=a, slot_id=make_slot(posting, [recruiter], hour=hour).pk
-        )
-        interviews.scorecard_submit(
+        booking_book(application=a, slot_id=make_slot(posting, [recruiter], hour=hour).pk)
+        scorecard_submit(
             application=a,
             interviewer=recruiter,
-            ratings={c.pk: (4, "Fine.") for c in interviews.criteria_for(posting)},
+            ratings={c.pk: (4, "Fine.") for c in criteria_for(posting)},
         )
     app_services.applications_decide(
         organization=org, application_ids=[app.pk, other.pk], outcome="rejected", actor=recruiter
@@ -66,11 +67,11 @@ def test_the_candidates_export_has_mail_to_and_about_them_and_the_access_log(
 
 def test_the_seekers_export_has_every_message_about_them(staff_client, org, recruiter):
     profile = make_profile()
-    assert talent.signin_request(email=profile.seeker.email, language="en")
-    request = talent.contact_request_send(
+    assert signin_request(email=profile.seeker.email, language="en")
+    request = contact_request_send(
         profile=profile, organization=org, user=recruiter, message="Hello!"
     )
-    talent.contact_request_answer(request=request, seeker=profile.seeker, accept=True)
+    contact_request_answer(request=request, seeker=profile.seeker, accept=True)
     data = json.loads(zipfile.ZipFile(io.BytesIO(seeker_export(profile.seeker))).read("data.json"))
     kinds = {m["kind"]: m for m in data["messages"]}
     assert kinds["talent_signin"]["sent_to"] == "you"

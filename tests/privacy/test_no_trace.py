@@ -21,17 +21,27 @@ from django.utils import timezone
 from reilu.applications import services as app_services
 from reilu.applications.models import Application
 from reilu.employers.models import Membership
-from reilu.interviews import services as interviews
+from reilu.interviews.criteria import criteria_for
+from reilu.interviews.services.booking import booking_book, booking_cancel
+from reilu.interviews.services.scorecards import scorecard_submit
 from reilu.jobs.alerts import alert_confirm
 from reilu.jobs.models import JobAlert, Stage
 from reilu.messaging.models import Message, MessageAttachment
 from reilu.messaging.outbox import deliver_all
 from reilu.privacy import services as privacy
 from reilu.privacy.models import ErasureRecord
-from reilu.talent import services as talent
 from reilu.talent.models import ContactRequest, OpenApplication, Profile, Seeker
 from reilu.talent.personal_data import seeker_erase
 from reilu.talent.saved_searches import _queue as saved_search_queue
+from reilu.talent.services.contact_requests import contact_request_answer, contact_request_send
+from reilu.talent.services.open_applications import (
+    open_application_answer,
+    open_application_send,
+    open_settings_save,
+)
+from reilu.talent.services.profiles import profile_save
+from reilu.talent.services.searches import saved_search_create
+from reilu.talent.services.seekers import signin_request
 from reilu.voice import services as voice
 from reilu.voice.models import SurveyInvitation, SurveyResponse
 from tests.conftest import make_application, make_posting, make_staff
@@ -111,15 +121,15 @@ def people(org, posting, recruiter, client, django_capture_on_commit_callbacks):
     app_services.application_move(application=other, to_stage=interview)
     slot = make_slot(posting, [interviewer, recruiter])
     later = make_slot(posting, [interviewer], days=4)
-    interviews.booking_book(application=app, slot_id=slot.pk)
-    interviews.booking_cancel(application=app)
-    interviews.booking_book(application=app, slot_id=later.pk)
-    interviews.booking_book(application=other, slot_id=slot.pk)
+    booking_book(application=app, slot_id=slot.pk)
+    booking_cancel(application=app)
+    booking_book(application=app, slot_id=later.pk)
+    booking_book(application=other, slot_id=slot.pk)
     for a, notes in ((app, f"{MARK} explained joins well."), (other, "Calm.")):
-        interviews.scorecard_submit(
+        scorecard_submit(
             application=a,
             interviewer=interviewer,
-            ratings={c.pk: (3, notes) for c in interviews.criteria_for(posting)},
+            ratings={c.pk: (3, notes) for c in criteria_for(posting)},
         )
     # A batch decision: messages, the feedback to-do for both, survey invitations.
     app_services.applications_decide(
@@ -145,8 +155,8 @@ def people(org, posting, recruiter, client, django_capture_on_commit_callbacks):
     voice.review_reply(review=review, organization=org, text=f"Sorry, {MARK}.", author=recruiter)
     # The seeker: sign-in link, the drafted profile filled in, a CV, a saved search.
     seeker = Seeker.objects.get(email_key=email)
-    assert talent.signin_request(email=email, language="en")
-    talent.profile_save(
+    assert signin_request(email=email, language="en")
+    profile_save(
         seeker=seeker,
         data={
             "name": f"Aino {MARK}",
@@ -163,23 +173,23 @@ def people(org, posting, recruiter, client, django_capture_on_commit_callbacks):
         cv_type="application/pdf",
     )
     profile = Profile.objects.get(seeker=seeker)
-    search = talent.saved_search_create(
+    search = saved_search_create(
         seeker=seeker, keywords=f"{MARK} python", region="", remote=False, pay_at_least=None
     )
     saved_search_queue(search, make_posting(org, title="Data engineer"))
     # Contact request, accepted; an open application, answered.
-    request = talent.contact_request_send(
+    request = contact_request_send(
         profile=profile, organization=org, user=recruiter, message=f"Hello {MARK}!"
     )
-    talent.contact_request_answer(request=request, seeker=seeker, accept=True)
-    talent.open_settings_save(
+    contact_request_answer(request=request, seeker=seeker, accept=True)
+    open_settings_save(
         organization=org,
         data={"accepts": True, "contact_name": "Laura", "contact_email": "laura@acme.example"},
     )
-    opened = talent.open_application_send(
+    opened = open_application_send(
         seeker=seeker, organization=org, message=f"{MARK} would like to work with you."
     )
-    talent.open_application_answer(
+    open_application_answer(
         open_application=opened, decision="answered", reply=f"Thanks {MARK}, we will keep you."
     )
     # A new opening for the job alert, and every queued mail delivered.

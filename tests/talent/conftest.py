@@ -2,9 +2,10 @@
 
 import pytest
 
-from reilu.talent import services
 from reilu.talent.auth import SESSION_KEY
 from reilu.talent.models import Profile
+from reilu.talent.services.profiles import profile_save
+from reilu.talent.services.seekers import seeker_get_or_create
 
 
 def make_profile(
@@ -17,11 +18,11 @@ def make_profile(
     languages=(("fi", "native"),),
     **data,
 ) -> Profile:
-    seeker = services.seeker_get_or_create(email=email, language=data.pop("language", "en"))
+    seeker = seeker_get_or_create(email=email, language=data.pop("language", "en"))
     fields = {"name": name, "headline": headline, "bio": bio, "visibility": visibility}
     fields.setdefault("phone", "040 555 0101")
     fields.update(data)
-    return services.profile_save(
+    return profile_save(
         seeker=seeker, data=fields, skills=list(skills), languages=list(languages), links=[]
     )
 

@@ -3,8 +3,9 @@
 import pytest
 from django.test import Client
 
-from reilu.talent import services
 from reilu.talent.models import ContactRequest, OpenApplicationSettings
+from reilu.talent.services.contact_requests import contact_request_answer, contact_request_send
+from reilu.talent.services.open_applications import open_application_send, open_settings_save
 from tests.talent.conftest import make_profile
 
 STAFF_ROUTES = [
@@ -18,16 +19,14 @@ STAFF_ROUTES = [
 @pytest.fixture
 def theirs(other_org, outsider, profile):
     """An open application and an accepted request of the other employer."""
-    services.open_settings_save(
-        organization=other_org, data={"accepts": True, "contact_name": "Olli Other"}
-    )
-    app = services.open_application_send(
+    open_settings_save(organization=other_org, data={"accepts": True, "contact_name": "Olli Other"})
+    app = open_application_send(
         seeker=profile.seeker, organization=other_org, message="For Other only"
     )
-    request = services.contact_request_send(
+    request = contact_request_send(
         profile=profile, organization=other_org, user=outsider, message="Other asks"
     )
-    services.contact_request_answer(request=request, seeker=profile.seeker, accept=True)
+    contact_request_answer(request=request, seeker=profile.seeker, accept=True)
     return app, request
 
 

@@ -6,8 +6,8 @@ from django.test import Client
 from django.utils import timezone
 
 from reilu.messaging.models import Message
-from reilu.talent import services
 from reilu.talent.models import OpenApplication, OpenApplicationSettings
+from reilu.talent.services.open_applications import open_applications_sweep
 from tests.talent.conftest import make_profile, sign_in_as
 
 SETTINGS = {
@@ -102,9 +102,9 @@ def test_it_tells_the_seeker_once_when_the_promise_lapses(
     missed = app.promised_by
     later = timezone.now() + dt.timedelta(days=11)
     with time_machine.travel(later):
-        assert services.open_applications_sweep() == 1
-        assert services.open_applications_sweep() == 0
-        assert services.open_applications_sweep() == 0
+        assert open_applications_sweep() == 1
+        assert open_applications_sweep() == 0
+        assert open_applications_sweep() == 0
     app.refresh_from_db()
     assert app.lapses == 1 and app.promised_by == timezone.localdate(later) + dt.timedelta(days=7)
     told = Message.objects.filter(kind="talent_open_late", to_email=profile.seeker.email)
@@ -116,7 +116,7 @@ def test_it_tells_the_seeker_once_when_the_promise_lapses(
     )
     assert missed.isoformat() in told.get().dedupe_key
     with time_machine.travel(later + dt.timedelta(days=8)):
-        assert services.open_applications_sweep() == 1  # the new date lapsed too: told again
+        assert open_applications_sweep() == 1  # the new date lapsed too: told again
     assert Message.objects.filter(kind="talent_open_late").count() == 2
 
 
@@ -125,7 +125,7 @@ def test_it_tells_the_seeker_in_their_language(accepting, client, db):
     sign_in_as(client, profile.seeker)
     _send(client, accepting)
     with time_machine.travel(timezone.now() + dt.timedelta(days=11)):
-        services.open_applications_sweep()
+        open_applications_sweep()
     assert Message.objects.get(kind="talent_open_late").language == "fi"
 
 
@@ -136,7 +136,7 @@ def test_it_stops_when_answered(accepting, seeker_client, staff_client):
         f"/staff/talent/open/{app.pk}/", {"decision": "declined", "reply": "No room now."}
     )
     with time_machine.travel(timezone.now() + dt.timedelta(days=30)):
-        assert services.open_applications_sweep() == 0
+        assert open_applications_sweep() == 0
 
 
 @pytest.mark.parametrize(

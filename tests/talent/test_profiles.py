@@ -21,9 +21,9 @@ FORM = {
 
 
 def test_it_saves_a_profile_with_skills_languages_and_cv(client, db):
-    from reilu.talent import services
+    from reilu.talent.services.seekers import seeker_get_or_create
 
-    seeker = services.seeker_get_or_create(email="s@example.fi", language="en")
+    seeker = seeker_get_or_create(email="s@example.fi", language="en")
     sign_in_as(client, seeker)
     cv = SimpleUploadedFile("my cv.pdf", PDF_BYTES, content_type="application/pdf")
     response = client.post("/talent/me/profile/", {**FORM, "cv_file": cv})
@@ -41,9 +41,9 @@ def test_it_saves_a_profile_with_skills_languages_and_cv(client, db):
 
 
 def test_it_refuses_bad_input_and_stores_nothing(client, db):
-    from reilu.talent import services
+    from reilu.talent.services.seekers import seeker_get_or_create
 
-    seeker = services.seeker_get_or_create(email="s@example.fi", language="en")
+    seeker = seeker_get_or_create(email="s@example.fi", language="en")
     sign_in_as(client, seeker)
     exe = SimpleUploadedFile(
         "cv.pdf", b"MZ\x90\x00\x03\x00\x00\x00", content_type="application/pdf"

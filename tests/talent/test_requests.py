@@ -5,8 +5,9 @@ import time_machine
 from django.utils import timezone
 
 from reilu.messaging.models import Message
-from reilu.talent import services, tasks
+from reilu.talent import tasks
 from reilu.talent.models import ContactRequest, ProfileView
+from reilu.talent.services.contact_requests import requests_per_day
 from tests.conftest import make_posting, make_staff
 from tests.talent.conftest import make_profile, sign_in_as
 
@@ -121,7 +122,7 @@ def test_it_limits_requests_per_recruiter_per_day(staff_client, settings, db):
 
 
 def test_it_uses_20_a_day_by_default():
-    assert services.requests_per_day() == 20
+    assert requests_per_day() == 20
 
 
 def test_it_refuses_a_second_pending_request_and_empty_messages(staff_client, profile):

@@ -5,8 +5,9 @@ from django.utils import timezone
 
 from reilu.messaging.models import Message
 from reilu.rules import RuleError
-from reilu.talent import saved_searches, services
+from reilu.talent import saved_searches
 from reilu.talent.models import SavedSearch
+from reilu.talent.services.searches import saved_search_create
 from tests.conftest import make_posting
 
 
@@ -76,11 +77,11 @@ def test_it_lets_the_seeker_stop_a_search(seeker_client):
 
 def test_it_limits_saved_searches(profile):
     for _ in range(10):
-        services.saved_search_create(
+        saved_search_create(
             seeker=profile.seeker, keywords="x", region="", remote=False, pay_at_least=None
         )
     try:
-        services.saved_search_create(
+        saved_search_create(
             seeker=profile.seeker, keywords="x", region="", remote=False, pay_at_least=None
         )
     except RuleError as exc:

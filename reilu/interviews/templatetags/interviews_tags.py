@@ -1,8 +1,9 @@
 from django import template
 from django.utils import timezone
 
-from reilu.interviews import selectors, services
+from reilu.interviews import selectors
 from reilu.interviews.models import Booking, FeedbackCall, Purpose
+from reilu.interviews.services.booking import can_book_interview
 from reilu.jobs.models import Stage
 
 register = template.Library()
@@ -24,7 +25,7 @@ def interviews_status_panel(app, token):
             .select_related("slot")
             .prefetch_related("slot__parts")
         }
-    bookable = services.can_book_interview(app)
+    bookable = can_book_interview(app)
     call = None
     if app.outcome == app.Outcome.REJECTED:
         call = FeedbackCall.objects.filter(application=app).first()
@@ -34,7 +35,7 @@ def interviews_status_panel(app, token):
         "interview": bookings.get(Purpose.INTERVIEW),
         "feedback_booking": bookings.get(Purpose.FEEDBACK),
         "bookable": bookable,
-        "open_count": services.open_slots(app).count() if bookable else 0,
+        "open_count": selectors.open_slots(app).count() if bookable else 0,
         "call": call,
     }
 

@@ -20,7 +20,9 @@ from reilu.jobs.models import Posting
 from reilu.management.demo_data.ads import ADS
 from reilu.management.demo_data.talent import OPEN_APPLICATIONS, PROFILES
 from reilu.rules import DuplicateApplication
-from reilu.talent import services as talent
+from reilu.talent.services.open_applications import open_settings_save
+from reilu.talent.services.profiles import profile_save, profile_set_visibility
+from reilu.talent.services.seekers import seeker_get_or_create
 
 DEMO_PASSWORD = "reilu-demo-2026"  # noqa: S105 - printed for the newcomer, demo only
 HISTORY_DAYS = 40  # how far back the demo's applications go
@@ -323,7 +325,7 @@ class Command(BaseCommand):
             self._slots(posting, interview_days[:2])
         self._talent()
         for slug, settings in OPEN_APPLICATIONS.items():
-            talent.open_settings_save(organization=orgs[slug][0], data=settings)
+            open_settings_save(organization=orgs[slug][0], data=settings)
         self.stdout.write(f"Loaded 3 employers, {len(POSTINGS)} postings, {count} applications.")
 
     def _applicants(self, posting: Posting, rng, n: int) -> int:
@@ -413,17 +415,15 @@ class Command(BaseCommand):
 
     def _talent(self) -> None:
         for spec in PROFILES:
-            seeker = talent.seeker_get_or_create(email=spec["email"], language=spec["language"])
-            profile = talent.profile_save(
+            seeker = seeker_get_or_create(email=spec["email"], language=spec["language"])
+            profile = profile_save(
                 seeker=seeker,
                 data=spec["data"],
                 skills=spec["skills"],
                 languages=spec["languages"],
                 links=[],
             )
-            talent.profile_set_visibility(
-                profile=profile, visibility=spec["visibility"], paused=False
-            )
+            profile_set_visibility(profile=profile, visibility=spec["visibility"], paused=False)
 
 
 class _Clock:

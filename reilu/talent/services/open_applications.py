@@ -1,0 +1,249 @@
+"""Open applications: an employer's settings, sending, answering, and the lapsed-promise sweep."""
+
+import datetime as dt
+
+from django.conf import settings
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import override
+
+from reilu.employers.models import Organization
+from reilu.formatting import fmt_date
+from reilu.messaging.alerts import staff_recipients
+from reilu.messaging.outbox import kick_delivery, message_queue
+from reilu.rules import RuleError
+from reilu.talent.models import (
+    OpenApplication,
+    OpenApplicationEvent,
+    OpenApplicationSettings,
+    Profile,
+    Seeker,
+)
+from reilu.talent.selectors import open_settings_for
+from reilu.talent.services.links import _url
+
+
+def open_settings_save(*, organization: Organization, data: dict) -> OpenApplicationSettings:
+    config = open_settings_for(organization)
+    for field in ("accepts", "promise_days", "contact_name", "contact_email", "message"):
+        if field in data:
+            setattr(config, field, data[field])
+    if config.accepts and not config.contact_name.strip():
+        raise RuleError(
+            "contact_name", _("Name the person who answers open applications before accepting.")
+        )
+    with transaction.atomic():
+        config.save()
+    return config
+
+
+def open_application_send(
+    *, seeker: Seeker, organization: Organization, message: str
+) -> OpenApplication:
+    config = OpenApplicationSettings.objects.filter(organization=organization).first()
+    if config is None or not config.accepts:
+        raise RuleError("closed", _("This employer does not take open applications now."))
+    message = message.strip()
+    if not message:
+        raise RuleError("message", _("Write a few words about yourself and what you seek."))
+    if not Profile.objects.filter(seeker=seeker).exists():
+        raise RuleError("profile", _("Write your profile first: the employer reads it."))
+    with transaction.atomic():
+        if OpenApplication.objects.filter(
+            seeker=seeker, organization=organization, state=OpenApplication.State.SENT
+        ).exists():
+            raise RuleError(
+                "duplicate", _("Your earlier open application to this employer is still open.")
+            )
+        app = OpenApplication.objects.create(
+            seeker=seeker,
+            organization=organization,
+            message=message[:5000],
+            contact_name=config.contact_name,
+            contact_email=config.contact_email,
+            promised_by=timezone.localdate() + dt.timedelta(days=config.promise_days),
+        )
+        OpenApplicationEvent.objects.create(open_application=app, kind="sent")
+        with override(seeker.language):
+            subject = _("Your open application to %(employer)s") % {"employer": organization.name}
+            body = _(
+                "Hello,\n\n%(employer)s received your open application. %(contact)s will "
+                "answer you by %(date)s. Follow it here: %(link)s"
+            ) % {
+                "employer": organization.name,
+                "contact": config.contact_name,
+                "date": fmt_date(app.promised_by, seeker.language),
+                "link": _url(f"/talent/me/open/{app.pk}/"),
+            }
+        message_queue(
+            organization=organization,
+            kind="talent_open_received",
+            to_candidate=False,
+            to_email=seeker.email,
+            reply_to=config.contact_email,
+            subject=subject,
+            body=body,
+            language=seeker.language,
+            dedupe_key=f"talent-open-received:{app.pk}",
+            about=[seeker],
+        )
+        for email in staff_recipients(organization, config.contact_email):
+            message_queue(
+                organization=organization,
+                kind="staff_open_application",
+                to_candidate=False,
+                to_email=email,
+                subject=_("New open application"),
+                body=_url(f"/staff/talent/open/{app.pk}/"),
+                language=settings.LANGUAGE_CODE[:2],
+                dedupe_key=f"talent-open-staff:{app.pk}:{email}",
+                about=[f"talent.seeker:{app.seeker_id}"],
+            )
+        kick_delivery()
+    return app
+
+
+DECISIONS = {
+    "answered": OpenApplication.State.ANSWERED,
+    "declined": OpenApplication.State.DECLINED,
+    "invited": OpenApplication.State.INVITED,
+}
+
+
+def open_application_answer(
+    *, open_application: OpenApplication, decision: str, reply: str, posting=None
+) -> OpenApplication:
+    state = DECISIONS.get(decision)
+    if state is None:
+        raise RuleError("decision", _("Choose an answer."))
+    reply = reply.strip()
+    if not reply:
+        raise RuleError("reply", _("Write a reply to the applicant."))
+    if state == OpenApplication.State.INVITED and (
+        posting is None or posting.organization_id != open_application.organization_id
+    ):
+        raise RuleError("posting", _("Choose the job posting you invite them to."))
+    seeker = open_application.seeker
+    with transaction.atomic():
+        changed = OpenApplication.objects.filter(
+            pk=open_application.pk, state=OpenApplication.State.SENT
+        ).update(
+            state=state,
+            reply=reply[:5000],
+            invited_to=posting if state == OpenApplication.State.INVITED else None,
+            answered_at=timezone.now(),
+        )
+        if changed != 1:
+            raise RuleError("answered", _("This open application is already answered."))
+        open_application.refresh_from_db()
+        OpenApplicationEvent.objects.create(
+            open_application=open_application, kind=state, text=reply[:5000]
+        )
+        org = open_application.organization
+        with override(seeker.language):
+            subject = _("%(employer)s answered your open application") % {"employer": org.name}
+            body = _("Hello,\n\n%(employer)s answered:\n\n%(reply)s\n\n%(link)s") % {
+                "employer": org.name,
+                "reply": reply,
+                "link": _url(f"/talent/me/open/{open_application.pk}/"),
+            }
+            if posting is not None and state == OpenApplication.State.INVITED:
+                body += "\n\n" + _("Apply here: %(url)s") % {
+                    "url": _url(posting.get_absolute_url())
+                }
+        message_queue(
+            organization=org,
+            kind="talent_open_answer",
+            to_candidate=False,
+            to_email=seeker.email,
+            reply_to=open_application.contact_email,
+            subject=subject,
+            body=body,
+            language=seeker.language,
+            dedupe_key=f"talent-open-answer:{open_application.pk}",
+            about=[f"talent.seeker:{open_application.seeker_id}"],
+        )
+        kick_delivery()
+    return open_application
+
+
+def open_applications_sweep(today: dt.date | None = None) -> int:
+    """Lapsed promises to open applicants: tell them honestly with a new date, alert staff.
+
+    The new date moves the application out of the lapsed set, so each lapse is handled once.
+    """
+    today = today or timezone.localdate()
+    handled = 0
+    due = OpenApplication.objects.filter(state=OpenApplication.State.SENT, promised_by__lt=today)
+    for pk in list(due.order_by("promised_by").values_list("pk", flat=True)[:1000]):
+        with transaction.atomic():
+            app = (
+                OpenApplication.objects.select_for_update()
+                .select_related("seeker", "organization")
+                .filter(pk=pk, state=OpenApplication.State.SENT, promised_by__lt=today)
+                .first()
+            )
+            if app is None:
+                continue
+            missed = app.promised_by
+            config = open_settings_for(app.organization)
+            days = min(config.promise_days, 7)
+            app.promised_by = today + dt.timedelta(days=days)
+            app.lapses += 1
+            app.save(update_fields=["promised_by", "lapses"])
+            OpenApplicationEvent.objects.create(open_application=app, kind="late")
+            language = app.seeker.language
+            with override(language):
+                subject = _("We are late with your open application to %(employer)s") % {
+                    "employer": app.organization.name
+                }
+                body = _(
+                    "Hello,\n\n%(employer)s promised to answer your open application by "
+                    "%(missed)s and has not done so yet. We are sorry. %(contact)s now has "
+                    "until %(date)s, and we will tell you again if that date passes too.\n\n"
+                    "%(link)s"
+                ) % {
+                    "employer": app.organization.name,
+                    "missed": fmt_date(missed, language),
+                    "contact": app.contact_name,
+                    "date": fmt_date(app.promised_by, language),
+                    "link": _url(f"/talent/me/open/{app.pk}/"),
+                }
+            message_queue(
+                organization=app.organization,
+                kind="talent_open_late",
+                to_candidate=False,
+                to_email=app.seeker.email,
+                subject=subject,
+                body=body,
+                language=language,
+                dedupe_key=f"talent-open-late:{app.pk}:{missed.isoformat()}",
+                about=[f"talent.seeker:{app.seeker_id}"],
+            )
+            staff_language = settings.LANGUAGE_CODE[:2]
+            for email in staff_recipients(app.organization, app.contact_email):
+                with override(staff_language):
+                    subject = _("An open application is waiting past its promised date")
+                    body = _(
+                        "The answer to an open application was promised by %(missed)s. The "
+                        "applicant was told of the delay and promised %(date)s. Answer: %(url)s"
+                    ) % {
+                        "missed": fmt_date(missed, staff_language),
+                        "date": fmt_date(app.promised_by, staff_language),
+                        "url": _url(f"/staff/talent/open/{app.pk}/"),
+                    }
+                message_queue(
+                    organization=app.organization,
+                    kind="staff_open_late",
+                    to_candidate=False,
+                    to_email=email,
+                    subject=subject,
+                    body=body,
+                    language=staff_language,
+                    dedupe_key=f"talent-open-late-staff:{app.pk}:{missed.isoformat()}:{email}",
+                    about=[f"talent.seeker:{app.seeker_id}"],
+                )
+            kick_delivery()
+            handled += 1
+    return handled

@@ -1,0 +1,61 @@
+"""Seekers and signing in: the seeker row and the one-time sign-in link by mail."""
+
+import uuid
+
+from django.db import transaction
+from django.utils.translation import gettext as _
+from django.utils.translation import override
+
+from reilu import limits
+from reilu.messaging.outbox import kick_delivery, message_queue
+from reilu.talent import auth
+from reilu.talent.models import Seeker
+from reilu.talent.services.links import _url
+
+SIGN_IN_LINKS_PER_HOUR = 5
+
+
+def _key(email: str) -> str:
+    return email.strip().lower()
+
+
+def seeker_get_or_create(*, email: str, language: str) -> Seeker:
+    seeker, _created = Seeker.objects.get_or_create(
+        email_key=_key(email), defaults={"email": email.strip(), "language": language}
+    )
+    return seeker
+
+
+def signin_request(*, email: str, language: str) -> bool:
+    """Mail a one-time sign-in link; False when too many were asked for in the last hour.
+
+    No seeker is created here (see auth.token_use); the count per address is exact.
+    """
+    if not limits.hit(f"talent-signin:{_key(email)}", f"{SIGN_IN_LINKS_PER_HOUR}/h"):
+        return False
+    with transaction.atomic():
+        seeker = Seeker.objects.filter(email_key=_key(email)).first()
+        raw = auth.token_issue(email=email, language=language)
+        with override(language):
+            subject = _("Your sign-in link to the Reilu talent gallery")
+            body = _(
+                "Hello,\n\nsign in to your talent profile with this link. It works once, "
+                "for %(hours)s hours:\n%(link)s\n\n"
+                "If you did not ask for it, ignore this message."
+            ) % {
+                "hours": int(auth.LINK_VALID.total_seconds() // 3600),
+                "link": _url(f"/talent/signin/{raw}/"),
+            }
+        message_queue(
+            organization=None,  # a sign-in link belongs to no employer
+            kind="talent_signin",
+            to_candidate=False,
+            to_email=seeker.email if seeker else email.strip(),
+            subject=subject,
+            body=body,
+            language=language,
+            dedupe_key=f"talent-signin:{uuid.uuid4().hex}",
+            about=[seeker],
+        )
+        kick_delivery()
+    return True
