@@ -59,7 +59,16 @@ PATTERNS = [
         r"arbetsdagar|vardagar)\b|\b(?:työ)?(?:päivän|viikon|arkipäivän)\s+(?:sisällä|kuluessa)"
         r"|\bsame day\b|\bsamana päivänä\b|\bsamma dag\b|\bsaman viikon\b"
         r"|\b(?:next|this|the following) (?:week|month)\b|\b(?:ensi|tällä|seuraavalla) viikolla\b"
-        r"|\b(?:nästa|denna|följande) vecka\b",
+        r"|\b(?:nästa|denna|följande) vecka\b"
+        # Times tied to the application period or a week of a month, written without numbers.
+        r"|\b(?:ensimmäisellä|toisella|kolmannella|neljännellä|viimeisellä|ensi|tulevalla)\s+"
+        r"viikolla\b|\b(?:first|second|third|last|final) week of\b|\bthe (?:week|day) after\b"
+        r"|\b(?:hakuajan|haun)\s+(?:päätyttyä|jälkeen|aikana)\b|\bheti\s+hakuajan\b"
+        r"|\b(?:after|once) (?:the )?(?:closing date|deadline|application period)"
+        r"(?: (?:ends|closes))?\b"
+        r"|\b(?:during|within) the application period\b"
+        r"|\befter (?:ansökningstidens slut|att ansökningstiden (?:gått ut|löpt ut|har gått ut))"
+        r"|\bunder ansökningstiden\b|\blöpande under ansökningstiden\b",
     ),
 ]
 MONTH_END_HINT = re.compile(

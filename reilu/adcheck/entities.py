@@ -86,7 +86,17 @@ NOT_BRAND = frozenset(
     str.split(
         "This That It We You Our Your The A An He She They Pay Salary Work Job Role Team Apply "
         "Se Tämä Me Sinä Te Työ Palkka Haku Tehtävä Det Den Vi Du Ni Lön Jobbet Arbetet "
-        "Tjänsten Looking Join Hi Hello Hei Moi Hej"
+        "Tjänsten Looking Join Hi Hello Hei Moi Hej Interviews Applications Everyone Each "
+        "Haastattelut Hakemukset Intervjuer Ansökningar Kysy Lisätietoja Contact Kontakt "
+        "Questions Frågor Posted Hae Ansök Sök Send Skicka Lähetä Tarjoamme Odotamme Vi Hos "
+        "Meillä Sinulla Olet Du You If Jos Om När When As Som In I At On Every Kaikki Alla"
+    )
+)
+MONTH_OR_DAY = frozenset(
+    str.split(
+        "january february march april may june july august september october november december "
+        "monday tuesday wednesday thursday friday saturday sunday mon tue wed thu fri sat sun "
+        "januari februari mars maj juni juli augusti måndag tisdag onsdag torsdag fredag"
     )
 )
 HIRING_VERB = re.compile(
@@ -111,8 +121,55 @@ BUSINESS_NAME = re.compile(
 )
 
 
+# A name that opens a paragraph or sentence as the subject of a present-tense verb: "Kelo
+# builds …", "Hemskydd Väst Ab säljer …", "Keski-Suomen Talohuolto tekee …". The verb is read
+# by its form (English -s, Swedish -r, Finnish third person in a long vowel), not from a list.
+SUBJECT_NAME = re.compile(
+    rf"(?:^|(?<=\n)|(?<=[.!?] ))\s*(?P<name>{_BRAND})\s+(?:(?:also|now|today|nyt|myös|också|"
+    r"nu)\s+)?(?P<verb>[a-zäöå]{2,}(?:s|r)|on|myy|[a-zäöå]+(?:aa|ää|ee|ii|oo|uu|yy|öö))\b"
+)
+# "Join Kelo as …", "Head of People at Brightfield", "Utvecklare till Fjällkod i Åbo".
+JOIN_NAME = re.compile(rf"(?<![\w-])(?:[Jj]oin|[Gg]å med i)\s+(?P<name>{_BRAND})")
+ROLE_AT_NAME = re.compile(
+    rf"(?<=[\w)])\s+(?:at|hos|till|på|for)\s+(?P<name>{_BRAND})(?=\s*(?:[,.!(·|–—-]|\bi\b|\bin\b|$))",
+    re.MULTILINE,
+)
+NOT_SUBJECT_VERB = frozenset(str.split("this was has is its as us s r"))
+
+
+def _plausible_name(name: str, text: str) -> bool:
+    """A capitalised name that is not a common word, a place, a person or a month."""
+    first = name.split()[0]
+    if first in NOT_BRAND or first in first_names() or places().fullmatch(first):
+        return False
+    if first.lower() in MONTH_OR_DAY or CLIENT.match(name):
+        return False
+    # Finnish possessive suffixes: "Asiakkaamme on …", "Tiimimme etsii …" name no one.
+    if first.lower().endswith(("mme", "nne")):
+        return False
+    # A sentence-initial common noun ("Interviews take …") also occurs in lower case.
+    return not (" " not in name and re.search(rf"(?<!\w){re.escape(first.lower())}(?!\w)", text))
+
+
+def _positional_names(text: str) -> list[Span]:
+    spans = []
+    for m in SUBJECT_NAME.finditer(text):
+        if _plausible_name(m.group("name"), text):
+            spans.append(m.span("name"))
+    title_end = text.find("\n") if "\n" in text else len(text)
+    for pattern in (JOIN_NAME, ROLE_AT_NAME):
+        for m in pattern.finditer(text):
+            # "at X"/"till X" names the employer only in a headline or a byline.
+            if pattern is ROLE_AT_NAME and m.start() > title_end:
+                continue
+            if _plausible_name(m.group("name"), text):
+                spans.append(m.span("name"))
+    return spans
+
+
 def _brand_spans(text: str) -> list[Span]:
     spans = [m.span() for m in BUSINESS_NAME.finditer(text)]
+    spans += _positional_names(text)
     for verb in HIRING_VERB.finditer(text):
         start = max(0, verb.start() - 80)
         m = NAME_BEFORE.search(text, start, verb.start())

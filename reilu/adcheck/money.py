@@ -26,15 +26,15 @@ PERIOD = (
 AMOUNT = re.compile(
     # The lookahead lets the scan skip every position that cannot start an amount.
     r"(?=[€$£\deEsSuUgGnNdD])"
-    rf"(?P<pre>(?:{CURRENCY})\s?)?(?P<low>{NUMBER})(?P<k>\s?k(?=\s?€|\s?eur))?"
-    rf"(?:{RANGE_SEP}(?:(?:{CURRENCY})\s?)?(?P<high>{NUMBER})(?P<k2>\s?k(?=\s?€|\s?eur))?)?"
+    rf"(?P<pre>(?:{CURRENCY})\s?)?(?P<low>{NUMBER})(?P<k>\s?k(?![\w]))?"
+    rf"(?:{RANGE_SEP}(?:(?:{CURRENCY})\s?)?(?P<high>{NUMBER})(?P<k2>\s?k(?![\w]))?)?"
     rf"(?P<post>\s?(?:{CURRENCY}))?(?P<period>{PERIOD})?",
     re.IGNORECASE,
 )
 PAY_WORDS = re.compile(
     r"(?<!\w)(?:palk(?:ka|kaa|an|kaus\w*|kio\w*|oista)|tuntipalk\w*|kuukausipalk\w*|peruspalk\w*|"
     r"kokonaispalk\w*|vuosipalk\w*|tehtäväkohtai\w*|ansio\w*|ansai\w*|tienaa\w*|tienest\w*|"
-    r"salary|salaries|pay|paid|wages?|fee|fees|remuneration|compensation|earn\w*|hourly rate|"
+    r"salary|salaries|pay|paid|wages?|fee|fees|remuneration|compensation|earn\w*|hourly rate|ote|"
     r"rate|lön\w*|timlön\w*|månadslön\w*|grundlön\w*|arvode\w*|honorar\w*)(?!\w)",
     re.IGNORECASE,
 )
@@ -155,6 +155,8 @@ def find_amounts(text: str) -> list[Amount]:
             if m.group("high")
             else low
         )
+        if m.group("k2") and not m.group("k") and low < 1000 <= high:
+            low *= 1000  # "4–5k €": the k belongs to both ends
         currency = _currency(m.group("pre") or m.group("post"))
         start = m.start()
         end = m.end() if m.group("period") else m.end("post") if m.group("post") else m.end()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from . import verbs
 from .ad import Ad, Span
 
 
@@ -163,6 +164,14 @@ LIST_INTRO = _ci(
     r"you(?:'d| would)(?: be)?|you(?:'ll| will)(?: be)?|what you(?:'d| would| will|'ll) do|"
     r"teet|työssäsi|pääset|du kommer att|du får|hos oss"
 )
+# A line that names the job, the work or the reader's day ("Så här ser jobbet ut:", "Työsi
+# koostuu kolmesta osasta:", "A typical week:") introduces duties unless it introduces
+# requirements or benefits (NOT_DUTY_INTRO).
+WORK_NOUN = _ci(
+    r"jobs?\b|jobbet|work\b|role\b|rollen|arbetet|uppdraget|vardag\w*|dag(?:en|ar)?\b|"
+    r"days?\b|weeks?\b|vecka\b|veckan|työ\w*|tehtäv\w*|päiv\w*|viiko\w*|viikko\w*|arki\w*|"
+    r"roolis\w*"
+)
 FI_TASK = (
     r"vastaat|teet|hoidat|toimit|myyt|ajat|käännät|opetat|johdat|suunnittelet|kirjoitat|tapaat|soitat|"
     r"palvelet|rakennat|kehität|testaat|ohjaat|autat|huolehdit|kuvaat|editoit|koodaat|asennat|"
@@ -204,7 +213,7 @@ SECOND_PERSON_TASK = {
         r"työsi on|työ käsittää|työtä tehdään|"
         r"pääset\s+(?!tekemään|työskentelemään)\w+m(?:aan|ään)|"
         r"(?:tehtäv|työnkuv|toimenkuv|työhö|työtehtäv)\w*\s+(?:kuulu\w*|on|ovat)\b|"
-        r"(?:(?<=[.:!] )|(?<=\n)|^)(?:\w+(?:en|ten|jen)\s+)?\w*(?:palvelu|myynti|siivous|"
+        r"(?:(?<=[.:!,] )|(?<=\n)|^)(?:\w+(?:en|ten|jen)\s+)?\w*(?:palvelu|myynti|siivous|"
         r"keräily|pakkaus|kuljetus|paisto|tarjoilu|kassatyö|hyllytys|asennus|huolto|hoito|opetus|"
         r"suunnittelu|kehitys|ohjelmointi|testaus|raportointi|laskenta|kirjanpito|neuvonta|"
         r"koordinointi|johtaminen|ylläpito|valmistus|leipominen|ruoanlaitto|lastaus|"
@@ -219,11 +228,11 @@ SECOND_PERSON_TASK = {
         r"kommer du (?:främst |huvudsakligen |också )?att \w+|"
         r"(?:ditt|ditt huvudsakliga) (?:jobb|arbete|uppdrag) (?:är|blir) att|"
         r"din (?:uppgift|roll) (?:är|blir) att|uppgiften är att|"
-        r"(?:(?<=[.:!] )|(?<=\n)|^)(?:\w+\s+)?(?:plockning|packning|städning|försäljning|"
+        r"(?:(?<=[.:!,] )|(?<=\n)|^)(?:\w+\s+)?(?:plockning|packning|städning|försäljning|"
         r"kundservice|kundtjänst|montering|lastning|lossning|servering|matlagning|bakning|"
         r"leverans\w*|utkörning|kassaarbete|lagerarbete|underhåll|reparation\w*|"
         r"installation\w*|undervisning|vård|omsorg|rådgivning|bokföring|löneräkning|"
-        r"programmering|testning|planering|projektledning)\b(?!\s+[A-ZÅÄÖ])"
+        r"programmering|testning|planering|projektledning)\b(?!\s+(?-i:[A-ZÅÄÖ]))"
     ),
     "en": _ci(
         rf"you(?:'ll| will| would|'d)?\s+(?:also\s+|mainly\s+|mostly\s+|then\s+)?"
@@ -232,10 +241,10 @@ SECOND_PERSON_TASK = {
         r"your (?:job|work|role|day|week) (?:is|will be|consists|involves|includes)|"
         r"(?:the|this) (?:job|role|work|position) (?:involves|includes|consists)|"
         r"in practice you|work:|"
-        rf"(?:(?<=[.:!] )|(?<=\n)|^)(?:{EN_TASK})ing\b|"
-        r"(?:(?<=[.:!] )|(?<=\n)|^)(?:\w+\s+)?(?:deliver(?:y|ies)|cleaning|customer service|"
+        rf"(?:(?<=[.:!,&] )|(?<=\n)|^)(?:{EN_TASK})ing\b|"
+        r"(?:(?<=[.:!,] )|(?<=\n)|^)(?:\w+\s+)?(?:deliver(?:y|ies)|cleaning|customer service|"
         r"installation|maintenance|repairs?|teaching|nursing|cooking|bookkeeping|payroll|"
-        r"programming|testing|picking|packing|loading|serving)\b(?!\s+[A-Z])"
+        r"programming|testing|picking|packing|loading|serving)\b(?!\s+(?-i:[A-Z]))"
     ),
 }
 
@@ -257,7 +266,9 @@ def _listed_tasks(ad: Ad) -> bool:
     for i, (start, end) in enumerate(lines):
         line = text[start:end].strip()
         intro = (ad.is_heading((start, end)) and DUTY_HEADING.match(line)) or (
-            line.endswith(":") and LIST_INTRO.search(line)
+            line.endswith(":")
+            and (LIST_INTRO.search(line) or WORK_NOUN.search(line))
+            and not NOT_DUTY_INTRO.match(line)
         )
         if not intro:
             continue
@@ -296,7 +307,7 @@ def has_duties(ad: Ad) -> bool:
         bullets = [s for s in body if BULLET.match(text[s[0] : s[1]])]
         if len(bullets) >= 2 or (body and len(text[body[0][0] : body[0][1]]) >= 80):
             return True
-    if DUTY_PROSE.search(text) or _schedule(ad) or _listed_tasks(ad):
+    if DUTY_PROSE.search(text) or _schedule(ad) or _listed_tasks(ad) or verbs.tells_duties(ad):
         return True
     if any(DUTY_LABEL.match(text, s) for s, _ in lines):
         return True
