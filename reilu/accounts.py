@@ -18,7 +18,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from reilu.limits import rate_limited
-from reilu.messaging.outbox import kick_delivery, message_queue
+from reilu.messaging.queue import message_queue
 from reilu.textfields import LineField
 
 
@@ -52,14 +52,13 @@ class StaffPasswordResetForm(PasswordResetForm):
         message_queue(
             organization=None,  # a staff account's password belongs to no single employer
             kind="staff_password_reset",
-            to_candidate=False,
+            alert_staff_on_failure=False,
             to_email=to_email,
             subject=subject,
             body=render_to_string(email_template_name, context),
             language=(get_language() or settings.LANGUAGE_CODE)[:2],
             dedupe_key=f"password-reset:{uuid.uuid4().hex}",
         )
-        kick_delivery()
 
 
 def _address(_group, request) -> str:

@@ -43,7 +43,7 @@ def test_the_whole_reset_flow_ends_with_signing_in_with_the_new_password(client,
     response = ask_reset(client, "REC@acme.example")
     assert response.status_code == 302 and response["Location"] == "/staff/password/reset/sent/"
     message = Message.objects.get()
-    assert message.to_email == "rec@acme.example" and not message.to_candidate
+    assert message.to_email == "rec@acme.example" and not message.alert_staff_on_failure
     assert message.kind == "staff_password_reset"
 
     page = client.get(link_in(message))

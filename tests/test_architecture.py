@@ -51,7 +51,6 @@ NOT_YET: set[tuple[str, str]] = {
     ("api", "privacy"),
     ("jobs", "applications"),
     ("jobs", "talent"),
-    ("messaging", "applications"),
     ("privacy", "applications"),
     ("privacy", "jobs"),
     ("talent", "management"),

@@ -5,3 +5,18 @@ from django.utils.translation import gettext_lazy as _
 class ApplicationsConfig(AppConfig):
     name = "reilu.applications"
     verbose_name = _("Applications")
+
+    def ready(self) -> None:
+        # Models can be imported only once the apps are loaded (Django app loading).
+        from django.db.models.signals import post_delete
+
+        from reilu.applications import letters, mail
+        from reilu.applications.models import Application
+        from reilu.messaging.alerts import register_contact
+        from reilu.messaging.texts import register_letters
+
+        register_letters(letters.LETTERS, letters.PLACEHOLDERS, letters.sample_values)
+        register_contact("applications.application", mail.contact_of)
+        post_delete.connect(
+            mail.messages_delete, sender=Application, dispatch_uid="applications.messages"
+        )

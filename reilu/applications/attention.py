@@ -30,13 +30,22 @@ def attention(org) -> dict:
             ).order_by("promised_by")[:LIMIT]
         ),
         "orphaned": list(active.exclude(contact_email__in=members).order_by("id")[:LIMIT]),
-        "failed": list(
-            Message.objects.filter(organization=org, state=Message.State.FAILED)
-            .select_related("application")
-            .order_by("-created_at")[:LIMIT]
+        "failed": _with_application_ids(
+            Message.objects.filter(organization=org, state=Message.State.FAILED).order_by(
+                "-created_at"
+            )[:LIMIT]
         ),
         "members": Membership.objects.filter(organization=org)
         .exclude(role=Membership.Role.INTERVIEWER)
         .select_related("user")
         .order_by("user__first_name"),
     }
+
+
+def _with_application_ids(messages) -> list[Message]:
+    """Each message with `application_id`: the application it is about, if any."""
+    label = Application._meta.label_lower
+    rows = list(messages)
+    for m in rows:
+        m.application_id = m.about_id if m.about_type == label else None
+    return rows

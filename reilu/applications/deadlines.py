@@ -2,14 +2,19 @@
 
 import datetime as dt
 
+from django.conf import settings
 from django.db import transaction
 from django.db.models import Count, F, Q
 from django.utils import timezone
-from django.utils.translation import gettext as _
-from django.utils.translation import override
 
+from reilu.applications import letters
+from reilu.applications.mail import tell_candidate
 from reilu.applications.models import Application, Event
+from reilu.formatting import fmt_date
 from reilu.jobs.models import Posting
+from reilu.messaging.alerts import staff_recipients
+from reilu.messaging.queue import message_queue
+from reilu.messaging.texts import compose
 
 REMIND_DAYS_BEFORE = 2
 LIVE_STATES = (Posting.State.PUBLISHED, Posting.State.CLOSED)
@@ -22,12 +27,6 @@ def _with_open_candidates(postings):
 
 
 def remind_before_decisions(today: dt.date | None = None) -> int:
-    from django.conf import settings
-
-    from reilu.formatting import fmt_date
-    from reilu.messaging.alerts import staff_recipients
-    from reilu.messaging.outbox import kick_delivery, message_queue
-
     today = today or timezone.localdate()
     due = Posting.objects.filter(
         state__in=LIVE_STATES,
@@ -38,25 +37,20 @@ def remind_before_decisions(today: dt.date | None = None) -> int:
     for posting in _with_open_candidates(due.select_related("organization")):
         with transaction.atomic():
             for email in staff_recipients(posting.organization, posting.contact_email):
-                with override(posting.language):
-                    subject = _("%(count)s candidates still wait for a decision: %(posting)s") % {
+                subject, body = compose(
+                    posting.language,
+                    letters.DECISION_REMINDER,
+                    {
                         "count": posting.open_count,
-                        "posting": posting.title,
-                    }
-                    body = _(
-                        "The decision date of %(posting)s is %(date)s, and %(count)s candidates "
-                        "are still in process. Please decide, or set them a new date so they "
-                        "know when to expect news: %(url)s"
-                    ) % {
                         "posting": posting.title,
                         "date": fmt_date(posting.decision_by, posting.language),
-                        "count": posting.open_count,
                         "url": f"{settings.BASE_URL}/staff/postings/{posting.pk}/",
-                    }
+                    },
+                )
                 message_queue(
                     organization=posting.organization,
                     kind="staff_decision_reminder",
-                    to_candidate=False,
+                    alert_staff_on_failure=False,
                     to_email=email,
                     subject=subject,
                     body=body,
@@ -64,14 +58,11 @@ def remind_before_decisions(today: dt.date | None = None) -> int:
                     dedupe_key=f"decision-reminder:{posting.pk}:{posting.decision_by}:{email}",
                 )
             Posting.objects.filter(pk=posting.pk).update(decision_reminded_for=posting.decision_by)
-            kick_delivery()
             reminded += 1
     return reminded
 
 
 def tell_when_decision_is_late(today: dt.date | None = None) -> int:
-    from reilu.applications.services import tell_candidate
-
     today = today or timezone.localdate()
     late = Posting.objects.filter(state__in=LIVE_STATES, decision_by__lt=today).exclude(
         decision_late_told_for=F("decision_by")

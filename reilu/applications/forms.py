@@ -2,6 +2,8 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from reilu.applications import services
+from reilu.applications.pending import pending_open
 from reilu.applications.uploads import check_cv
 from reilu.jobs.models import Posting
 from reilu.textfields import LineField
@@ -76,8 +78,6 @@ class ApplyForm(forms.Form):
 
     def submit(self, posting):
         """Store the valid form's application: one rule for the web page and the API."""
-        from reilu.applications import services
-
         data = self.cleaned_data
         return services.application_submit(
             posting=posting,
@@ -107,8 +107,6 @@ class ApplyForm(forms.Form):
     def clean(self):
         data = super().clean()
         if not data.get("cv") and self.pending is not None and "cv" not in self.errors:
-            from reilu.applications.pending import pending_open
-
             try:
                 data["cv"], self.cv_type = pending_open(self.pending)
             except ValidationError as exc:

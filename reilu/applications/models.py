@@ -6,8 +6,10 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from reilu.applications.retention import token_expired
 from reilu.employers.models import hash_token
 from reilu.jobs.models import Posting, Stage
+from reilu.messaging.models import Message
 
 
 def cv_upload_to(instance, filename: str) -> str:
@@ -80,6 +82,11 @@ class Application(models.Model):
     def is_active(self) -> bool:
         return self.outcome == self.Outcome.ACTIVE
 
+    @property
+    def messages(self):
+        """The messages about this application, whoever received them."""
+        return Message.objects.about(self)
+
 
 class AccessToken(models.Model):
     """A candidate's magic link into one application; only the hash is stored."""
@@ -125,8 +132,6 @@ class AccessToken(models.Model):
         if token is None:
             return None, False
         # Links die with the data: after erasure, and once the retention period has passed.
-        from reilu.privacy.retention import token_expired
-
         if token_expired(token.application):
             return None, True
         return token.application, False

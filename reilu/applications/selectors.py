@@ -13,7 +13,9 @@ def candidate_timeline(app: Application) -> list[Event]:
 
 
 def candidate_messages(app: Application) -> list[Message]:
-    return list(app.messages.filter(to_candidate=True).order_by("created_at", "id"))
+    """The mail to the candidate about their application: exactly the messages about it
+    whose failure staff hear of (mail to staff about it does not alert staff)."""
+    return list(app.messages.filter(alert_staff_on_failure=True).order_by("created_at", "id"))
 
 
 def status_context(app: Application) -> dict:

@@ -14,16 +14,16 @@ from django.db.models import Count
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from reilu.applications.mail import message_values, status_url, tell_candidate
 from reilu.applications.models import AccessToken, Application, Event
-from reilu.applications.promises import close_open, promise_renew
+from reilu.applications.promises import close_open, promise_for, promise_renew
 from reilu.applications.signals import process_ended
+from reilu.applications.tasks import end_processes
 from reilu.employers.models import hash_token
-from reilu.formatting import fmt_date
 from reilu.jobs.models import Posting, Stage
-from reilu.jobs.stages import stage_text
 from reilu.messaging import texts
-from reilu.messaging.models import Message, employer_templates
-from reilu.messaging.outbox import kick_delivery, message_queue, messages_bulk_queue
+from reilu.messaging.models import employer_templates
+from reilu.messaging.queue import Mail, message_queue, messages_queue
 from reilu.rules import DuplicateApplication, RuleError
 
 INTERVIEW_KINDS = (
@@ -32,55 +32,6 @@ INTERVIEW_KINDS = (
     Stage.Kind.DECISION,
     Stage.Kind.OFFER,
 )
-
-
-def status_url(raw_token: str) -> str:
-    return f"{settings.BASE_URL}/status/{raw_token}/"
-
-
-def promise_for(stage: Stage, today: dt.date | None = None) -> dt.date:
-    return (today or timezone.localdate()) + dt.timedelta(days=stage.promise_days)
-
-
-def message_values(app: Application, raw_token: str | None = None, note: str = "") -> dict:
-    posting = app.posting
-    # Reilu's default stage names in the candidate's language, not the ad's.
-    stage_name, stage_description = stage_text(app.stage, app.language)
-    return {
-        "first_name": app.first_name,
-        "posting": posting.title,
-        "employer": posting.organization.name,
-        "stage": stage_name,
-        "stage_description": stage_description,
-        "contact_name": app.contact_name,
-        "contact_email": app.contact_email,
-        "contact_phone": app.contact_phone,
-        "promised_by": fmt_date(app.promised_by, app.language),
-        "note": note,
-        "status_url": status_url(raw_token) if raw_token else "",
-    }
-
-
-def tell_candidate(
-    app: Application, kind: str, dedupe_key: str, note: str = "", due_at=None
-) -> None:
-    """Queue a personal message to the candidate with a fresh status link."""
-    raw = AccessToken.issue(app)
-    templates = employer_templates(app.posting.organization)
-    subject, body = texts.render(kind, app.language, message_values(app, raw, note), templates)
-    message_queue(
-        organization=app.posting.organization,
-        application=app,
-        kind=kind,
-        to_email=app.email,
-        reply_to=app.contact_email,
-        subject=subject,
-        body=body,
-        language=app.language,
-        dedupe_key=dedupe_key,
-        due_at=due_at,
-    )
-    kick_delivery()
 
 
 def application_submit(
@@ -147,7 +98,7 @@ def application_submit(
             )
             message_queue(
                 organization=posting.organization,
-                application=app,
+                about=app,
                 kind="received",
                 to_email=app.email,
                 reply_to=app.contact_email,
@@ -156,7 +107,6 @@ def application_submit(
                 language=language,
                 dedupe_key=f"received:{app.pk}",
             )
-            kick_delivery()
     except IntegrityError:
         if app.cv:
             app.cv.storage.delete(app.cv.name)
@@ -405,39 +355,34 @@ def applications_decide(
             ],
             batch_size=500,
         )
-        tokens, messages = [], []
+        tokens, mails = [], []
         templates = employer_templates(organization)
-        domain = settings.BASE_URL.split("//")[-1].split(":")[0] or "reilu"
         for app in apps:
             raw = AccessToken.issue_unsaved(app, tokens)
             kind = decision_kind(app, outcome)
             values = message_values(app, raw, note_for(app.language, note, notes))
             subject, body = texts.render(kind, app.language, values, templates)
-            messages.append(
-                Message(
+            mails.append(
+                Mail(
                     organization=organization,
-                    application=app,
+                    about=app,
                     kind=kind,
                     language=app.language,
                     to_email=app.email,
                     reply_to=app.contact_email,
-                    subject=subject[:300],
+                    subject=subject,
                     body=body,
                     dedupe_key=f"decision:{app.pk}",
-                    message_id=f"<{uuid.uuid4().hex}@{domain}>",
-                    next_attempt_at=now,
+                    due_at=now,
                 )
             )
         AccessToken.objects.bulk_create(tokens, batch_size=500)
-        messages_bulk_queue(messages)
+        messages_queue(mails)
         ended = [a.pk for a in apps]
         if len(ended) <= settings.REILU_INLINE_PROCESS_END_LIMIT:
             process_ended.send(Application, application_ids=ended, outcome=outcome)
         else:
-            from reilu.applications.tasks import end_processes
-
             end_processes.enqueue(ended, outcome)
-        kick_delivery()
     return len(apps)
 
 
@@ -501,6 +446,7 @@ def posting_cancel(*, posting: Posting, note: str = "", actor=None) -> int:
 
 
 __all__ = [
+    "status_url",
     "application_add_note",
     "application_move",
     "application_set_promise",

@@ -8,12 +8,17 @@ from django.views.decorators.clickjacking import xframe_options_sameorigin
 from django.views.decorators.http import require_POST
 
 from reilu.applications import services, uploads
+from reilu.applications.attention import attention
 from reilu.applications.cv import cv_response
 from reilu.applications.models import Application
+from reilu.applications.search import MIN_LENGTH, candidate_search_page
 from reilu.employers.access import recruiting_orgs
+from reilu.employers.models import Membership
 from reilu.employers.staff import recruiter_required
 from reilu.jobs.models import Stage
 from reilu.jobs.staff_views import board, staff_posting
+from reilu.messaging.models import Message
+from reilu.messaging.queue import message_retry
 from reilu.privacy.models import AuditEvent
 from reilu.privacy.services import audit_record
 from reilu.rules import RuleError
@@ -215,16 +220,12 @@ def decide(request, pk):
 
 @recruiter_required
 def attention_view(request):
-    from reilu.applications.attention import attention
-
     return render(request, "applications/staff/attention.html", attention(request.org))
 
 
 @require_POST
 @recruiter_required
 def set_contact(request, pk):
-    from reilu.employers.models import Membership
-
     app = staff_application(request, pk)
     member = (
         Membership.objects.filter(
@@ -258,17 +259,9 @@ def set_contact(request, pk):
 @require_POST
 @recruiter_required
 def retry_message(request, pk):
-    from django.utils import timezone
-
-    from reilu.messaging.models import Message
-    from reilu.messaging.outbox import kick_delivery
-
-    updated = Message.objects.filter(
-        pk=pk, organization__in=recruiting_orgs(request.user), state=Message.State.FAILED
-    ).update(state=Message.State.PENDING, attempts=0, next_attempt_at=timezone.now(), last_error="")
-    if not updated:
+    mine = Message.objects.filter(pk=pk, organization__in=recruiting_orgs(request.user))
+    if not message_retry(mine):
         raise Http404
-    kick_delivery()
     messages.success(request, _("The message is queued again."))
     return redirect("staff:attention")
 
@@ -291,8 +284,6 @@ def posting_cancel(request, pk):
 
 @recruiter_required
 def search(request):
-    from reilu.applications.search import MIN_LENGTH, candidate_search_page
-
     query = request.GET.get("q", "").strip()[:200]
     page = candidate_search_page(user=request.user, query=query, page=request.GET.get("page"))
     return render(

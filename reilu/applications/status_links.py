@@ -5,12 +5,13 @@ import uuid
 from django.conf import settings
 from django.db import transaction
 from django.urls import reverse
-from django.utils.translation import gettext as _
 from django.utils.translation import override
 
+from reilu.applications import letters
 from reilu.applications.models import AccessToken, Application
-from reilu.messaging.outbox import kick_delivery, message_queue
-from reilu.privacy.retention import token_expired
+from reilu.applications.retention import token_expired
+from reilu.messaging.queue import message_queue
+from reilu.messaging.texts import compose
 
 
 def working_applications(email: str) -> list[Application]:
@@ -39,7 +40,7 @@ def status_links_send(*, email: str, language: str) -> int:
                 raw = AccessToken.issue(app)
                 link = settings.BASE_URL + reverse("applications:status", args=[raw])
                 lines.append(
-                    _("%(title)s – %(employer)s (%(state)s)\n%(link)s")
+                    str(letters.STATUS_LINK_LINE)
                     % {
                         "title": app.posting.title,
                         "employer": app.posting.organization.name,
@@ -47,24 +48,16 @@ def status_links_send(*, email: str, language: str) -> int:
                         "link": link,
                     }
                 )
-            subject = _("Your application status links")
-            body = _(
-                "Hello,\n\nyou asked for the links to your applications. Each link opens your "
-                "own status page: where the application stands, who your contact person is "
-                "and when you will hear next. Keep the links to yourself.\n\n%(links)s\n\n"
-                "If you did not ask for this, you can ignore this message: the links were "
-                "sent only to you."
-            ) % {"links": "\n\n".join(lines)}
+        subject, body = compose(language, letters.STATUS_LINKS, {"links": "\n\n".join(lines)})
         message_queue(
             organization=None,  # the links may span several employers
             kind="status_links",
             # No employer's staff to alert on a failed delivery; the person can ask again.
-            to_candidate=False,
+            alert_staff_on_failure=False,
             to_email=apps[0].email,
             subject=subject,
             body=body,
             language=language,
             dedupe_key=f"status-links:{uuid.uuid4().hex}",
         )
-        kick_delivery()
     return len(apps)

@@ -1,6 +1,9 @@
+from django.db import transaction
 from django_tasks import task
 
 from reilu.applications import deadlines, pending, promises
+from reilu.applications.models import Application
+from reilu.applications.signals import process_ended
 
 
 @task()
@@ -20,11 +23,6 @@ def end_processes(application_ids: list[int], outcome: str) -> int:
     """The end-of-process work (surveys, feedback offers) of a large decision, in the
     background: the decision's own request stays fast, and this task row was written in
     the decision's transaction, so the work cannot be lost."""
-    from django.db import transaction
-
-    from reilu.applications.models import Application
-    from reilu.applications.signals import process_ended
-
     with transaction.atomic():
         process_ended.send(Application, application_ids=application_ids, outcome=outcome)
     return len(application_ids)

@@ -9,6 +9,10 @@ class InterviewsConfig(AppConfig):
     def ready(self):
         from reilu.applications.signals import process_ended
         from reilu.interviews import receivers
+        from reilu.interviews.letters import LETTERS
+        from reilu.messaging.texts import register_letters
+
+        register_letters(LETTERS)
 
         process_ended.connect(receivers.offer_feedback_calls, dispatch_uid="interviews.feedback")
 

@@ -4,11 +4,13 @@ from django.conf import settings
 from django.core import signing
 from django.db import transaction
 from django.utils import timezone
-from django.utils.translation import gettext as _
 from django.utils.translation import override
 
+from reilu.formatting import fmt_date, fmt_pay
+from reilu.jobs import letters
 from reilu.jobs.models import JobAlert, Posting
-from reilu.messaging.outbox import kick_delivery, message_queue
+from reilu.messaging.queue import message_queue
+from reilu.messaging.texts import compose
 
 SALT = "reilu.job-alert"
 CONFIRM_MAX_AGE = 14 * 24 * 3600
@@ -53,28 +55,23 @@ def alert_subscribe(*, organization, email: str, language: str) -> JobAlert:
         if alert.unsubscribed_at:
             JobAlert.objects.filter(pk=alert.pk).update(unsubscribed_at=None, confirmed_at=None)
             alert.refresh_from_db()
-        with override(language):
-            subject = _("Confirm: news of openings at %(employer)s") % {
-                "employer": organization.name
-            }
-            body = _(
-                "Hello,\n\nsomeone, hopefully you, asked to hear by email when %(employer)s "
-                "publishes new openings. Confirm here:\n%(link)s\n\n"
-                "If it was not you, ignore this message and nothing more will be sent."
-            ) % {"employer": organization.name, "link": link(alert, "confirm")}
+        subject, body = compose(
+            language,
+            letters.ALERT_CONFIRM,
+            {"employer": organization.name, "link": link(alert, "confirm")},
+        )
         message_queue(
             organization=organization,
             kind="job_alert_confirm",
-            to_candidate=False,
+            alert_staff_on_failure=False,
             to_email=alert.email,
             subject=subject,
             body=body,
             language=language,
             # One confirmation request a day at most, however often the form is sent.
             dedupe_key=f"alert-confirm:{alert.pk}:{timezone.localdate().isoformat()}",
-            about=[alert],
+            also_about=[alert],
         )
-        kick_delivery()
     return alert
 
 
@@ -92,8 +89,6 @@ def alert_unsubscribe(alert: JobAlert) -> None:
 
 def notify_new_posting(posting: Posting) -> int:
     """Queue one mail per confirmed subscriber of the employer, once per posting."""
-    from reilu.formatting import fmt_date, fmt_pay
-
     org = posting.organization
     alerts = JobAlert.objects.filter(
         organization=org, confirmed_at__isnull=False, unsubscribed_at__isnull=True
@@ -101,38 +96,28 @@ def notify_new_posting(posting: Posting) -> int:
     count = 0
     url = f"{settings.BASE_URL}{posting.get_absolute_url()}"
     for alert in alerts.iterator():
-        with override(alert.language):
-            subject = _("New opening at %(employer)s: %(posting)s") % {
+        with override(alert.language):  # the pay period's words, too
+            values = {
                 "employer": org.name,
                 "posting": posting.title,
-            }
-            body = _(
-                "Hello,\n\n%(employer)s has a new opening: %(posting)s, %(place)s.\n"
-                "Pay: %(pay)s. Apply by %(deadline)s.\n\n%(url)s\n\n"
-                "You get these messages because you asked for them. Unsubscribe with one "
-                "click: %(unsubscribe)s"
-            ) % {
-                "employer": org.name,
-                "posting": posting.title,
-                "place": posting.location or _("remote"),
+                "place": posting.location or letters.REMOTE,
                 "pay": fmt_pay(posting, alert.language),
                 "deadline": fmt_date(posting.apply_by, alert.language),
                 "url": url,
                 "unsubscribe": link(alert, "unsubscribe"),
             }
+        subject, body = compose(alert.language, letters.NEW_OPENING, values)
         created = message_queue(
             organization=org,
             kind="job_alert",
-            to_candidate=False,
+            alert_staff_on_failure=False,
             to_email=alert.email,
             subject=subject,
             body=body,
             language=alert.language,
             dedupe_key=f"job-alert:{posting.pk}:{alert.pk}",
-            about=[alert],
+            also_about=[alert],
             headers=unsubscribe_headers(alert),
         )
         count += created is not None
-    if count:
-        kick_delivery()
     return count

@@ -237,7 +237,8 @@ def delivery(request, pk):
 
     posting = staff_posting(request, pk)
     states = dict(
-        Message.objects.filter(application__posting=posting, to_candidate=True)
+        Message.objects.about_any(Application, posting.applications.values("pk"))
+        .filter(alert_staff_on_failure=True)
         .values_list("state")
         .annotate(n=Count("id"))
         .values_list("state", "n")

@@ -1,11 +1,37 @@
 """Messages to staff: things a person has to fix."""
 
-from django.conf import settings
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from django.dispatch import receiver
 from django.utils.translation import gettext as _
 from django.utils.translation import override
 
 from reilu.employers.models import Membership
-from reilu.messaging.outbox import kick_delivery, message_queue
+from reilu.messaging.queue import message_queue
+from reilu.messaging.signals import delivery_failed, message_malformed
+
+
+@dataclass(frozen=True)
+class Contact:
+    """Who answers for the row a message is about, and in which language staff read it."""
+
+    email: str
+    language: str
+
+
+# about_type -> (about_id -> Contact | None), registered by the area that owns the rows
+# (e.g. applications: the application's contact person, in its posting's language).
+_contacts: dict[str, Callable[[int], Contact | None]] = {}
+
+
+def register_contact(about_type: str, contact_of: Callable[[int], Contact | None]) -> None:
+    _contacts[about_type] = contact_of
+
+
+def contact_for(message) -> Contact | None:
+    contact_of = _contacts.get(message.about_type)
+    return contact_of(message.about_id) if contact_of and message.about_id else None
 
 
 def staff_recipients(organization, extra: str = "") -> list[str]:
@@ -22,35 +48,35 @@ def staff_recipients(organization, extra: str = "") -> list[str]:
     return sorted(emails)
 
 
-def _alert_staff(message, *, kind: str, key: str, language: str, words) -> None:
-    """Tell the employer's recruiters (and the application's contact person) about `message`.
+def _alert_staff(message, contact, *, kind: str, key: str, language: str, words) -> None:
+    """Tell the employer's recruiters (and the contact person of what `message` is about).
 
     `words()` gives (subject, body) and is called in `language`; the alert is about the same
-    people as the message, so erasure and export find it.
+    row and people as the message, so erasure and export find it.
     """
-    app = message.application
-    about = [row.ref for row in message.about.all()]
+    about = (message.about_type, message.about_id) if message.about_id else None
+    also_about = [row.ref for row in message.about.all()]
     with override(language):
         subject, body = words()
-    for email in staff_recipients(message.organization, app.contact_email if app else ""):
+    for email in staff_recipients(message.organization, contact.email if contact else ""):
         message_queue(
             organization=message.organization,
-            application=app,
+            about=about,
             kind=kind,
-            to_candidate=False,
+            alert_staff_on_failure=False,
             to_email=email,
             subject=subject,
             body=body,
             language=language,
             dedupe_key=f"{key}:{message.pk}:{email}",
-            about=about,
+            also_about=also_about,
         )
-    kick_delivery()
 
 
-def alert_delivery_failed(message) -> None:
+@receiver(delivery_failed)
+def alert_delivery_failed(sender, message, **kwargs) -> None:
     """A candidate message could not be delivered after every retry: people must know."""
-    app = message.application
+    contact = contact_for(message)
 
     def words():
         return _("A message to a candidate could not be delivered"), _(
@@ -66,19 +92,21 @@ def alert_delivery_failed(message) -> None:
 
     _alert_staff(
         message,
+        contact,
         kind="staff_delivery_failed",
         key="delivery-failed",
-        language=app.posting.language if app else "en",
+        language=contact.language if contact else "en",
         words=words,
     )
 
 
-def alert_malformed(message) -> None:
+@receiver(message_malformed)
+def alert_malformed(sender, message, **kwargs) -> None:
     """A message cannot be sent as stored (e.g. a line break in a header): staff must
     correct what it was made from and pass the information on another way."""
-    app = message.application
     if message.organization is None:
         return  # mail of no employer (a sign-in link): nobody to tell but the log
+    contact = contact_for(message)
 
     def words():
         return _("A message could not be sent"), _(
@@ -89,43 +117,9 @@ def alert_malformed(message) -> None:
 
     _alert_staff(
         message,
+        contact,
         kind="staff_message_malformed",
         key="malformed",
-        language=app.posting.language if app else message.language,
+        language=contact.language if contact else message.language,
         words=words,
     )
-
-
-def alert_promise_lapsed(app, missed) -> None:
-    """Tell the contact person that a promise to a candidate passed unkept."""
-    from reilu.formatting import fmt_date
-
-    if not app.contact_email:
-        return
-    language = app.posting.language
-    with override(language):
-        subject = _("A promise to %(name)s lapsed") % {"name": app.name}
-        body = _(
-            "You promised to contact %(name)s (%(posting)s, stage %(stage)s) by %(missed)s. "
-            "Reilu has told the candidate that we are late and promised a new date, "
-            "%(new)s.\n\nPlease contact them before then: %(url)s"
-        ) % {
-            "name": app.name,
-            "posting": app.posting.title,
-            "stage": app.stage.name,
-            "missed": fmt_date(missed, language),
-            "new": fmt_date(app.promised_by, language),
-            "url": f"{settings.BASE_URL}/staff/applications/{app.pk}/",
-        }
-    message_queue(
-        organization=app.posting.organization,
-        application=app,
-        kind="staff_promise_lapsed",
-        to_candidate=False,
-        to_email=app.contact_email,
-        subject=subject,
-        body=body,
-        language=language,
-        dedupe_key=f"lapsed-alert:{app.pk}:{missed.isoformat()}",
-    )
-    kick_delivery()

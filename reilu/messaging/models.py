@@ -2,8 +2,28 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from reilu.applications.models import Application
 from reilu.employers.models import Organization
+
+
+def about_key(obj) -> tuple[str, int]:
+    """The generic reference to a row: its model's label and its primary key (a pair given
+    as such is returned as it is)."""
+    if isinstance(obj, tuple):
+        return obj
+    return obj._meta.label_lower, obj.pk
+
+
+class MessageQuerySet(models.QuerySet):
+    def about(self, obj):
+        """The messages about `obj` (any model row)."""
+        about_type, about_id = about_key(obj)
+        return self.filter(about_type=about_type, about_id=about_id)
+
+    def about_any(self, model, ids):
+        """The messages about any of the rows of `model` (a model or its label, e.g.
+        "applications.application") with the given primary keys; `ids` may be a subquery."""
+        label = model if isinstance(model, str) else model._meta.label_lower
+        return self.filter(about_type=label, about_id__in=ids)
 
 
 class Message(models.Model):
@@ -19,11 +39,16 @@ class Message(models.Model):
     organization = models.ForeignKey(
         Organization, null=True, blank=True, on_delete=models.CASCADE, related_name="messages"
     )
-    application = models.ForeignKey(
-        Application, null=True, blank=True, on_delete=models.CASCADE, related_name="messages"
-    )
+    # Whom the message is about, as a generic reference (e.g. "applications.application", 7):
+    # messaging knows no domain model. The area that owns the row finds its messages by it
+    # (Message.objects.about(row)) and deletes them with the row.
+    about_type = models.CharField(max_length=60, blank=True)
+    about_id = models.PositiveBigIntegerField(null=True, blank=True)
     kind = models.CharField(max_length=40)
-    to_candidate = models.BooleanField(default=True)
+    # Mail to a candidate about their application: when it cannot be delivered, the
+    # employer's staff are told (and it counts for the spacing of follow-ups and the
+    # candidate's own list of messages). Mail to staff, seekers and subscribers: False.
+    alert_staff_on_failure = models.BooleanField(default=True)
     language = models.CharField(max_length=2)
     to_email = models.EmailField()
     reply_to = models.EmailField(blank=True)
@@ -41,6 +66,8 @@ class Message(models.Model):
     headers = models.JSONField(default=dict, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
 
+    objects = MessageQuerySet.as_manager()
+
     class Meta:
         ordering = ["created_at", "id"]
         indexes = [
@@ -52,7 +79,7 @@ class Message(models.Model):
             models.Index(
                 fields=["claimed_at"], condition=Q(state="sending"), name="message_claimed"
             ),
-            models.Index(fields=["application", "created_at"], name="message_application"),
+            models.Index(fields=["about_type", "about_id", "created_at"], name="message_about"),
         ]
 
     def __str__(self) -> str:
@@ -95,7 +122,8 @@ def person_ref(obj) -> str:
     Generic on purpose: messaging knows no domain model, and a reference outlives the row
     (an erased application keeps its id), so erasure and export find messages by it.
     """
-    return f"{obj._meta.label_lower}:{obj.pk}"
+    about_type, about_id = about_key(obj)
+    return f"{about_type}:{about_id}"
 
 
 class MessageAbout(models.Model):

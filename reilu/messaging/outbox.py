@@ -1,4 +1,4 @@
-"""Writing to the outbox and delivering from it.
+"""Delivering from the outbox (reilu.messaging.queue writes to it).
 
 Delivery is at least once: a message is marked sent only after the mail server accepted
 it. The one window for a repeat is a worker dying between the server's acceptance and
@@ -8,18 +8,17 @@ candidate can recognise it as the same message.
 """
 
 import logging
-import uuid
 from datetime import timedelta
 from email.mime.text import MIMEText
 
 from django.conf import settings
 from django.core.mail import EmailMessage, get_connection
 from django.db import connection, transaction
-from django.db.models import Max, Q
-from django.db.models.functions import Coalesce
+from django.db.models import Q
 from django.utils import timezone
 
-from reilu.messaging.models import Message, MessageAbout, person_ref
+from reilu.messaging.models import Message
+from reilu.messaging.signals import delivery_failed, message_malformed
 from reilu.textfields import CONTROL
 
 log = logging.getLogger(__name__)
@@ -28,80 +27,10 @@ ALERT_KINDS = {"staff_delivery_failed", "staff_message_malformed"}
 
 # Mail that follows a process's end (feedback-call offer, survey). The decision itself goes
 # at once; each follow-up waits at least FOLLOW_UP_GAP after the candidate's previous mail
-# about the same application, so nobody gets three mails within seconds.
+# about the same application (whatever row the mail is about), so nobody gets three mails
+# within seconds.
 FOLLOW_UP_KINDS = frozenset({"feedback_offer", "survey_invitation"})
 FOLLOW_UP_GAP = timedelta(hours=1)
-
-
-def message_queue(
-    *,
-    organization,
-    kind: str,
-    to_email: str,
-    subject: str,
-    body: str,
-    language: str,
-    dedupe_key: str,
-    application=None,
-    to_candidate: bool = True,
-    reply_to: str = "",
-    headers: dict[str, str] | None = None,
-    about=(),
-    due_at=None,
-) -> Message | None:
-    """Add a message to the outbox in the caller's transaction; None if already queued.
-
-    `about`: the people the message concerns besides `application` (a seeker, a job alert,
-    the candidates of a batch), as rows or person_ref strings, so erasure and export find
-    it whoever received it.
-    """
-    domain = settings.BASE_URL.split("//")[-1].split(":")[0].split("/")[0] or "reilu"
-    message, created = Message.objects.get_or_create(
-        dedupe_key=dedupe_key,
-        defaults={
-            "organization": organization,
-            "application": application,
-            "kind": kind,
-            "to_candidate": to_candidate,
-            "language": language,
-            "to_email": to_email,
-            "reply_to": reply_to,
-            "subject": one_line(subject)[:300],
-            "body": body,
-            "message_id": f"<{uuid.uuid4().hex}@{domain}>",
-            "next_attempt_at": due_at or timezone.now(),
-            "headers": headers or {},
-        },
-    )
-    if not created:
-        return None
-    refs = {
-        obj if isinstance(obj, str) else person_ref(obj)
-        for obj in [application, *about]
-        if obj is not None
-    }
-    MessageAbout.objects.bulk_create([MessageAbout(message=message, ref=r) for r in sorted(refs)])
-    return message
-
-
-def messages_bulk_queue(messages: list[Message], *, ignore_conflicts: bool = False) -> None:
-    """Many prepared messages at once (a batch decision); each about its application."""
-    for message in messages:
-        message.subject = one_line(message.subject)[:300]
-    Message.objects.bulk_create(messages, batch_size=500, ignore_conflicts=ignore_conflicts)
-    # Read back by dedupe key: with ignore_conflicts the database returns no ids.
-    keys = [m.dedupe_key for m in messages if m.application_id]
-    rows = []
-    for start in range(0, len(keys), 500):
-        rows += Message.objects.filter(dedupe_key__in=keys[start : start + 500]).values_list(
-            "pk", "application_id"
-        )
-    label = Message._meta.get_field("application").related_model._meta.label_lower
-    MessageAbout.objects.bulk_create(
-        [MessageAbout(message_id=pk, ref=f"{label}:{app}") for pk, app in rows],
-        batch_size=500,
-        ignore_conflicts=True,
-    )
 
 
 def one_line(text: str) -> str:
@@ -110,45 +39,6 @@ def one_line(text: str) -> str:
     Inputs refuse control characters, but a name stored before that rule must not make a
     subject an invalid mail header."""
     return " ".join(CONTROL.sub(" ", text).split())
-
-
-def follow_up_due(application_ids) -> dict[int, object]:
-    """When the next follow-up to each application's candidate may go: an hour after the
-    latest mail already sent or queued to them, and never before now.
-
-    Callers queue follow-ups one at a time per application and ask again for the next
-    one, so a second follow-up lands an hour after the first. One query for any number.
-    """
-    now = timezone.now()
-    latest = (
-        Message.objects.filter(application_id__in=list(application_ids), to_candidate=True)
-        .exclude(state=Message.State.FAILED)
-        .values("application_id")
-        .annotate(at=Max(Coalesce("sent_at", "next_attempt_at")))
-    )
-    due = {pk: now for pk in application_ids}
-    for row in latest:
-        due[row["application_id"]] = max(now, row["at"] + FOLLOW_UP_GAP)
-    return due
-
-
-def kick_delivery() -> None:
-    """Ask a worker to deliver once the caller's transaction commits.
-
-    Callers queue any number of messages, then kick once; a lost kick costs only time,
-    because the worker's periodic pass delivers whatever is due.
-    """
-    transaction.on_commit(_enqueue_delivery)
-
-
-def _enqueue_delivery() -> None:
-    from reilu.messaging.tasks import deliver_outbox
-
-    try:
-        deliver_outbox.enqueue()
-    except Exception:
-        # The outbox row is safe; the worker's periodic pass will pick it up.
-        log.exception("could not enqueue delivery")
 
 
 def claim_batch(limit: int = 100) -> list[Message]:
@@ -181,14 +71,20 @@ def _hold_back_crowded(batch: list[Message], now) -> list[Message]:
     another mail about the same application, or before an earlier mail still on its way
     (a decision waiting for a retry goes first). Nothing is lost: a held-back message is
     pending again with a later due time, and no attempt is counted."""
-    follow_ups = [m for m in batch if m.kind in FOLLOW_UP_KINDS and m.application_id]
+
+    def about(message: Message) -> tuple[str, int] | None:
+        return (message.about_type, message.about_id) if message.about_id else None
+
+    follow_ups = [m for m in batch if m.kind in FOLLOW_UP_KINDS and about(m)]
     if not follow_ups:
         return batch
     batch_ids = {m.pk for m in batch}
+    same_about = Q()
+    for about_type in {m.about_type for m in follow_ups}:
+        ids = {m.about_id for m in follow_ups if m.about_type == about_type}
+        same_about |= Q(about_type=about_type, about_id__in=ids)
     others = (
-        Message.objects.filter(
-            application_id__in={m.application_id for m in follow_ups}, to_candidate=True
-        )
+        Message.objects.filter(same_about, alert_staff_on_failure=True)
         .filter(
             Q(state=Message.State.SENT, sent_at__gt=now - FOLLOW_UP_GAP)
             | Q(state=Message.State.SENDING)
@@ -196,20 +92,23 @@ def _hold_back_crowded(batch: list[Message], now) -> list[Message]:
         )
         .exclude(pk__in=batch_ids)
     )
-    blocked_until: dict[int, object] = {}
-    for app_id, state, sent_at in others.values_list("application_id", "state", "sent_at"):
+    blocked_until: dict[tuple[str, int], object] = {}
+    for about_type, about_id, state, sent_at in others.values_list(
+        "about_type", "about_id", "state", "sent_at"
+    ):
         until = sent_at + FOLLOW_UP_GAP if state == Message.State.SENT else now + FOLLOW_UP_GAP
-        blocked_until[app_id] = max(until, blocked_until.get(app_id, until))
+        key = (about_type, about_id)
+        blocked_until[key] = max(until, blocked_until.get(key, until))
     keep, hold = [], {}
     # Decisions and other mail first; follow-ups only after them.
     for message in sorted(batch, key=lambda m: (m.kind in FOLLOW_UP_KINDS, m.next_attempt_at)):
-        app_id = message.application_id
-        if message.kind in FOLLOW_UP_KINDS and app_id in blocked_until:
-            hold[message.pk] = blocked_until[app_id]
+        key = about(message)
+        if message.kind in FOLLOW_UP_KINDS and key in blocked_until:
+            hold[message.pk] = blocked_until[key]
             continue
-        if message.to_candidate and app_id:
+        if message.alert_staff_on_failure and key:
             # Whatever goes to this candidate now spaces the rest of the batch.
-            blocked_until[app_id] = now + FOLLOW_UP_GAP
+            blocked_until[key] = now + FOLLOW_UP_GAP
         keep.append(message)
     for pk, until in hold.items():
         Message.objects.filter(pk=pk, state=Message.State.SENDING).update(
@@ -305,10 +204,8 @@ def _failed_attempt(message: Message, exc: Exception) -> None:
             last_error=message.last_error,
             claimed_at=None,
         )
-        if give_up and message.to_candidate:
-            from reilu.messaging.alerts import alert_delivery_failed
-
-            alert_delivery_failed(message)
+        if give_up and message.alert_staff_on_failure:
+            delivery_failed.send(Message, message=message)
 
 
 def _malformed(message: Message, exc: Exception) -> None:
@@ -323,9 +220,7 @@ def _malformed(message: Message, exc: Exception) -> None:
             claimed_at=None,
         )
         if message.kind not in ALERT_KINDS:  # an alert about an alert would loop
-            from reilu.messaging.alerts import alert_malformed
-
-            alert_malformed(message)
+            message_malformed.send(Message, message=message)
 
 
 def deliver_all(limit: int = 100) -> int:
@@ -341,3 +236,26 @@ def release_stale_claims() -> int:
     return Message.objects.filter(state=Message.State.SENDING, claimed_at__lt=cutoff).update(
         state=Message.State.PENDING, claimed_at=None, next_attempt_at=timezone.now()
     )
+
+
+# --- Until reilu.interviews and reilu.talent queue through reilu.messaging.queue (issue 16,
+# item 2; their services are being split into packages meanwhile): the old names, mapped
+# onto the queue. Imports inside the functions: queue imports tasks, which imports this.
+
+
+def message_queue(*, application=None, to_candidate=True, about=(), **fields):
+    from reilu.messaging import queue
+
+    return queue.message_queue(
+        about=application, alert_staff_on_failure=to_candidate, also_about=about, **fields
+    )
+
+
+def kick_delivery() -> None:
+    """Nothing to do: queueing asks for delivery itself, once per transaction."""
+
+
+def follow_up_due(application_ids):
+    from reilu.messaging import queue
+
+    return queue.follow_up_due("applications.application", application_ids)

@@ -1,58 +1,24 @@
 """Staff: the employer's own message wording, per kind and language, with a live preview."""
 
-import datetime as dt
-
 from django import forms
 from django.contrib import messages
 from django.http import Http404
 from django.shortcuts import redirect, render
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from reilu.employers.staff import recruiter_required
-from reilu.formatting import fmt_date
 from reilu.messaging import texts
 from reilu.messaging.models import MessageTemplate
 from reilu.textfields import LineField
 from reilu.widgets import Textarea
 
-KIND_LABELS = {
-    "received": gettext_lazy("Application received"),
-    "moved": gettext_lazy("Moved to a stage"),
-    "interview_invitation": gettext_lazy("Interview invitation"),
-    "rejected_screening": gettext_lazy("Not chosen after screening"),
-    "rejected_interview": gettext_lazy("Not chosen after an interview"),
-    "hired": gettext_lazy("Hired"),
-    "promise_lapsed": gettext_lazy("Promise lapsed: we are late"),
-    "decision_late": gettext_lazy("Decision date passed"),
-    "withdrawn": gettext_lazy("Withdrawal confirmed"),
-    "posting_cancelled": gettext_lazy("Posting cancelled"),
-    "contact_changed": gettext_lazy("New contact person"),
-    "promise_changed": gettext_lazy("A new promised date"),
-    "duplicate": gettext_lazy("Applied twice"),
-    "interview_booked": gettext_lazy("Interview time booked"),
-    "interview_cancelled": gettext_lazy("Interview time cancelled"),
-    "feedback_offer": gettext_lazy("Feedback call offered"),
-    "survey_invitation": gettext_lazy("Survey after the process"),
-}
 LANGUAGES = ("fi", "sv", "en")
 
 
-def sample_values(org, language: str) -> dict[str, str]:
-    return {
-        "first_name": "Aino",
-        "posting": _("Customer service advisor"),
-        "employer": org.name,
-        "stage": _("Interview"),
-        "stage_description": _("You meet the people you would work with."),
-        "contact_name": "Laura Nieminen",
-        "contact_email": "laura@example.com",
-        "contact_phone": "040 123 4567",
-        "promised_by": fmt_date(timezone.localdate() + dt.timedelta(days=7), language),
-        "note": _("Thank you for the thoughtful portfolio."),
-        "status_url": "https://reilu.example/status/…/",
-    }
+def kind_labels() -> dict[str, str]:
+    """The letters employers may reword, as the areas registered them (their labels)."""
+    return {kind: letter.label for kind, letter in texts.LETTERS.items()}
 
 
 class TemplateForm(forms.Form):
@@ -86,14 +52,14 @@ def template_list(request):
     )
     rows = [
         {"kind": k, "label": label, "langs": [(lang, (k, lang) in custom) for lang in LANGUAGES]}
-        for k, label in KIND_LABELS.items()
+        for k, label in kind_labels().items()
     ]
     return render(request, "messaging/staff/templates.html", {"rows": rows})
 
 
 @recruiter_required
 def template_edit(request, kind, language):
-    if kind not in KIND_LABELS or language not in LANGUAGES:
+    if kind not in texts.LETTERS or language not in LANGUAGES:
         raise Http404
     org = request.org
     existing = MessageTemplate.objects.filter(
@@ -132,7 +98,7 @@ def template_edit(request, kind, language):
         preview = None
     else:
         preview = texts.render(
-            kind, language, sample_values(org, language), {(kind, language): (subject, body)}
+            kind, language, texts.sample_values(org, language), {(kind, language): (subject, body)}
         )
     return render(
         request,
@@ -140,7 +106,7 @@ def template_edit(request, kind, language):
         {
             "form": form,
             "kind": kind,
-            "label": KIND_LABELS[kind],
+            "label": texts.LETTERS[kind].label,
             "language": language,
             "preview": preview,
             "custom": existing is not None,

@@ -2,13 +2,14 @@ from django.conf import settings
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone, translation
-from django.utils.translation import gettext as _
 from django_tasks import task
 
+from reilu.applications.retention import erase_due_at
 from reilu.employers.models import Membership, Organization
 from reilu.formatting import fmt_date
-from reilu.messaging.outbox import kick_delivery, message_queue
-from reilu.privacy.retention import erase_due_at, upcoming_erasures
+from reilu.messaging.queue import message_queue
+from reilu.privacy import letters
+from reilu.privacy.retention import upcoming_erasures
 from reilu.privacy.services import erase_due
 
 
@@ -34,26 +35,20 @@ def notify_owners(now=None) -> int:
                         f"{a.posting.title} (#{a.pk})"
                         for a in apps
                     ]
-                    subject = _("Candidate data to be erased within 14 days: %(count)s") % {
-                        "count": len(apps)
-                    }
+                    subject = str(letters.ERASURE_NOTICE_SUBJECT) % {"count": len(apps)}
                     body = "\n".join(
                         [
-                            _(
-                                "The personal data of these candidates will be erased as the "
-                                "retention period of %(org)s ends:"
-                            )
-                            % {"org": org.name},
+                            str(letters.ERASURE_NOTICE_INTRO) % {"org": org.name},
                             "",
                             *lines,
                             "",
-                            _("See the list: %(url)s") % {"url": url},
+                            str(letters.ERASURE_NOTICE_LIST) % {"url": url},
                         ]
                     )
                 created = message_queue(
                     organization=org,
                     kind="erasure_notice",
-                    to_candidate=False,
+                    alert_staff_on_failure=False,
                     to_email=owner.user.email,
                     subject=subject,
                     body=body,
@@ -61,8 +56,6 @@ def notify_owners(now=None) -> int:
                     dedupe_key=f"erasure-notice:{org.pk}:{owner.pk}:{year}-W{week}",
                 )
                 queued += created is not None
-    if queued:
-        kick_delivery()
     return queued
 
 

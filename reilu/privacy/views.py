@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from reilu.applications.models import AccessToken
+from reilu.applications.retention import erase_due_at
 from reilu.employers.models import Membership
 from reilu.employers.staff import recruiter_required
 from reilu.errors import LinkExpired, LinkNotFound, too_many_requests
@@ -17,7 +18,7 @@ from reilu.privacy import services
 from reilu.privacy.forms import NoticeForm
 from reilu.privacy.models import AuditEvent, ErasureRecord
 from reilu.privacy.notices import current_notice
-from reilu.privacy.retention import erase_due_at, upcoming_erasures
+from reilu.privacy.retention import upcoming_erasures
 
 
 def ratelimited(request, exception=None):

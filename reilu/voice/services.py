@@ -2,7 +2,6 @@
 
 import datetime as dt
 import secrets
-import uuid
 
 from django.conf import settings
 from django.db import IntegrityError, transaction
@@ -11,12 +10,13 @@ from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from reilu.applications.mail import message_values
 from reilu.applications.models import Application, Event
-from reilu.applications.services import INTERVIEW_KINDS, message_values
+from reilu.applications.services import INTERVIEW_KINDS
 from reilu.employers.models import hash_token
 from reilu.messaging import texts
-from reilu.messaging.models import Message, employer_templates
-from reilu.messaging.outbox import follow_up_due, kick_delivery, messages_bulk_queue
+from reilu.messaging.models import employer_templates
+from reilu.messaging.queue import Mail, follow_up_due, messages_queue
 from reilu.privacy.models import AuditEvent
 from reilu.rules import RuleError
 from reilu.voice.models import AbuseReport, ReviewReply, SurveyInvitation, SurveyResponse
@@ -62,10 +62,9 @@ def surveys_invite(*, application_ids, outcome: str) -> int:
         ).values_list("application_id", flat=True)
     )
     # After the decision (and a feedback-call offer), an hour apart from each.
-    due = follow_up_due([a.pk for a in apps])
-    domain = settings.BASE_URL.split("//")[-1].split(":")[0].split("/")[0] or "reilu"
+    due = follow_up_due(Application, [a.pk for a in apps])
     templates_by_org: dict[int, dict] = {}
-    invitations, messages = [], []
+    invitations, mails = [], []
     for app in apps:
         org = app.posting.organization
         if org.pk not in templates_by_org:
@@ -83,24 +82,22 @@ def surveys_invite(*, application_ids, outcome: str) -> int:
         values = message_values(app)
         values["status_url"] = survey_url(raw)
         subject, body = texts.render(SURVEY_KIND, app.language, values, templates_by_org[org.pk])
-        messages.append(
-            Message(
+        mails.append(
+            Mail(
                 organization=org,
-                application=app,
+                about=app,
                 kind=SURVEY_KIND,
                 language=app.language,
                 to_email=app.email,
                 reply_to=app.contact_email,
-                subject=subject[:300],
+                subject=subject,
                 body=body,
                 dedupe_key=f"survey:{app.pk}",
-                message_id=f"<{uuid.uuid4().hex}@{domain}>",
-                next_attempt_at=due[app.pk],
+                due_at=due[app.pk],
             )
         )
     SurveyInvitation.objects.bulk_create(invitations, batch_size=500)
-    messages_bulk_queue(messages, ignore_conflicts=True)
-    kick_delivery()
+    messages_queue(mails)
     return len(invitations)
 
 

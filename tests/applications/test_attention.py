@@ -15,14 +15,14 @@ def test_the_attention_page_lists_what_needs_fixing(staff_client, posting, org):
     Application.objects.filter(pk=late.pk).update(promised_by=today - dt.timedelta(days=2))
     Application.objects.filter(pk=soon.pk).update(promised_by=today + dt.timedelta(days=1))
     Application.objects.filter(pk__in=[late.pk, soon.pk]).update(contact_email="rec@acme.example")
-    Message.objects.filter(application=late).update(state="failed", last_error="550 no such user")
+    Message.objects.about(late).filter().update(state="failed", last_error="550 no such user")
     html = staff_client.get("/staff/attention/").content.decode()
     assert "Leena Late" in html and "Sami Soon" in html and "Olli Orphan" in html
     assert "550 no such user" in html
 
 
 def test_a_failed_message_can_be_retried(staff_client, application):
-    msg = Message.objects.get(application=application)
+    msg = Message.objects.about(application).get()
     Message.objects.filter(pk=msg.pk).update(state="failed", attempts=8)
     staff_client.post(f"/staff/messages/{msg.pk}/retry/")
     msg.refresh_from_db()
@@ -30,7 +30,7 @@ def test_a_failed_message_can_be_retried(staff_client, application):
 
 
 def test_another_employer_cannot_retry_my_messages(client, outsider, application):
-    msg = Message.objects.get(application=application)
+    msg = Message.objects.about(application).get()
     Message.objects.filter(pk=msg.pk).update(state="failed")
     client.force_login(outsider)
     assert client.post(f"/staff/messages/{msg.pk}/retry/").status_code == 404
@@ -46,4 +46,4 @@ def test_handing_over_tells_the_candidate(staff_client, application, recruiter, 
     application.refresh_from_db()
     assert application.contact_name == "Rita Rekry"
     assert application.contact_email == "rec@acme.example"
-    assert Message.objects.filter(application=application, kind="contact_changed").exists()
+    assert Message.objects.about(application).filter(kind="contact_changed").exists()

@@ -43,7 +43,7 @@ def test_candidates_hear_once_when_the_decision_date_passes(org):
     assert deadlines.tell_when_decision_is_late() == 1
     assert deadlines.tell_when_decision_is_late() == 0
     assert Message.objects.filter(kind="decision_late").count() == 1
-    assert Message.objects.get(kind="decision_late").application == active
+    assert Message.objects.get(kind="decision_late").about_id == active.pk
 
 
 def make_application_past(posting, email):
@@ -66,6 +66,6 @@ def test_cancelling_a_posting_tells_every_active_candidate(staff_client, posting
     posting.refresh_from_db()
     assert posting.state == "cancelled"
     cancelled = Message.objects.filter(kind="posting_cancelled")
-    assert {m.application_id for m in cancelled} == {apps[1].pk, apps[2].pk}
+    assert {m.about_id for m in cancelled} == {apps[1].pk, apps[2].pk}
     assert all("Budget cut." in m.body for m in cancelled)
     assert not Application.objects.filter(outcome="active").exists()

@@ -29,7 +29,7 @@ def trio(posting):
 
 
 def decision(app) -> Message:
-    return Message.objects.get(application=app, dedupe_key=f"decision:{app.pk}")
+    return Message.objects.about(app).get(dedupe_key=f"decision:{app.pk}")
 
 
 def form_fields(page: str) -> dict:

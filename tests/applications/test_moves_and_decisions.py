@@ -62,7 +62,7 @@ def test_one_decision_sends_one_personal_message(application, org):
     assert n == 1
     application.refresh_from_db()
     assert application.outcome == "rejected" and application.decided_at
-    msg = Message.objects.get(application=application, kind="rejected_screening")
+    msg = Message.objects.about(application).get(kind="rejected_screening")
     assert "Hello Aino" in msg.body and "Your portfolio was strong." in msg.body
     assert "Backend developer" in msg.body and "Received" in msg.body
     assert "Laura Nieminen" in msg.body
@@ -85,9 +85,9 @@ def test_many_decisions_are_personal_and_in_each_language(posting, org):
     assert msgs.count() == 12
     assert {m.language for m in msgs} == {"en", "fi", "sv"}
     for app in apps:
-        body = Message.objects.get(application=app, kind__startswith="rejected").body
+        body = Message.objects.about(app).get(kind__startswith="rejected").body
         assert app.first_name in body and "Thanks!" in body
-    assert Message.objects.get(application=interviewed, kind__startswith="rejected").kind == (
+    assert Message.objects.about(interviewed).get(kind__startswith="rejected").kind == (
         "rejected_interview"
     )
     # Deciding again changes nothing and sends nothing more.

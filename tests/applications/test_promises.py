@@ -30,11 +30,11 @@ def test_the_sweep_tells_each_late_candidate_once(posting):
     assert (
         Event.objects.filter(application=late, kind="late", visible_to_candidate=True).count() == 1
     )
-    told = Message.objects.get(application=late, kind="promise_lapsed")
+    told = Message.objects.about(late).get(kind="promise_lapsed")
     assert "Leena" in told.body and "I am sorry" in told.body and told.language == "en"
-    alert = Message.objects.get(application=late, kind="staff_promise_lapsed")
-    assert alert.to_email == "laura@acme.example" and not alert.to_candidate
-    assert not Message.objects.filter(application=on_time, kind="promise_lapsed").exists()
+    alert = Message.objects.about(late).get(kind="staff_promise_lapsed")
+    assert alert.to_email == "laura@acme.example" and not alert.alert_staff_on_failure
+    assert not Message.objects.about(on_time).filter(kind="promise_lapsed").exists()
     assert list(
         Promise.objects.filter(application=late).values_list("state", flat=True).order_by("id")
     ) == [
@@ -53,7 +53,7 @@ def test_the_sweep_with_a_moving_clock(posting):
         assert promises.sweep() == 0
     app.refresh_from_db()
     assert app.promised_by > promised
-    assert Message.objects.filter(application=app, kind="promise_lapsed").count() == 1
+    assert Message.objects.about(app).filter(kind="promise_lapsed").count() == 1
 
 
 def test_reaching_the_candidate_in_time_keeps_the_promise(application, recruiter):

@@ -153,7 +153,9 @@ def test_it_writes_fixes_publishes_and_decides(transactional_db, live_server, st
     expect(page.get_by_text(f"{remaining} candidates decided.")).to_be_visible()
     delivery = page.locator("#delivery")
     expect(delivery).to_contain_text("on their way")
-    queued = Message.objects.filter(application__posting=posting, to_candidate=True)
+    queued = Message.objects.about_any(Application, posting.applications.values("pk")).filter(
+        alert_staff_on_failure=True
+    )
     assert queued.filter(state=Message.State.PENDING).count() > 0
     expect(delivery).to_contain_text(
         f"{queued.filter(state=Message.State.PENDING).count()} on their way"

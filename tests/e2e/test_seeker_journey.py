@@ -60,9 +60,11 @@ def _no_horizontal_scroll(page) -> None:
 
 
 def _invitations(app, kind: str):
-    return Message.objects.filter(
-        application=app, to_candidate=True, kind=kind, attachments__isnull=False
-    ).distinct()
+    return (
+        Message.objects.about(app)
+        .filter(alert_staff_on_failure=True, kind=kind, attachments__isnull=False)
+        .distinct()
+    )
 
 
 def _apply(page, base_url, posting, cv) -> Application:
@@ -179,9 +181,11 @@ def test_it_follows_a_seeker_from_applying_to_the_survey(
     assert active.slot_id == second.pk
     assert _invitations(app, "interview_booked").count() == 2
     # The interviewers' calendars got the invitations too.
-    assert Message.objects.filter(
-        application=app, to_email=interviewer.email, attachments__isnull=False
-    ).exists()
+    assert (
+        Message.objects.about(app)
+        .filter(to_email=interviewer.email, attachments__isnull=False)
+        .exists()
+    )
 
     # 7. Staff decide: not chosen. The seeker sees it on the status page.
     decided = app_services.applications_decide(
@@ -220,9 +224,11 @@ def test_it_follows_a_seeker_from_applying_to_the_survey(
     call.refresh_from_db()
     assert call.state == FeedbackCall.State.BOOKED
     assert call.booking.slot_id == call_slot.pk
-    assert Message.objects.filter(
-        application=app, to_email=contact.email, attachments__isnull=False
-    ).exists()
+    assert (
+        Message.objects.about(app)
+        .filter(to_email=contact.email, attachments__isnull=False)
+        .exists()
+    )
 
     # 9. The survey, from the link in the invitation mail: it follows the decision and the
     # feedback-call offer, an hour apart from each, so the hours pass first.

@@ -127,7 +127,7 @@ def test_a_card_dragged_to_the_next_stage_moves_and_tells_the_candidate(
     app, _raw = make_application(posting, email="drag@example.fi", name="Dragi Draggable")
     stay, _raw = make_application(posting, email="stay@example.fi", name="Stay Put")
     first, second = list(posting.stages.all())[:2]
-    before = set(Message.objects.filter(application=app).values_list("pk", flat=True))
+    before = set(Message.objects.about(app).filter().values_list("pk", flat=True))
     context = browser.new_context(viewport=DESKTOP, locale="en-US")
     page = context.new_page()
     watch = Watch(page)
@@ -143,8 +143,8 @@ def test_a_card_dragged_to_the_next_stage_moves_and_tells_the_candidate(
     app.refresh_from_db()
     stay.refresh_from_db()
     assert app.stage_id == second.pk and stay.stage_id == first.pk
-    queued = Message.objects.filter(application=app).exclude(pk__in=before)
-    assert queued.filter(to_candidate=True).count() == 1
+    queued = Message.objects.about(app).filter().exclude(pk__in=before)
+    assert queued.filter(alert_staff_on_failure=True).count() == 1
     assert app.events.filter(kind="moved", stage=second, actor=recruiter).count() == 1
     # The board that came back still works: the → button moves the card on.
     target.get_by_role("button", name="Move Dragi Draggable to the next stage").click()

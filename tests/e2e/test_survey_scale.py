@@ -19,7 +19,7 @@ def _survey_path() -> str:
     app, _ = make_application(make_posting(org))
     to_interview(app)
     app_services.applications_decide(organization=org, application_ids=[app.pk], outcome="rejected")
-    body = Message.objects.get(application=app, kind="survey_invitation").body
+    body = Message.objects.about(app).get(kind="survey_invitation").body
     return SURVEY_LINK.search(body).group(1)
 
 

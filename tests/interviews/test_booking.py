@@ -34,7 +34,8 @@ def event_of(cal: Calendar):
 
 def candidate_invites(app):
     return list(
-        Message.objects.filter(application=app, to_candidate=True, kind__startswith="interview_")
+        Message.objects.about(app)
+        .filter(alert_staff_on_failure=True, kind__startswith="interview_")
         .exclude(kind="interview_invitation")
         .order_by("id")
     )
@@ -55,7 +56,7 @@ def test_it_books_a_time_from_the_status_page(client, interview_app, slot, inter
         "ina@acme.example",
         "rec@acme.example",
     }
-    staff_mail = Message.objects.filter(kind="interviewer_invitation", to_candidate=False)
+    staff_mail = Message.objects.filter(kind="interviewer_invitation", alert_staff_on_failure=False)
     assert set(staff_mail.values_list("to_email", flat=True)) == {
         "ina@acme.example",
         "rec@acme.example",

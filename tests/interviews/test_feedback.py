@@ -31,7 +31,7 @@ def test_it_offers_a_feedback_call_only_to_interviewed_candidates(org, posting, 
     offer = Message.objects.get(kind="feedback_offer")
     assert offer.to_email == "aino@example.fi" and "/status/" in offer.body
     task = Message.objects.get(kind="feedback_task")
-    assert task.to_email == "laura@acme.example" and not task.to_candidate
+    assert task.to_email == "laura@acme.example" and not task.alert_staff_on_failure
     assert "Python" in task.body  # the criteria to talk through
     assert not Message.objects.filter(kind="feedback_offer", application=screened).exists()
 

@@ -51,11 +51,11 @@ def test_backoff_grows_and_it_gives_up_with_an_alert(smtp_settings, settings, po
     for _ in range(3):
         with time_machine.travel(now):
             deliver_all()
-        msg = Message.objects.get(application=app, to_candidate=True)
+        msg = Message.objects.about(app).get(alert_staff_on_failure=True)
         gaps.append((msg.next_attempt_at - now).total_seconds())
         now = msg.next_attempt_at + dt.timedelta(seconds=1)
     assert gaps[1] > gaps[0] * 1.5
-    failed = Message.objects.get(application=app, to_candidate=True)
+    failed = Message.objects.about(app).get(alert_staff_on_failure=True)
     assert failed.state == "failed" and failed.attempts == 3
     alerts = Message.objects.filter(kind="staff_delivery_failed")
     assert set(alerts.values_list("to_email", flat=True)) == {"laura@acme.example"}
@@ -78,11 +78,11 @@ def test_a_fresh_claim_is_left_alone(smtp_server, application):
 
 
 def test_the_same_cause_queues_one_message(application):
-    from reilu.messaging.outbox import message_queue
+    from reilu.messaging.queue import message_queue
 
     again = message_queue(
         organization=application.posting.organization,
-        application=application,
+        about=application,
         kind="received",
         to_email=application.email,
         subject="x",
@@ -97,18 +97,18 @@ def test_the_same_cause_queues_one_message(application):
 def test_a_message_with_a_bad_header_fails_at_once_and_the_next_is_delivered(
     smtp_server, posting, recruiter
 ):
-    from reilu.messaging.outbox import message_queue
+    from reilu.messaging.queue import message_queue
 
     first, _ = make_application(posting, email="first@example.fi")
     second, _ = make_application(posting, email="second@example.fi")
     # As stored before names were checked: a line break in the subject.
-    Message.objects.filter(application=first).update(subject="Interview: Eve\r\nBcc: x@evil")
-    assert Message.objects.get(application=first).pk < Message.objects.get(application=second).pk
+    Message.objects.about(first).filter().update(subject="Interview: Eve\r\nBcc: x@evil")
+    assert Message.objects.about(first).get().pk < Message.objects.about(second).get().pk
     deliver_all()
-    bad = Message.objects.get(application=first, to_candidate=True)
+    bad = Message.objects.about(first).get(alert_staff_on_failure=True)
     assert bad.state == "failed" and bad.attempts == 1
     assert "BadHeaderError" in bad.last_error
-    assert Message.objects.get(application=second).state == "sent"
+    assert Message.objects.about(second).get().state == "sent"
     delivered = [e.rcpt_tos for e in smtp_server.messages]
     assert ["second@example.fi"] in delivered and ["first@example.fi"] not in delivered
     alert = Message.objects.get(kind="staff_message_malformed", to_email=recruiter.email)
@@ -132,7 +132,7 @@ def test_a_recipient_the_server_refuses_waits_then_fails_with_a_staff_alert(
 ):
     settings.REILU_MESSAGE_MAX_ATTEMPTS = 3
     assert deliver_all() == 0
-    refused = Message.objects.get(application=application, kind="received")
+    refused = Message.objects.about(application).get(kind="received")
     assert refused.state == "pending"
     assert refused.attempts == 1
     assert refused.sent_at is None
@@ -148,6 +148,6 @@ def test_a_recipient_the_server_refuses_waits_then_fails_with_a_staff_alert(
     assert failed.state == "failed" and failed.attempts == 3 and failed.sent_at is None
     assert "550" in failed.last_error
     [alert] = Message.objects.filter(kind="staff_delivery_failed")
-    assert alert.to_email == "laura@acme.example" and not alert.to_candidate
+    assert alert.to_email == "laura@acme.example" and not alert.alert_staff_on_failure
     assert "aino@example.fi" in alert.body and "550" in alert.body
     assert refusing_smtp_server.messages == []

@@ -21,7 +21,9 @@ def kinds_of(envelopes) -> list[str]:
     """Which outbox message each mail received by a candidate was, by its Message-ID.
 
     (The contact person's own to-do mail about feedback calls is not the candidate's.)"""
-    by_id = dict(Message.objects.filter(to_candidate=True).values_list("message_id", "kind"))
+    by_id = dict(
+        Message.objects.filter(alert_staff_on_failure=True).values_list("message_id", "kind")
+    )
     ids = [email.message_from_bytes(e.content)["Message-ID"] for e in envelopes]
     return [by_id[i] for i in ids if i in by_id]
 
@@ -46,7 +48,7 @@ def test_the_decision_goes_first_and_each_follow_up_an_hour_later(smtp_server, i
         assert deliver_all() == 2  # the decision, and the contact person's to-do
         assert deliver_all() == 0
     assert kinds_of(smtp_server.messages) == ["rejected_interview"]
-    waiting = Message.objects.filter(application=interviewed, state="pending")
+    waiting = Message.objects.about(interviewed).filter(state="pending")
     assert set(waiting.values_list("kind", flat=True)) == {"feedback_offer", "survey_invitation"}
 
     with time_machine.travel(start + HOUR - dt.timedelta(minutes=1), tick=False):
@@ -62,8 +64,8 @@ def test_the_decision_goes_first_and_each_follow_up_an_hour_later(smtp_server, i
     kinds = kinds_of(smtp_server.messages)
     assert kinds[0] == "rejected_interview"
     assert sorted(kinds[1:]) == ["feedback_offer", "survey_invitation"]
-    assert not Message.objects.filter(application=interviewed).exclude(state="sent").exists()
-    sent = sorted(Message.objects.filter(application=interviewed).values_list("sent_at", flat=True))
+    assert not Message.objects.about(interviewed).filter().exclude(state="sent").exists()
+    sent = sorted(Message.objects.about(interviewed).filter().values_list("sent_at", flat=True))
     assert all(b - a >= HOUR for a, b in zip(sent[-3:], sent[-2:], strict=False))
 
 
@@ -76,7 +78,7 @@ def test_a_decision_waiting_for_a_retry_still_goes_before_its_follow_ups(
             organization=org, application_ids=[interviewed.pk], outcome="rejected"
         )
         assert deliver_all() == 0  # the mail server is down
-    decision = Message.objects.get(application=interviewed, kind="rejected_interview")
+    decision = Message.objects.about(interviewed).get(kind="rejected_interview")
     assert decision.state == "pending" and decision.attempts == 1
     # Make the decision's retry fall after the follow-ups' own due times.
     Message.objects.filter(pk=decision.pk).update(next_attempt_at=start + 3 * HOUR)
@@ -91,9 +93,7 @@ def test_a_decision_waiting_for_a_retry_still_goes_before_its_follow_ups(
     assert kinds[0] == "rejected_interview"
     assert sorted(kinds) == ["feedback_offer", "rejected_interview", "survey_invitation"]
     sent = sorted(
-        Message.objects.filter(application=interviewed, kind__in=kinds).values_list(
-            "sent_at", flat=True
-        )
+        Message.objects.about(interviewed).filter(kind__in=kinds).values_list("sent_at", flat=True)
     )
     assert all(b - a >= HOUR for a, b in zip(sent, sent[1:], strict=False))
     assert Message.objects.get(pk=decision.pk).attempts == 2  # holding back costs no attempt

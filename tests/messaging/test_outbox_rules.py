@@ -9,6 +9,7 @@ import pytest
 import time_machine
 
 from reilu.messaging import outbox
+from reilu.messaging import queue as outbox_queue
 from reilu.messaging.models import Message, MessageAttachment
 from reilu.messaging.tasks import deliver_outbox
 from tests.conftest import make_org
@@ -27,7 +28,7 @@ def queue(org, key="k", **kw):
         "dedupe_key": key,
     }
     fields.update(kw)
-    return outbox.message_queue(**fields)
+    return outbox_queue.message_queue(**fields)
 
 
 def test_a_queued_message_holds_what_it_was_given(org, settings):
@@ -38,7 +39,7 @@ def test_a_queued_message_holds_what_it_was_given(org, settings):
     assert stored.subject == "S" * 300
     assert stored.message_id.endswith("@jobs.example.fi>") and stored.message_id.startswith("<")
     assert len(stored.message_id) == len("<@jobs.example.fi>") + 32
-    assert stored.to_candidate is True and stored.application is None
+    assert stored.alert_staff_on_failure is True and stored.about_id is None
     assert (stored.reply_to, stored.headers) == ("laura@acme.example", {"X-A": "1"})
     assert (stored.state, stored.attempts, stored.next_attempt_at) == ("pending", 0, NOW)
     assert stored.kind == "test" and stored.language == "en" and stored.body == "Body"
@@ -151,7 +152,7 @@ def test_retries_wait_base_times_two_to_the_attempt_then_give_up(smtp_settings, 
 
 def test_a_staff_message_that_fails_raises_no_alert(smtp_settings, settings, org):
     settings.REILU_MESSAGE_MAX_ATTEMPTS = 1
-    queue(org, to_candidate=False)
+    queue(org, alert_staff_on_failure=False)
     assert outbox.deliver_all() == 0
     assert Message.objects.get().state == "failed"
     assert not Message.objects.filter(kind="staff_delivery_failed").exists()
@@ -216,7 +217,6 @@ def test_a_lost_kick_is_logged_and_the_message_stays_queued(
     }
     with caplog.at_level(logging.ERROR), django_capture_on_commit_callbacks(execute=True):
         queue(org)
-        outbox.kick_delivery()
     assert "could not enqueue delivery" in caplog.text
     assert Message.objects.get().state == "pending"
 
@@ -225,7 +225,7 @@ def test_a_kick_enqueues_the_delivery_task_on_commit(org, django_capture_on_comm
     from django_tasks_db.models import DBTaskResult
 
     with django_capture_on_commit_callbacks(execute=False) as callbacks:
-        outbox.kick_delivery()
+        queue(org)
     assert not DBTaskResult.objects.exists()
     for callback in callbacks:
         callback()

@@ -3,11 +3,12 @@ import pytest
 from reilu.applications import services
 from reilu.messaging import texts
 from reilu.messaging.models import Message, MessageTemplate
-from reilu.messaging.staff_views import KIND_LABELS, sample_values
+from reilu.messaging.staff_views import kind_labels
+from reilu.messaging.texts import sample_values
 
 
 @pytest.mark.parametrize("language", ["fi", "sv", "en"])
-@pytest.mark.parametrize("kind", sorted(texts.DEFAULTS))
+@pytest.mark.parametrize("kind", sorted(texts.LETTERS))
 def test_every_default_renders_in_every_language(org, kind, language):
     values = sample_values(org, language)
     subject, body = texts.render(kind, language, values)
@@ -25,7 +26,8 @@ def test_defaults_are_translated(org):
 
 
 def test_every_kind_can_be_edited():
-    assert set(KIND_LABELS) == set(texts.DEFAULTS)
+    labels = kind_labels()
+    assert set(labels) == set(texts.LETTERS) and all(str(label) for label in labels.values())
 
 
 def test_an_unknown_placeholder_is_refused():
@@ -72,7 +74,7 @@ def test_the_employers_wording_is_used(org, posting):
         body="Dear {first_name}, see {status_url}",
     )
     app, _ = make_application(posting)
-    msg = Message.objects.get(application=app, kind="received")
+    msg = Message.objects.about(app).get(kind="received")
     assert msg.subject == "Kiitos Aino"
     assert msg.body.startswith("Dear Aino, see http://testserver/status/")
     subject, body = services.decision_preview(app, "rejected")

@@ -58,7 +58,7 @@ def test_a_worker_process_delivers_what_an_application_queued_on_commit(
     [task] = DBTaskResult.objects.filter(task_path=deliver_outbox.module_path)
     assert task.status == "READY"
     queued = list(Message.objects.filter(state="pending").order_by("pk"))
-    assert [m.to_email for m in queued if m.to_candidate] == ["aino@example.fi"]
+    assert [m.to_email for m in queued if m.alert_staff_on_failure] == ["aino@example.fi"]
     assert smtp_server.messages == []
 
     result = subprocess.run(  # noqa: S603
@@ -74,7 +74,7 @@ def test_a_worker_process_delivers_what_an_application_queued_on_commit(
     task.refresh_from_db()
     assert task.status == "SUCCESSFUL" and task.return_value == len(queued)
     assert len(task.worker_ids) == 1
-    sent = Message.objects.get(application=app, kind="received")
+    sent = Message.objects.about(app).get(kind="received")
     assert sent.state == "sent" and sent.sent_at is not None and sent.attempts == 1
     received = {email.message_from_bytes(e.content)["Message-ID"]: e for e in smtp_server.messages}
     assert set(received) == {m.message_id for m in queued}

@@ -86,7 +86,7 @@ def upload_hits(needle: str) -> list[str]:
 
 
 def survey_token(app) -> str:
-    body = Message.objects.get(application=app, kind=voice.SURVEY_KIND).body
+    body = Message.objects.about(app).get(kind=voice.SURVEY_KIND).body
     return re.search(r"/survey/([^/\s]+)/", body).group(1)
 
 

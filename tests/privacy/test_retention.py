@@ -9,10 +9,11 @@ from django.utils import timezone
 
 from reilu.applications import services as app_services
 from reilu.applications.models import AccessToken, Application, Promise
+from reilu.applications.retention import add_months
 from reilu.employers.models import Membership
 from reilu.messaging.models import Message
 from reilu.privacy.models import ErasureRecord
-from reilu.privacy.retention import add_months, upcoming_erasures
+from reilu.privacy.retention import upcoming_erasures
 from reilu.privacy.tasks import notify_owners, retention_sweep
 from tests.conftest import make_application, make_staff
 
@@ -132,7 +133,7 @@ def test_owners_hear_once_a_week_what_will_be_erased(org, decided):
         assert notify_owners() == 1
         assert notify_owners() == 0  # same week: once
     notice = Message.objects.get(kind="erasure_notice")
-    assert notice.to_email == "owner@acme.example" and not notice.to_candidate
+    assert notice.to_email == "owner@acme.example" and not notice.alert_staff_on_failure
     assert f"#{decided['rejected'].pk}" in notice.body and "/staff/privacy/erasures/" in notice.body
     assert "rejected@example.fi" not in notice.body
     with time_machine.travel(when + dt.timedelta(days=7), tick=False):

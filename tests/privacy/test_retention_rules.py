@@ -6,14 +6,8 @@ import datetime as dt
 from django.utils import timezone
 
 from reilu.applications.models import Application
-from reilu.privacy.retention import (
-    add_months,
-    due_for_erasure,
-    erase_due_at,
-    months_for,
-    token_expired,
-    upcoming_erasures,
-)
+from reilu.applications.retention import add_months, erase_due_at, months_for, token_expired
+from reilu.privacy.retention import due_for_erasure, upcoming_erasures
 from tests.conftest import make_application, make_posting
 from tests.privacy.test_retention import START, decided  # noqa: F401 - the fixture
 

@@ -38,7 +38,7 @@ def _apply_and_withdraw(client, posting, n):
     )
     assert response.status_code == 302
     app = Application.objects.get(email=f"throwaway{n}@example.fi")
-    token = re.search(r"/status/([^/\s]+)/", Message.objects.filter(application=app).first().body)
+    token = re.search(r"/status/([^/\s]+)/", Message.objects.about(app).filter().first().body)
     assert client.post(f"/status/{token.group(1)}/withdraw/").status_code == 302
     app.refresh_from_db()
     return app

@@ -11,7 +11,7 @@ from tests.conftest import make_application
 
 
 def _survey_link(app) -> str:
-    body = Message.objects.get(application=app, kind="survey_invitation").body
+    body = Message.objects.about(app).get(kind="survey_invitation").body
     return re.search(r"http://testserver(/survey/[^/\s]+/)", body).group(1)
 
 
@@ -26,7 +26,7 @@ def test_it_invites_every_ended_process_once(org, posting, application):
     _reject(org, application)
     invitation = SurveyInvitation.objects.get(application=application)
     assert invitation.outcome == "rejected" and invitation.used_on is None
-    message = Message.objects.get(application=application, kind="survey_invitation")
+    message = Message.objects.about(application).get(kind="survey_invitation")
     assert message.to_email == application.email
     assert "/survey/" in message.body and "Aino" in message.body
     # The raw token is only in the message; the database keeps its hash.
@@ -45,7 +45,7 @@ def test_it_invites_withdrawn_and_cancelled_candidates_in_their_language(org, po
     app_services.posting_cancel(posting=posting)
     assert SurveyInvitation.objects.get(application=withdrawn).outcome == "withdrawn"
     assert SurveyInvitation.objects.get(application=waiting).outcome == "cancelled"
-    assert Message.objects.get(application=waiting, kind="survey_invitation").language == "sv"
+    assert Message.objects.about(waiting).get(kind="survey_invitation").language == "sv"
 
 
 def test_it_takes_one_answer_and_refuses_the_second(client, org, posting, application):
