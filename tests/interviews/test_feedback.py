@@ -33,7 +33,7 @@ def test_it_offers_a_feedback_call_only_to_interviewed_candidates(org, posting, 
     task = Message.objects.get(kind="feedback_task")
     assert task.to_email == "laura@acme.example" and not task.alert_staff_on_failure
     assert "Python" in task.body  # the criteria to talk through
-    assert not Message.objects.filter(kind="feedback_offer", application=screened).exists()
+    assert not Message.objects.about(screened).filter(kind="feedback_offer").exists()
 
 
 def test_hired_and_withdrawn_candidates_get_no_offer(org, interview_app, second_app):

@@ -290,9 +290,10 @@ class Command(BaseCommand):
                         )
                     messages.add(
                         organization_id=posting["org"],
-                        application_id=pk,
+                        about_type="applications.application",
+                        about_id=pk,
                         kind="received",
-                        to_candidate=True,
+                        alert_staff_on_failure=True,
                         language="fi",
                         to_email=email,
                         reply_to="",
