@@ -164,10 +164,6 @@ def find_amounts(text: str) -> list[Amount]:
     return found
 
 
-def pay_figures(text: str) -> list[Amount]:
-    return [a for a in find_amounts(text) if a.kind == "pay"]
-
-
 def pay_groups(text: str) -> list[tuple[int, int]]:
     """Collective-agreement pay groups ("vaativuusryhmä 4"); a reference, not a figure."""
     return [m.span() for m in PAY_GROUP.finditer(text)]

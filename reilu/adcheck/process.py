@@ -321,10 +321,6 @@ def has_duties(ad: Ad) -> bool:
     )
 
 
-def leadership_title(title: str) -> bool:
-    return bool(LEADER_TITLE.search(title))
-
-
 def work_shares(ad: Ad) -> tuple[int | None, int | None]:
     """(leadership %, field-sales %) stated in the text, when stated.
 

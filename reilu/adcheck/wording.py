@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .lexicon import coded_stem, gender_coded, gendered_titles, neutral_title, phrases
+from .lexicon import coded_stem, gender_coded, gendered_titles, neutral_title
 
 Span = tuple[int, int]
 # Everyday phrases in which a coded stem carries no personality claim.
@@ -73,8 +73,3 @@ def gendered_title(title: str) -> tuple[Span, str, str] | None:
     if not m or PAIRED_TITLE.search(title):
         return None
     return m.span(), m.group(), neutral_title(m.group()) or ""
-
-
-def phrase_spans(name: str, lang: str, text: str) -> list[Span]:
-    pattern = phrases(name)[lang]
-    return [m.span() for m in pattern.finditer(text)] if pattern else []

@@ -1,4 +1,4 @@
-"""Promises that keep themselves (DESIGN.md S5).
+"""Promises that keep themselves (docs/architecture.md, "The core invariant").
 
 Every promise of next contact is recorded. Reaching the candidate in time keeps it; when
 the date passes first, the sweep tells the candidate honestly, sets a new date, alerts the

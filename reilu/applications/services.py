@@ -1,6 +1,6 @@
 """Every change to an application, shared by the HTML views, the API, commands and tasks.
 
-Each function keeps the invariant of DESIGN.md §4: an active application has a stage, a
+Each function keeps the core invariant (docs/architecture.md): an active application has a stage, a
 contact person and a promised date, and the candidate is told of every visible change in
 the same transaction (through the outbox).
 """

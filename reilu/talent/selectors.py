@@ -104,7 +104,7 @@ def _full_text(qs: QuerySet, words: list[str]) -> QuerySet:
             # bm25 is lower for better matches; negated so that higher is better.
             select={"rank": "-bm25(talent_profile_fts, 10.0, 5.0, 3.0, 1.0)"},
         ).order_by("-rank", "-updated_at", "-id")
-    # Reilu supports SQLite and PostgreSQL (DESIGN.md §2); say so plainly on anything else.
+    # Reilu supports SQLite and PostgreSQL (docs/deployment.md); say so plainly on anything else.
     raise ImproperlyConfigured(f"talent search needs SQLite or PostgreSQL, not {connection.vendor}")
 
 

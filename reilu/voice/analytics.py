@@ -1,4 +1,4 @@
-"""Staff analytics charts for one employer or one posting (DESIGN.md S2, S5, S7)."""
+"""Staff analytics charts for one employer or one posting."""
 
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _

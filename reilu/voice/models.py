@@ -1,4 +1,4 @@
-"""Candidates' voice (DESIGN.md S3, S7): survey invitations, anonymous answers, reviews.
+"""Candidates' voice: survey invitations, anonymous answers, reviews.
 
 A survey answer is stored apart from the person who gave it: `SurveyResponse` holds the
 employer, posting, stage reached, outcome and the answers, and has no link to the
