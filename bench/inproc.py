@@ -21,12 +21,12 @@ import django  # noqa: E402
 
 django.setup()
 
-from django.apps import apps  # noqa: E402
+import bench_talent  # noqa: E402
+import bench_voice  # noqa: E402
 from django.contrib.auth import get_user_model  # noqa: E402
 from django.db import connection, transaction  # noqa: E402
 from django.test import Client  # noqa: E402
 from django.test.utils import override_settings  # noqa: E402
-from django.utils.module_loading import import_string  # noqa: E402
 
 from reilu.applications import promises, services  # noqa: E402
 from reilu.applications.models import Application  # noqa: E402
@@ -109,14 +109,8 @@ def main() -> None:
         "floor": lapsed_query_floor,
     }
 
-    for config in apps.get_app_configs():
-        if not config.name.startswith("reilu."):
-            continue
-        try:
-            cases = import_string(f"{config.name}.bench.bench_cases")
-        except ImportError:
-            continue
-        for name, fn, repeat in cases():
+    for area in (bench_voice, bench_talent):
+        for name, fn, repeat in area.bench_cases():
             p50, p95 = timings(fn, repeat)
             results[name] = {"value": p50, "p95": p95, "unit": "ms (p50)", "floor": query_floor}
 

@@ -75,10 +75,9 @@ def prepare(database_url: str, env: dict[str, str], fresh) -> None:
     run(REILU + ["migrate", "--noinput", "-v0"], env)
     started = time.perf_counter()
     run(
-        REILU
-        + [
-            "bench",
-            "seed",
+        [
+            PYTHON,
+            str(ROOT / "bench" / "seed.py"),
             "--applications",
             str(APPLICATIONS),
             "--tokens-file",

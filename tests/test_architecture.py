@@ -53,8 +53,6 @@ NOT_YET: set[tuple[str, str]] = {
     ("jobs", "talent"),
     ("privacy", "applications"),
     ("privacy", "jobs"),
-    ("talent", "management"),
-    ("voice", "management"),
 }
 
 

@@ -1,26 +1,40 @@
-"""`reilu bench seed --applications N`: fill a database quickly with realistic data.
+"""`python bench/seed.py --applications N`: fill a database quickly with realistic data.
 
-Rows go in with raw multi-row inserts inside large transactions: the ORM would take many
-minutes for a million applications. Column values come from the models' own defaults, so
-fields added later still get valid values.
+Run by bench/run.py (`make bench`) against the benchmark's database; the settings come from
+the environment (DATABASE_URL, REILU_VAR_DIR) as for any Reilu process.
+
+Rows go in with raw multi-row inserts (bench/inserter.py) inside large transactions.
 """
 
+import argparse
 import datetime as dt
 import hashlib
+import os
 import random
 import secrets
+import sys
 import time
 from pathlib import Path
 
-from django.conf import settings
-from django.core.management.base import BaseCommand
-from django.db import connection, models, transaction
-from django.utils import timezone
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "reilu.settings")
 
-from reilu.applications.models import AccessToken, Application, Event, Promise
-from reilu.employers.models import Organization
-from reilu.jobs.models import DutyShare, Posting, Stage
-from reilu.messaging.models import Message
+import django  # noqa: E402
+
+django.setup()
+
+import bench_talent  # noqa: E402
+import bench_voice  # noqa: E402
+from django.conf import settings  # noqa: E402
+from django.db import connection, transaction  # noqa: E402
+from django.utils import timezone  # noqa: E402
+from inserter import Inserter, next_id  # noqa: E402
+
+from reilu.applications.models import AccessToken, Application, Event, Promise  # noqa: E402
+from reilu.employers.models import Organization  # noqa: E402
+from reilu.fold import fold  # noqa: E402
+from reilu.jobs.models import DutyShare, Posting, Stage  # noqa: E402
+from reilu.messaging.models import Message  # noqa: E402
 
 STAGES = [
     ("Received", "received", 7),
@@ -51,66 +65,21 @@ BIG_POSTING = "bench-big-board"
 BIG_APPLICANTS = 5000
 
 
-class Inserter:
-    """Multi-row INSERTs of model rows: explicit values where given, model defaults elsewhere."""
+class Output:
+    """Progress on standard output, written as Django's command output was."""
 
-    def __init__(self, model, batch: int = 2000):
-        self.model = model
-        self.fields = [f for f in model._meta.concrete_fields if not f.primary_key]
-        self.columns = [f.column for f in self.fields]
-        self.defaults = {
-            f.attname: f.get_db_prep_save(f.get_default(), connection) for f in self.fields
-        }
-        # Only these need the database's own form (UUIDs, JSON); plain values pass as they are.
-        self.prepared = [
-            f for f in self.fields if isinstance(f, models.UUIDField | models.JSONField)
-        ]
-        self.rows: list[tuple] = []
-        self.batch = batch
-        self.count = 0
-        placeholders = "(" + ",".join(["%s"] * len(self.columns)) + ")"
-        self.sql_head = f"INSERT INTO {model._meta.db_table} ({','.join(self.columns)}) VALUES "  # noqa: S608
-        self.placeholders = placeholders
-
-    def add(self, **values) -> None:
-        for f in self.prepared:
-            if f.attname in values:
-                values[f.attname] = f.get_db_prep_save(values[f.attname], connection)
-        self.rows.append(
-            tuple(values.get(f.attname, self.defaults[f.attname]) for f in self.fields)
-        )
-        if len(self.rows) >= self.batch:
-            self.flush()
+    def write(self, text: str = "", ending: str = "\n") -> None:
+        sys.stdout.write(text if text.endswith(ending) else text + ending)
 
     def flush(self) -> None:
-        if not self.rows:
-            return
-        sql = self.sql_head + ",".join([self.placeholders] * len(self.rows))
-        params = [v for row in self.rows for v in row]
-        with connection.cursor() as cursor:
-            cursor.execute(sql, params)
-        self.count += len(self.rows)
-        self.rows = []
+        sys.stdout.flush()
 
 
-def next_id(model) -> int:
-    last = model.objects.order_by("-pk").values_list("pk", flat=True).first()
-    return (last or 0) + 1
+class Seeder:
+    def __init__(self, stdout: Output | None = None):
+        self.stdout = stdout or Output()
 
-
-class Command(BaseCommand):
-    help = "Benchmark data: `reilu bench seed --applications N`."
-
-    def add_arguments(self, parser):
-        sub = parser.add_subparsers(dest="action", required=True)
-        seed = sub.add_parser("seed", help="Fill the database with generated data.")
-        seed.add_argument("--applications", type=int, default=1_000_000)
-        seed.add_argument("--employers", type=int, default=500)
-        seed.add_argument("--postings", type=int, default=20_000)
-        seed.add_argument("--tokens-file", default=str(settings.VAR_DIR / "bench" / "tokens.txt"))
-        seed.add_argument("--seed", type=int, default=2026)
-
-    def handle(self, *args, action, **opts):
+    def seed(self, **opts) -> None:
         started = time.perf_counter()
         if connection.vendor == "sqlite":
             with connection.cursor() as c:
@@ -137,8 +106,10 @@ class Command(BaseCommand):
         ins = Inserter(Organization, batch=500)
         now = timezone.now()
         for i in range(n):
+            name = f"Työnantaja {first + i} Oy"
             ins.add(
-                name=f"Työnantaja {first + i} Oy",
+                name=name,
+                name_key=fold(name),  # the folded copy save() keeps for search
                 slug=f"bench-{first + i}",
                 created_at=now,
                 website="https://example.fi/",
@@ -159,12 +130,15 @@ class Command(BaseCommand):
             pk = first + i
             org = org_ids[i % len(org_ids)]
             slug = BIG_POSTING if i == 0 else f"bench-{pk}"
+            title, town = rng.choice(TITLES), rng.choice(TOWNS)
             ins.add(
                 organization_id=org,
-                title=rng.choice(TITLES),
+                title=title,
                 slug=slug,
                 language="fi",
-                location=rng.choice(TOWNS),
+                location=town,
+                search_key=fold(title),  # the folded copies save() keeps for search
+                location_key=fold(town),
                 remote="no",
                 employment_type="FULL_TIME",
                 description="Työ on monipuolista asiakaspalvelua tiimissä. " * 8,
@@ -336,15 +310,20 @@ class Command(BaseCommand):
         return apps.count
 
     def _extra_seeders(self, rng) -> None:
-        """Areas that generate their own bench data register a `bench_seed(rng, stdout)`."""
-        from django.apps import apps as registry
-        from django.utils.module_loading import import_string
+        """The areas with data of their own: survey answers, then talent profiles."""
+        for area in (bench_voice, bench_talent):
+            area.bench_seed(rng, self.stdout)
 
-        for config in registry.get_app_configs():
-            if not config.name.startswith("reilu."):
-                continue
-            try:
-                seeder = import_string(f"{config.name}.bench.bench_seed")
-            except ImportError:
-                continue
-            seeder(rng, self.stdout)
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description="Fill the database with generated data.")
+    parser.add_argument("--applications", type=int, default=1_000_000)
+    parser.add_argument("--employers", type=int, default=500)
+    parser.add_argument("--postings", type=int, default=20_000)
+    parser.add_argument("--tokens-file", default=str(settings.VAR_DIR / "bench" / "tokens.txt"))
+    parser.add_argument("--seed", type=int, default=2026)
+    Seeder().seed(**vars(parser.parse_args(argv)))
+
+
+if __name__ == "__main__":
+    main()

@@ -4,6 +4,7 @@ import uuid
 
 from django.db import transaction
 from django.utils import timezone
+from inserter import Inserter, next_id
 
 from reilu.talent.models import Profile, ProfileSkill, Seeker
 from reilu.talent.regions import REGION_CHOICES
@@ -24,8 +25,6 @@ QUERIES = ["python", "kirjanpito", "sairaanhoitaja", "projekti", "sql excel", "m
 
 
 def bench_seed(rng, stdout, profiles: int = PROFILES) -> None:
-    from reilu.management.commands.bench import Inserter, next_id
-
     regions = [code for code, _label in REGION_CHOICES]
     now = timezone.now()
     first_seeker, first_profile = next_id(Seeker), next_id(Profile)

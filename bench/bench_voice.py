@@ -1,6 +1,6 @@
 """Benchmark data for the candidates' voice: survey answers for the seeded employers.
 
-Called by `reilu bench seed` after the applications: about one answer for every five
+Called by bench/seed.py after the applications: about one answer for every five
 ended processes, spread over the last year, so the scorecard is measured on real volume.
 """
 
@@ -8,6 +8,7 @@ import datetime as dt
 
 from django.db import transaction
 from django.utils import timezone
+from inserter import Inserter
 
 from reilu.jobs.models import Posting
 from reilu.voice.models import SurveyResponse
@@ -23,8 +24,6 @@ COMMENTS = [
 
 
 def bench_seed(rng, stdout, answers: int = 130_000) -> None:
-    from reilu.management.commands.bench import Inserter
-
     postings = list(Posting.objects.values_list("pk", "organization_id"))
     if not postings:
         return
