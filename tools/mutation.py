@@ -53,7 +53,7 @@ MODULES = {
     ),
     "limits": (["reilu/limits.py"], ["tests/privacy/test_hardening.py"]),
     "tokens": (
-        ["reilu/privacy/retention.py"],
+        ["reilu/applications/retention.py", "reilu/privacy/retention.py"],
         [
             "tests/applications/test_status_page.py",
             "tests/interviews/test_token_scope.py",

@@ -5,18 +5,17 @@ moved time updates the event in the recipient's calendar (higher SEQUENCE) and a
 one removes it (METHOD:CANCEL).
 """
 
-from django.conf import settings
 from django.utils import timezone
 from icalendar import Calendar, Event, vCalAddress, vText
 
 from reilu.interviews.models import Booking
+from reilu.messaging.queue import mail_domain
 
 REQUEST, CANCEL = "REQUEST", "CANCEL"
 
 
 def booking_uid(booking: Booking) -> str:
-    domain = settings.BASE_URL.split("//")[-1].split(":")[0].split("/")[0] or "reilu"
-    return f"{booking.uid}@{domain}"
+    return f"{booking.uid}@{mail_domain()}"
 
 
 def _address(email: str, name: str, **params) -> vCalAddress:

@@ -1,7 +1,10 @@
-"""The interviews area's wording: the letters to candidates an employer may reword.
+"""The interviews area's wording: the letters to candidates an employer may reword, and
+the fixed mail to interviewers and contact persons.
 
 Rendered by reilu.messaging.texts.render with the placeholders of reilu.applications.letters;
-registered from InterviewsConfig.ready().
+registered from InterviewsConfig.ready(). Below them, the fixed wording of the calendar
+invitations, the interviewers' mail and the feedback to-do: gettext texts with %(name)s
+placeholders, filled in the reader's language where they are sent.
 """
 
 from django.utils.translation import gettext_lazy as _
@@ -42,3 +45,34 @@ LETTERS = {
         ),
     ),
 }
+
+NO_SCORECARDS = _("No scorecards were submitted; the criteria were:")
+CRITERION_MEAN = _("%(criterion)s: %(mean)s / 5 (%(count)s ratings)")
+FEEDBACK_TASK_SUBJECT_ONE = _("Feedback call to give: %(name)s, %(posting)s")
+FEEDBACK_TASK_SUBJECT_MANY = _("Feedback calls to give: %(count)s candidates, %(posting)s")
+FEEDBACK_TASK_MORE = _("…and %(count)s more on the feedback page.")
+FEEDBACK_TASK_BODY = _(
+    "These candidates reached the interviews and were not chosen. They were offered a "
+    "personal feedback call, and may book one of your feedback times. Talk through "
+    "what decided the choice, along the evaluation criteria:\n\n%(summary)s\n\n"
+    "Mark each call done when you have given the feedback:\n%(link)s\n"
+)
+PREPARATION_REMINDER_SUBJECT = _("Reminder: read %(name)s's application before the interview")
+PREPARATION_REMINDER_BODY = _(
+    "You interview %(name)s for %(posting)s soon, and you have not yet "
+    "confirmed that you read the application. It takes a few minutes:\n%(link)s"
+    "\n\n%(details)s\n"
+)
+WHEN = _("When: %(when)s")
+WHERE = _("Where: %(place)s")
+VIDEO_LINK = _("Video link: %(url)s")
+PROGRAMME = _("Programme:")
+YOU_WILL_MEET = _("You will meet: %(names)s")
+FEEDBACK_CALL_SUMMARY = _("Feedback call: %(posting)s")
+INTERVIEW_SUMMARY = _("Interview: %(posting)s, %(employer)s")
+STAFF_CANCELLED_SUBJECT = _("Cancelled: %(name)s, %(posting)s")
+STAFF_CANCELLED_INTRO = _("This time is cancelled, or you are no longer on it.")
+STAFF_INVITATION_SUBJECT = _("Interview: %(name)s, %(posting)s")
+STAFF_INVITATION_INTRO = _(
+    "You are an interviewer. Please read the application before the interview and confirm it here:"
+)

@@ -236,26 +236,3 @@ def release_stale_claims() -> int:
     return Message.objects.filter(state=Message.State.SENDING, claimed_at__lt=cutoff).update(
         state=Message.State.PENDING, claimed_at=None, next_attempt_at=timezone.now()
     )
-
-
-# --- Until reilu.interviews and reilu.talent queue through reilu.messaging.queue (issue 16,
-# item 2; their services are being split into packages meanwhile): the old names, mapped
-# onto the queue. Imports inside the functions: queue imports tasks, which imports this.
-
-
-def message_queue(*, application=None, to_candidate=True, about=(), **fields):
-    from reilu.messaging import queue
-
-    return queue.message_queue(
-        about=application, alert_staff_on_failure=to_candidate, also_about=about, **fields
-    )
-
-
-def kick_delivery() -> None:
-    """Nothing to do: queueing asks for delivery itself, once per transaction."""
-
-
-def follow_up_due(application_ids):
-    from reilu.messaging import queue
-
-    return queue.follow_up_due("applications.application", application_ids)

@@ -8,12 +8,12 @@ from django.conf import settings
 from django.core import signing
 from django.db import transaction
 from django.utils import timezone
-from django.utils.translation import gettext as _
 from django.utils.translation import override
 
 from reilu.fold import fold
 from reilu.jobs.models import Posting
-from reilu.messaging.outbox import kick_delivery, message_queue
+from reilu.messaging.queue import message_queue
+from reilu.talent import letters
 from reilu.talent.models import SavedSearch, ScanMark
 from reilu.talent.regions import region_words
 
@@ -100,16 +100,12 @@ def _queue(search: SavedSearch, posting: Posting) -> int:
 
     language = search.seeker.language
     with override(language):
-        subject = _("New job for your search: %(posting)s") % {"posting": posting.title}
-        body = _(
-            "Hello,\n\n%(employer)s published a job that matches your saved search "
-            '"%(search)s": %(posting)s, %(place)s. Pay: %(pay)s.\n\n%(url)s\n\n'
-            "Stop these messages with one click: %(unsubscribe)s"
-        ) % {
+        subject = letters.SAVED_SEARCH_SUBJECT % {"posting": posting.title}
+        body = letters.SAVED_SEARCH_BODY % {
             "employer": posting.organization.name,
-            "search": search.keywords or _("all jobs"),
+            "search": search.keywords or str(letters.ALL_JOBS),
             "posting": posting.title,
-            "place": posting.location or _("remote"),
+            "place": posting.location or str(letters.REMOTE),
             "pay": fmt_pay(posting, language),
             "url": f"{settings.BASE_URL}{posting.get_absolute_url()}",
             "unsubscribe": unsubscribe_link(search),
@@ -118,15 +114,13 @@ def _queue(search: SavedSearch, posting: Posting) -> int:
         created = message_queue(
             organization=posting.organization,
             kind="talent_saved_search",
-            to_candidate=False,
+            alert_staff_on_failure=False,
             to_email=search.seeker.email,
             subject=subject,
             body=body,
             language=language,
             dedupe_key=f"saved-search:{search.pk}:{posting.pk}",
-            about=[search.seeker],
+            also_about=[search.seeker],
             headers=unsubscribe_headers(search),
         )
-        if created is not None:
-            kick_delivery()
     return int(created is not None)

@@ -5,13 +5,14 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import override
 
+from reilu.applications.mail import tell_candidate
 from reilu.applications.models import Application
-from reilu.applications.services import tell_candidate
+from reilu.interviews import letters
 from reilu.interviews.models import FeedbackCall, Purpose
 from reilu.interviews.selectors import interviewed_ids, scorecard_aggregate
 from reilu.interviews.services.booking import booking_cancel
 from reilu.interviews.services.invitations import _staff_link
-from reilu.messaging.outbox import follow_up_due, kick_delivery, message_queue
+from reilu.messaging.queue import follow_up_due, message_queue
 from reilu.rules import RuleError
 
 
@@ -29,7 +30,7 @@ def feedback_offer(*, application_ids, outcome: str) -> int:
         pk__in=ids, outcome=Application.Outcome.REJECTED, feedback_call__isnull=True
     ).select_related("posting__organization", "stage")
     offered = []
-    due = follow_up_due(ids)  # after the decision, never in the same hour
+    due = follow_up_due(Application, ids)  # after the decision, never in the same hour
     for app in apps:
         FeedbackCall.objects.create(application=app, organization=app.posting.organization)
         tell_candidate(app, "feedback_offer", f"feedback_offer:{app.pk}", due_at=due[app.pk])
@@ -48,11 +49,11 @@ def criteria_summary(app: Application, language: str) -> str:
         rows = scorecard_aggregate(app)
         lines = []
         if not any(r["count"] for r in rows):
-            lines.append(str(_("No scorecards were submitted; the criteria were:")))
+            lines.append(str(str(letters.NO_SCORECARDS)))
         for r in rows:
             mean = f"{r['mean']:.1f}" if r["mean"] is not None else "–"
             lines.append(
-                _("%(criterion)s: %(mean)s / 5 (%(count)s ratings)")
+                letters.CRITERION_MEAN
                 % {"criterion": r["criterion"].text, "mean": mean, "count": r["count"]}
             )
             lines.extend(f"  – {n}" for n in r["notes"])
@@ -68,8 +69,8 @@ def _feedback_task(apps: list[Application]) -> None:
     first = apps[0]
     language = first.posting.language
     with override(language):
-        one = _("Feedback call to give: %(name)s, %(posting)s")
-        many = _("Feedback calls to give: %(count)s candidates, %(posting)s")
+        one = str(letters.FEEDBACK_TASK_SUBJECT_ONE)
+        many = str(letters.FEEDBACK_TASK_SUBJECT_MANY)
         subject = (one if len(apps) == 1 else many) % {
             "name": first.name,
             "posting": first.posting.title,
@@ -80,32 +81,23 @@ def _feedback_task(apps: list[Application]) -> None:
             for app in apps[:TASK_SUMMARIES]
         ]
         if len(apps) > TASK_SUMMARIES:
-            parts.append(
-                _("…and %(count)s more on the feedback page.")
-                % {"count": len(apps) - TASK_SUMMARIES}
-            )
-        body = _(
-            "These candidates reached the interviews and were not chosen. They were offered a "
-            "personal feedback call, and may book one of your feedback times. Talk through "
-            "what decided the choice, along the evaluation criteria:\n\n%(summary)s\n\n"
-            "Mark each call done when you have given the feedback:\n%(link)s\n"
-        ) % {
+            parts.append(letters.FEEDBACK_TASK_MORE % {"count": len(apps) - TASK_SUMMARIES})
+        body = letters.FEEDBACK_TASK_BODY % {
             "summary": "\n\n".join(parts),
             "link": _staff_link("interviews:feedback_list"),
         }
     message_queue(
         organization=first.posting.organization,
-        application=first if len(apps) == 1 else None,
+        about=first if len(apps) == 1 else None,
         kind="feedback_task",
-        to_candidate=False,
+        alert_staff_on_failure=False,
         to_email=first.contact_email,
         subject=subject,
         body=body,
         language=language,
         dedupe_key=f"feedback_task:{first.pk}:{apps[-1].pk}:{len(apps)}",
-        about=apps,
+        also_about=apps,
     )
-    kick_delivery()
 
 
 def feedback_choose_written(*, application: Application) -> FeedbackCall:

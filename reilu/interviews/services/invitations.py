@@ -5,17 +5,16 @@ the .ics file as a MessageAttachment, and the slot's details as text.
 from django.conf import settings
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.translation import gettext as _
 from django.utils.translation import override
 
+from reilu.applications.mail import message_values
 from reilu.applications.models import AccessToken
-from reilu.applications.services import message_values
 from reilu.formatting import fmt_date
-from reilu.interviews import ics
+from reilu.interviews import ics, letters
 from reilu.interviews.models import Booking, Purpose, Slot
 from reilu.messaging import texts
 from reilu.messaging.models import MessageAttachment, employer_templates
-from reilu.messaging.outbox import kick_delivery, message_queue
+from reilu.messaging.queue import message_queue
 
 
 def _staff_link(name: str, *args) -> str:
@@ -29,21 +28,21 @@ def _when(slot: Slot, language: str) -> str:
 
 def _details(slot: Slot, language: str) -> str:
     with override(language):
-        lines = [_("When: %(when)s") % {"when": _when(slot, language)}]
+        lines = [letters.WHEN % {"when": _when(slot, language)}]
         if slot.location:
-            lines.append(_("Where: %(place)s") % {"place": slot.location})
+            lines.append(letters.WHERE % {"place": slot.location})
         if slot.video_url:
-            lines.append(_("Video link: %(url)s") % {"url": slot.video_url})
+            lines.append(letters.VIDEO_LINK % {"url": slot.video_url})
         parts = list(slot.parts.all())
         if parts:
-            lines.append(_("Programme:"))
+            lines.append(str(letters.PROGRAMME))
             for part in parts:
                 start = timezone.localtime(part.starts_at)
                 end = timezone.localtime(part.ends_at)
                 lines.append(f"  {start:%H:%M}–{end:%H:%M} {part.title}")
         names = [p.get_full_name() or p.email for p in slot.interviewers.all()]
         if names and slot.purpose == Purpose.INTERVIEW:
-            lines.append(_("You will meet: %(names)s") % {"names": ", ".join(names)})
+            lines.append(letters.YOU_WILL_MEET % {"names": ", ".join(names)})
         return "\n".join(lines)
 
 
@@ -65,9 +64,9 @@ def _send_invitations(booking: Booking, method: str, previous: list) -> None:
     org, posting = app.posting.organization, app.posting
     with override(app.language):
         if booking.purpose == Purpose.FEEDBACK:
-            summary = _("Feedback call: %(posting)s") % {"posting": posting.title}
+            summary = letters.FEEDBACK_CALL_SUMMARY % {"posting": posting.title}
         else:
-            summary = _("Interview: %(posting)s, %(employer)s") % {
+            summary = letters.INTERVIEW_SUMMARY % {
                 "posting": posting.title,
                 "employer": org.name,
             }
@@ -80,7 +79,7 @@ def _send_invitations(booking: Booking, method: str, previous: list) -> None:
     key = f"booking:{booking.uid}:{booking.sequence}"
     message = message_queue(
         organization=org,
-        application=app,
+        about=app,
         kind=kind,
         to_email=app.email,
         reply_to=app.contact_email,
@@ -100,22 +99,19 @@ def _send_invitations(booking: Booking, method: str, previous: list) -> None:
         with override(staff_language):
             staff_details = _details(slot, staff_language)
             if person_method == ics.CANCEL:
-                staff_subject = _("Cancelled: %(name)s, %(posting)s")
-                intro = _("This time is cancelled, or you are no longer on it.")
+                staff_subject = str(letters.STAFF_CANCELLED_SUBJECT)
+                intro = str(letters.STAFF_CANCELLED_INTRO)
             else:
-                staff_subject = _("Interview: %(name)s, %(posting)s")
-                intro = _(
-                    "You are an interviewer. Please read the application before the "
-                    "interview and confirm it here:"
-                )
+                staff_subject = str(letters.STAFF_INVITATION_SUBJECT)
+                intro = str(letters.STAFF_INVITATION_INTRO)
             staff_subject = staff_subject % {"name": app.name, "posting": posting.title}
             link = _staff_link("interviews:prepare", app.pk)
             staff_body = f"{intro}\n{link}\n\n{staff_details}\n"
         staff_message = message_queue(
             organization=org,
-            application=app,
+            about=app,
             kind="interviewer_invitation",
-            to_candidate=False,
+            alert_staff_on_failure=False,
             to_email=person.email,
             subject=staff_subject,
             body=staff_body,
@@ -123,4 +119,3 @@ def _send_invitations(booking: Booking, method: str, previous: list) -> None:
             dedupe_key=f"{key}:staff:{person.pk}",
         )
         _attach(staff_message, booking, person_method, summary, staff_details)
-    kick_delivery()

@@ -4,13 +4,13 @@ import datetime as dt
 
 from django.db import transaction
 from django.utils import timezone
-from django.utils.translation import gettext as _
 from django.utils.translation import override
 
 from reilu.applications.models import Application
+from reilu.interviews import letters
 from reilu.interviews.models import Booking, Preparation
 from reilu.interviews.services.invitations import _details, _staff_link
-from reilu.messaging.outbox import kick_delivery, message_queue
+from reilu.messaging.queue import message_queue
 
 
 def preparation_confirm(*, application: Application, user) -> int:
@@ -52,14 +52,8 @@ def remind_unprepared(now: dt.datetime | None = None) -> int:
             app = prep.booking.application
             language = app.posting.language
             with override(language):
-                subject = _("Reminder: read %(name)s's application before the interview") % {
-                    "name": app.name
-                }
-                body = _(
-                    "You interview %(name)s for %(posting)s soon, and you have not yet "
-                    "confirmed that you read the application. It takes a few minutes:\n%(link)s"
-                    "\n\n%(details)s\n"
-                ) % {
+                subject = letters.PREPARATION_REMINDER_SUBJECT % {"name": app.name}
+                body = letters.PREPARATION_REMINDER_BODY % {
                     "name": app.name,
                     "posting": app.posting.title,
                     "link": _staff_link("interviews:prepare", app.pk),
@@ -67,15 +61,14 @@ def remind_unprepared(now: dt.datetime | None = None) -> int:
                 }
             message_queue(
                 organization=app.posting.organization,
-                application=app,
+                about=app,
                 kind="interviewer_reminder",
-                to_candidate=False,
+                alert_staff_on_failure=False,
                 to_email=prep.interviewer.email,
                 subject=subject,
                 body=body,
                 language=language,
                 dedupe_key=f"prep-reminder:{prep.pk}",
             )
-            kick_delivery()
             sent += 1
     return sent

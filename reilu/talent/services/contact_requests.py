@@ -10,8 +10,9 @@ from django.utils.translation import override
 
 from reilu.employers.models import Organization
 from reilu.formatting import fmt_date
-from reilu.messaging.outbox import kick_delivery, message_queue
+from reilu.messaging.queue import message_queue
 from reilu.rules import RuleError
+from reilu.talent import letters
 from reilu.talent.models import ContactRequest, Profile, Seeker
 from reilu.talent.services.links import _url
 
@@ -63,16 +64,13 @@ def contact_request_send(
             ) from None
         seeker = profile.seeker
         with override(seeker.language):
-            subject = _("%(employer)s would like to contact you") % {"employer": organization.name}
-            body = _(
-                "Hello %(name)s,\n\n%(employer)s found your talent profile and would like to "
-                "get in touch%(about)s. Their message:\n\n%(message)s\n\n"
-                "Your contact details are shared only if you accept. Answer by %(date)s: "
-                "%(link)s"
-            ) % {
+            subject = letters.REQUEST_SUBJECT % {"employer": organization.name}
+            body = letters.REQUEST_BODY % {
                 "name": profile.name.split()[0] if profile.name.split() else "",
                 "employer": organization.name,
-                "about": (_(" about %(posting)s") % {"posting": posting.title}) if posting else "",
+                "about": (letters.REQUEST_ABOUT_POSTING % {"posting": posting.title})
+                if posting
+                else "",
                 "message": request.message,
                 "date": fmt_date(timezone.localdate(request.expires_at), seeker.language),
                 "link": _url("/talent/me/"),
@@ -80,15 +78,14 @@ def contact_request_send(
         message_queue(
             organization=organization,
             kind="talent_request",
-            to_candidate=False,
+            alert_staff_on_failure=False,
             to_email=seeker.email,
             subject=subject,
             body=body,
             language=seeker.language,
             dedupe_key=f"talent-request:{request.pk}",
-            about=[seeker],
+            also_about=[seeker],
         )
-        kick_delivery()
     return request
 
 
@@ -108,31 +105,26 @@ def contact_request_answer(*, request: ContactRequest, seeker: Seeker, accept: b
         profile = request.profile
         with override(language):
             if accept:
-                subject = _("%(name)s accepted your contact request") % {"name": profile.name}
-                body = _(
-                    "%(name)s accepted your contact request. Their contact details are on "
-                    "the request page: %(link)s"
-                ) % {"name": profile.name, "link": _url("/staff/talent/requests/")}
+                subject = letters.REQUEST_ACCEPTED_SUBJECT % {"name": profile.name}
+                body = letters.REQUEST_ACCEPTED_BODY % {
+                    "name": profile.name,
+                    "link": _url("/staff/talent/requests/"),
+                }
             else:
-                subject = _("Your contact request to %(name)s") % {"name": profile.name}
-                body = _(
-                    "Thank you for your interest. %(name)s has decided not to take up your "
-                    "contact request this time. Their details stay private; please do not "
-                    "try to reach them another way."
-                ) % {"name": profile.name}
+                subject = letters.REQUEST_DECLINED_SUBJECT % {"name": profile.name}
+                body = letters.REQUEST_DECLINED_BODY % {"name": profile.name}
         if request.sender_email:
             message_queue(
                 organization=request.organization,
                 kind="talent_request_answer",
-                to_candidate=False,
+                alert_staff_on_failure=False,
                 to_email=request.sender_email,
                 subject=subject,
                 body=body,
                 language=language,
                 dedupe_key=f"talent-request-answer:{request.pk}",
-                about=[seeker],
+                also_about=[seeker],
             )
-            kick_delivery()
 
 
 def contact_requests_expire(now=None) -> int:
@@ -152,23 +144,17 @@ def contact_requests_expire(now=None) -> int:
                 continue
             language = _staff_language(request.posting)
             with override(language):
-                subject = _("Your contact request to %(name)s expired") % {
-                    "name": request.profile.name
-                }
-                body = _(
-                    "Your contact request to %(name)s was not answered in 14 days and has "
-                    "expired. Their details stay private."
-                ) % {"name": request.profile.name}
+                subject = letters.REQUEST_EXPIRED_SUBJECT % {"name": request.profile.name}
+                body = letters.REQUEST_EXPIRED_BODY % {"name": request.profile.name}
             message_queue(
                 organization=request.organization,
                 kind="talent_request_expired",
-                to_candidate=False,
+                alert_staff_on_failure=False,
                 to_email=request.sender_email,
                 subject=subject,
                 body=body,
                 language=language,
                 dedupe_key=f"talent-request-expired:{request.pk}",
-                about=[f"talent.seeker:{request.profile.seeker_id}"],
+                also_about=[f"talent.seeker:{request.profile.seeker_id}"],
             )
-            kick_delivery()
     return expired

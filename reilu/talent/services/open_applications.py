@@ -8,11 +8,13 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import override
 
+from reilu.applications.promises import sweep_lapsed
 from reilu.employers.models import Organization
 from reilu.formatting import fmt_date
 from reilu.messaging.alerts import staff_recipients
-from reilu.messaging.outbox import kick_delivery, message_queue
+from reilu.messaging.queue import message_queue
 from reilu.rules import RuleError
+from reilu.talent import letters
 from reilu.talent.models import (
     OpenApplication,
     OpenApplicationEvent,
@@ -66,11 +68,8 @@ def open_application_send(
         )
         OpenApplicationEvent.objects.create(open_application=app, kind="sent")
         with override(seeker.language):
-            subject = _("Your open application to %(employer)s") % {"employer": organization.name}
-            body = _(
-                "Hello,\n\n%(employer)s received your open application. %(contact)s will "
-                "answer you by %(date)s. Follow it here: %(link)s"
-            ) % {
+            subject = letters.OPEN_RECEIVED_SUBJECT % {"employer": organization.name}
+            body = letters.OPEN_RECEIVED_BODY % {
                 "employer": organization.name,
                 "contact": config.contact_name,
                 "date": fmt_date(app.promised_by, seeker.language),
@@ -79,28 +78,27 @@ def open_application_send(
         message_queue(
             organization=organization,
             kind="talent_open_received",
-            to_candidate=False,
+            alert_staff_on_failure=False,
             to_email=seeker.email,
             reply_to=config.contact_email,
             subject=subject,
             body=body,
             language=seeker.language,
             dedupe_key=f"talent-open-received:{app.pk}",
-            about=[seeker],
+            also_about=[seeker],
         )
         for email in staff_recipients(organization, config.contact_email):
             message_queue(
                 organization=organization,
                 kind="staff_open_application",
-                to_candidate=False,
+                alert_staff_on_failure=False,
                 to_email=email,
-                subject=_("New open application"),
+                subject=str(letters.OPEN_TO_STAFF_SUBJECT),
                 body=_url(f"/staff/talent/open/{app.pk}/"),
                 language=settings.LANGUAGE_CODE[:2],
                 dedupe_key=f"talent-open-staff:{app.pk}:{email}",
-                about=[f"talent.seeker:{app.seeker_id}"],
+                also_about=[f"talent.seeker:{app.seeker_id}"],
             )
-        kick_delivery()
     return app
 
 
@@ -142,29 +140,28 @@ def open_application_answer(
         )
         org = open_application.organization
         with override(seeker.language):
-            subject = _("%(employer)s answered your open application") % {"employer": org.name}
-            body = _("Hello,\n\n%(employer)s answered:\n\n%(reply)s\n\n%(link)s") % {
+            subject = letters.OPEN_ANSWER_SUBJECT % {"employer": org.name}
+            body = letters.OPEN_ANSWER_BODY % {
                 "employer": org.name,
                 "reply": reply,
                 "link": _url(f"/talent/me/open/{open_application.pk}/"),
             }
             if posting is not None and state == OpenApplication.State.INVITED:
-                body += "\n\n" + _("Apply here: %(url)s") % {
+                body += "\n\n" + letters.OPEN_ANSWER_APPLY % {
                     "url": _url(posting.get_absolute_url())
                 }
         message_queue(
             organization=org,
             kind="talent_open_answer",
-            to_candidate=False,
+            alert_staff_on_failure=False,
             to_email=seeker.email,
             reply_to=open_application.contact_email,
             subject=subject,
             body=body,
             language=seeker.language,
             dedupe_key=f"talent-open-answer:{open_application.pk}",
-            about=[f"talent.seeker:{open_application.seeker_id}"],
+            also_about=[f"talent.seeker:{open_application.seeker_id}"],
         )
-        kick_delivery()
     return open_application
 
 
@@ -174,76 +171,58 @@ def open_applications_sweep(today: dt.date | None = None) -> int:
     The new date moves the application out of the lapsed set, so each lapse is handled once.
     """
     today = today or timezone.localdate()
-    handled = 0
-    due = OpenApplication.objects.filter(state=OpenApplication.State.SENT, promised_by__lt=today)
-    for pk in list(due.order_by("promised_by").values_list("pk", flat=True)[:1000]):
-        with transaction.atomic():
-            app = (
-                OpenApplication.objects.select_for_update()
-                .select_related("seeker", "organization")
-                .filter(pk=pk, state=OpenApplication.State.SENT, promised_by__lt=today)
-                .first()
-            )
-            if app is None:
-                continue
-            missed = app.promised_by
-            config = open_settings_for(app.organization)
-            days = min(config.promise_days, 7)
-            app.promised_by = today + dt.timedelta(days=days)
-            app.lapses += 1
-            app.save(update_fields=["promised_by", "lapses"])
-            OpenApplicationEvent.objects.create(open_application=app, kind="late")
-            language = app.seeker.language
-            with override(language):
-                subject = _("We are late with your open application to %(employer)s") % {
-                    "employer": app.organization.name
-                }
-                body = _(
-                    "Hello,\n\n%(employer)s promised to answer your open application by "
-                    "%(missed)s and has not done so yet. We are sorry. %(contact)s now has "
-                    "until %(date)s, and we will tell you again if that date passes too.\n\n"
-                    "%(link)s"
-                ) % {
-                    "employer": app.organization.name,
-                    "missed": fmt_date(missed, language),
-                    "contact": app.contact_name,
-                    "date": fmt_date(app.promised_by, language),
-                    "link": _url(f"/talent/me/open/{app.pk}/"),
+
+    def handle(app: OpenApplication) -> None:
+        missed = app.promised_by
+        config = open_settings_for(app.organization)
+        days = min(config.promise_days, 7)
+        app.promised_by = today + dt.timedelta(days=days)
+        app.lapses += 1
+        app.save(update_fields=["promised_by", "lapses"])
+        OpenApplicationEvent.objects.create(open_application=app, kind="late")
+        language = app.seeker.language
+        with override(language):
+            subject = letters.OPEN_LATE_SUBJECT % {"employer": app.organization.name}
+            body = letters.OPEN_LATE_BODY % {
+                "employer": app.organization.name,
+                "missed": fmt_date(missed, language),
+                "contact": app.contact_name,
+                "date": fmt_date(app.promised_by, language),
+                "link": _url(f"/talent/me/open/{app.pk}/"),
+            }
+        message_queue(
+            organization=app.organization,
+            kind="talent_open_late",
+            alert_staff_on_failure=False,
+            to_email=app.seeker.email,
+            subject=subject,
+            body=body,
+            language=language,
+            dedupe_key=f"talent-open-late:{app.pk}:{missed.isoformat()}",
+            also_about=[f"talent.seeker:{app.seeker_id}"],
+        )
+        staff_language = settings.LANGUAGE_CODE[:2]
+        for email in staff_recipients(app.organization, app.contact_email):
+            with override(staff_language):
+                subject = str(letters.OPEN_LATE_STAFF_SUBJECT)
+                body = letters.OPEN_LATE_STAFF_BODY % {
+                    "missed": fmt_date(missed, staff_language),
+                    "date": fmt_date(app.promised_by, staff_language),
+                    "url": _url(f"/staff/talent/open/{app.pk}/"),
                 }
             message_queue(
                 organization=app.organization,
-                kind="talent_open_late",
-                to_candidate=False,
-                to_email=app.seeker.email,
+                kind="staff_open_late",
+                alert_staff_on_failure=False,
+                to_email=email,
                 subject=subject,
                 body=body,
-                language=language,
-                dedupe_key=f"talent-open-late:{app.pk}:{missed.isoformat()}",
-                about=[f"talent.seeker:{app.seeker_id}"],
+                language=staff_language,
+                dedupe_key=f"talent-open-late-staff:{app.pk}:{missed.isoformat()}:{email}",
+                also_about=[f"talent.seeker:{app.seeker_id}"],
             )
-            staff_language = settings.LANGUAGE_CODE[:2]
-            for email in staff_recipients(app.organization, app.contact_email):
-                with override(staff_language):
-                    subject = _("An open application is waiting past its promised date")
-                    body = _(
-                        "The answer to an open application was promised by %(missed)s. The "
-                        "applicant was told of the delay and promised %(date)s. Answer: %(url)s"
-                    ) % {
-                        "missed": fmt_date(missed, staff_language),
-                        "date": fmt_date(app.promised_by, staff_language),
-                        "url": _url(f"/staff/talent/open/{app.pk}/"),
-                    }
-                message_queue(
-                    organization=app.organization,
-                    kind="staff_open_late",
-                    to_candidate=False,
-                    to_email=email,
-                    subject=subject,
-                    body=body,
-                    language=staff_language,
-                    dedupe_key=f"talent-open-late-staff:{app.pk}:{missed.isoformat()}:{email}",
-                    about=[f"talent.seeker:{app.seeker_id}"],
-                )
-            kick_delivery()
-            handled += 1
-    return handled
+
+    due = OpenApplication.objects.filter(
+        state=OpenApplication.State.SENT, promised_by__lt=today
+    ).select_related("seeker", "organization")
+    return sweep_lapsed(due, handle)

@@ -7,8 +7,9 @@ from django.utils.translation import gettext as _
 from django.utils.translation import override
 
 from reilu.employers.models import Organization
-from reilu.messaging.outbox import kick_delivery, message_queue
+from reilu.messaging.queue import message_queue
 from reilu.rules import RuleError
+from reilu.talent import letters
 from reilu.talent.models import (
     LANGUAGE_CODES,
     Profile,
@@ -196,13 +197,8 @@ def profile_draft_from_application(application) -> Profile | None:
             source_application=application,
         )
         with override(application.language):
-            subject = _("Your talent profile is ready for you to check")
-            body = _(
-                "Hello %(name)s,\n\nwhen you applied for %(posting)s you agreed to join the "
-                "Reilu talent gallery. We drafted a profile from your application. It is "
-                "hidden: no employer sees it until you check it and choose to publish it.\n\n"
-                "Sign in with your email address here: %(link)s"
-            ) % {
+            subject = str(letters.DRAFT_SUBJECT)
+            body = letters.DRAFT_BODY % {
                 "name": application.first_name,
                 "posting": application.posting.title,
                 "link": _url("/talent/signin/"),
@@ -210,15 +206,14 @@ def profile_draft_from_application(application) -> Profile | None:
         message_queue(
             organization=application.posting.organization,
             kind="talent_draft",
-            to_candidate=False,
+            alert_staff_on_failure=False,
             to_email=application.email,
             subject=subject,
             body=body,
             language=application.language,
             dedupe_key=f"talent-draft:{profile.pk}",
-            about=[seeker, application],
+            also_about=[seeker, application],
         )
-        kick_delivery()
     return profile
 
 

@@ -3,12 +3,11 @@
 import uuid
 
 from django.db import transaction
-from django.utils.translation import gettext as _
 from django.utils.translation import override
 
 from reilu import limits
-from reilu.messaging.outbox import kick_delivery, message_queue
-from reilu.talent import auth
+from reilu.messaging.queue import message_queue
+from reilu.talent import auth, letters
 from reilu.talent.models import Seeker
 from reilu.talent.services.links import _url
 
@@ -37,25 +36,20 @@ def signin_request(*, email: str, language: str) -> bool:
         seeker = Seeker.objects.filter(email_key=_key(email)).first()
         raw = auth.token_issue(email=email, language=language)
         with override(language):
-            subject = _("Your sign-in link to the Reilu talent gallery")
-            body = _(
-                "Hello,\n\nsign in to your talent profile with this link. It works once, "
-                "for %(hours)s hours:\n%(link)s\n\n"
-                "If you did not ask for it, ignore this message."
-            ) % {
+            subject = str(letters.SIGNIN_SUBJECT)
+            body = letters.SIGNIN_BODY % {
                 "hours": int(auth.LINK_VALID.total_seconds() // 3600),
                 "link": _url(f"/talent/signin/{raw}/"),
             }
         message_queue(
             organization=None,  # a sign-in link belongs to no employer
             kind="talent_signin",
-            to_candidate=False,
+            alert_staff_on_failure=False,
             to_email=seeker.email if seeker else email.strip(),
             subject=subject,
             body=body,
             language=language,
             dedupe_key=f"talent-signin:{uuid.uuid4().hex}",
-            about=[seeker],
+            also_about=[seeker],
         )
-        kick_delivery()
     return True
