@@ -1,4 +1,4 @@
-"""When a candidate's personal data is due for erasure (DESIGN.md §4, issue 7).
+"""When a candidate's personal data is due for erasure (issue 7).
 
 Non-chosen candidates (rejected, withdrawn, or their recruitment cancelled): the employer's
 retention period (Organization.retention_months, 1-24) counted from the decision.
