@@ -179,8 +179,8 @@ class Seeder:
                     "contact": f"rekry{org}@example.fi",
                 }
             )
-        for i in (ins, stage_ins, duty_ins):
-            i.flush()
+        for inserter in (ins, stage_ins, duty_ins):
+            inserter.flush()
         return postings
 
     def _applications(self, rng, postings, n: int, tokens_file: Path) -> int:
@@ -188,7 +188,7 @@ class Seeder:
         now = timezone.now()
         app_first = next_id(Application)
         tokens_file.parent.mkdir(parents=True, exist_ok=True)
-        keep_tokens = []
+        keep_tokens: list[str] = []
         apps = Inserter(Application, batch=1000)
         events = Inserter(Event, batch=2000)
         messages = Inserter(Message, batch=1000)

@@ -23,10 +23,15 @@ import ipaddress
 import re
 import time
 from functools import wraps
+from typing import TYPE_CHECKING
 
 from django.conf import settings
 from django.db import connection, models
 from django_ratelimit.exceptions import Ratelimited
+
+if TYPE_CHECKING:
+    from django.core.cache.backends.redis import RedisCacheClient
+    from redis import Redis
 
 
 class RateCounter(models.Model):
@@ -112,12 +117,19 @@ def _incr_database(key: str, window_start: int, window_end: int) -> int:
         return cursor.fetchone()[0]
 
 
-def _incr_redis(key: str, window_start: int, window_end: int) -> int:
+def _redis_client(key: str, *, write: bool = False) -> "Redis":
+    """The redis-py client Django's RedisCache itself uses for `key`."""
     from django.core.cache import cache
 
+    # RedisCache._cache is private and left out of django-stubs.
+    backend: RedisCacheClient = cache._cache  # type: ignore[attr-defined]
+    return backend.get_client(key, write=write)
+
+
+def _incr_redis(key: str, window_start: int, window_end: int) -> int:
     # Django's RedisCache has no public way to an atomic increment with an expiry: use its
     # redis-py client (the same one the cache itself uses).
-    client = cache._cache.get_client(key, write=True)
+    client = _redis_client(key, write=True)
     name = f"reilu:limit:{key}:{window_start}"
     pipe = client.pipeline(transaction=True)
     pipe.incr(name)
@@ -148,10 +160,9 @@ def hit(name: str, rate: str, now: float | None = None) -> bool:
 def exhausted(name: str, rate: str, now: float | None = None) -> bool:
     """True when `name` has used up `rate` in the current window (counts nothing)."""
     limit, key, start, _end = _window(name, rate, now)
+    hits: bytes | str | int | None
     if _uses_redis():
-        from django.core.cache import cache
-
-        hits = cache._cache.get_client(key).get(f"reilu:limit:{key}:{start}")
+        hits = _redis_client(key).get(f"reilu:limit:{key}:{start}")
     else:
         hits = (
             RateCounter.objects.filter(key=key, window_start=start)

@@ -5,10 +5,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import cached_property
+from typing import Any
 
 from . import dates, money
 
 Span = tuple[int, int]
+# (leadership %, field-sales %); either is None when not stated.
+Shares = tuple[int | None, int | None]
 
 LINE = re.compile(r"[^\n]+")
 # A sentence ends at . ! ? followed by space and a capital, or at a line break; dates such
@@ -19,7 +22,8 @@ BULLET = re.compile(r"^\s*(?:[-–—*•·]|\d+[.)])\s+")
 
 @dataclass(eq=False)
 class Ad:
-    """An ad under check. ``facts`` holds what a structured posting states outright.
+    """An ad under check. ``facts`` holds what a structured posting states outright, and
+    ``shares`` the work shares its duties state.
 
     ``lang`` is the ad's language and decides which rules apply; ``reader`` is the language
     the advice is written in (the reader's, e.g. the editor's interface), the ad's if None.
@@ -28,9 +32,11 @@ class Ad:
     text: str
     lang: str
     reader: str | None = None
-    facts: dict[str, object] = field(default_factory=dict)
+    facts: dict[str, bool] = field(default_factory=dict)
     title_override: str | None = None
-    memo: dict[str, object] = field(default_factory=dict, repr=False)
+    shares: Shares | None = None
+    # Per-rule cache; each rule reads back the shape it stored.
+    memo: dict[str, Any] = field(default_factory=dict, repr=False)
 
     @cached_property
     def lines(self) -> list[Span]:

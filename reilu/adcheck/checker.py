@@ -8,7 +8,7 @@ from typing import Any
 
 from . import language as language_mod
 from . import process
-from .ad import Ad
+from .ad import Ad, Shares
 from .report import Finding, Report
 from .rules import RULES
 
@@ -75,7 +75,7 @@ def _duties(data: Mapping[str, Any]) -> list[tuple[str, float]]:
     return rows
 
 
-def _shares(duties: list[tuple[str, float]]) -> tuple[int | None, int | None]:
+def _shares(duties: list[tuple[str, float]]) -> Shares:
     if not any(p for _, p in duties):
         return None, None
     lead = sum(p for d, p in duties if process.LEADING.search(d))
@@ -116,8 +116,7 @@ def check_posting(data: Mapping[str, Any], reader: str | None = None) -> Report:
         "timeline": any(_str(data, k) for k in ("interviews_from", "interviews_to", "decision_by")),
         "duties": bool(duties),
     }
-    if duties and any(p for _, p in duties):
-        facts["shares"] = _shares(duties)
+    shares = _shares(duties) if duties and any(p for _, p in duties) else None
     body = "\n\n".join(part for part in (title, description) if part)
     extra = "\n".join(d for d, _ in duties)
     text = "\n\n".join(part for part in (body, extra, requirements) if part)
@@ -129,7 +128,14 @@ def check_posting(data: Mapping[str, Any], reader: str | None = None) -> Report:
         advice = _reader(reader)
     except ValueError as exc:
         raise PostingError(str(exc)) from exc
-    ad = Ad(text=text, lang=lang, reader=advice, facts=facts, title_override=title or None)
+    ad = Ad(
+        text=text,
+        lang=lang,
+        reader=advice,
+        facts=facts,
+        title_override=title or None,
+        shares=shares,
+    )
     report = _check(ad)
     offset = len(title) + 2 if title and description else 0
     report.findings = [_shift(f, offset, len(description)) for f in report.findings]

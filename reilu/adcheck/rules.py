@@ -171,7 +171,7 @@ def _inflation_reason(ad: Ad) -> str | None:
         return "door"
     if _pay(ad)["commission"]:
         return "commission"
-    lead, field = ad.facts.get("shares") or process.work_shares(ad)
+    lead, field = ad.shares or process.work_shares(ad)
     if lead is not None and lead >= 50:
         return None
     if field is not None and field >= 50:

@@ -130,7 +130,9 @@ def apply(
     )
     if not form.is_valid():
         errors = "; ".join(
-            f"{field}: {' '.join(str(m) for m in msgs)}" if field != "__all__" else " ".join(msgs)
+            f"{field}: {' '.join(str(m) for m in msgs)}"
+            if field != "__all__"
+            else " ".join(str(m) for m in msgs)
             for field, msgs in form.errors.items()
         )
         return Status(400, {"detail": errors})

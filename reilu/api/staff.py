@@ -201,13 +201,17 @@ def application_move(request, pk: int, payload: s.MoveIn):
     response={200: s.DecisionsOut, 401: s.Error, 422: s.Problems},
 )
 def decisions(request, payload: s.DecisionsIn):
+    # The services take any language code; the API accepts only Reilu's three.
+    notes: dict[str, str] | None = None
+    if payload.notes is not None:
+        notes = {language: text for language, text in payload.notes.items()}
     with transaction.atomic():
         updated = app_services.applications_decide(
             organization=request.org,
             application_ids=payload.application_ids,
             outcome=payload.outcome,
             note=payload.note,
-            notes=payload.notes,
+            notes=notes,
             actor=request.user,
         )
     return {"updated": updated}

@@ -71,6 +71,9 @@ class ApplyForm(forms.Form):
         required=False,
     )
 
+    # The checked content type of the CV, once one is cleaned.
+    cv_type = ""
+
     def __init__(self, *args, pending=None, **kwargs):
         # A CV kept from an earlier try of this form (reilu.applications.pending).
         self.pending = pending
@@ -87,7 +90,7 @@ class ApplyForm(forms.Form):
             cover_letter=data["cover_letter"],
             language=data["language"],
             cv=data.get("cv"),
-            cv_type=getattr(self, "cv_type", ""),
+            cv_type=self.cv_type,
             privacy_consent=data["privacy_consent"],
             talent_consent=data["talent_consent"],
         )

@@ -8,6 +8,7 @@ nothing. Files not used within PENDING_TTL are deleted by the applications sweep
 
 import datetime as dt
 import secrets
+from typing import TYPE_CHECKING
 
 from django.core.exceptions import ValidationError
 from django.core.files.base import File
@@ -16,6 +17,9 @@ from django.utils import timezone
 from reilu.applications.models import PendingUpload
 from reilu.applications.uploads import check_cv
 from reilu.employers.models import hash_token
+
+if TYPE_CHECKING:
+    from reilu.applications.forms import ApplyForm
 
 SESSION_KEY = "reilu.pending_cv"
 PENDING_TTL = dt.timedelta(hours=24)
@@ -85,7 +89,9 @@ def pending_purge(now: dt.datetime | None = None) -> int:
     return count
 
 
-def pending_carry(*, request, posting, form, pending: PendingUpload | None, raw: str):
+def pending_carry(
+    *, request, posting, form: "ApplyForm", pending: PendingUpload | None, raw: str
+) -> tuple[str, str] | None:
     """After a failed submit: what CV the form keeps for the next try, as (name, token),
     or None. A newly chosen, acceptable file replaces an earlier one; a refused one is
     shown as an error beside the field and nothing is kept."""
@@ -94,7 +100,7 @@ def pending_carry(*, request, posting, form, pending: PendingUpload | None, raw:
         if pending is not None:
             pending_forget(request=request, pending=pending, raw=raw)
         return None
-    if fresh is not None and getattr(form, "cv_type", ""):
+    if fresh is not None and form.cv_type:
         if pending is not None:
             pending_forget(request=request, pending=pending, raw=raw)
         token = pending_keep(

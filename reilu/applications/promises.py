@@ -8,6 +8,7 @@ talent gallery's open applications too.
 
 import datetime as dt
 from collections.abc import Callable
+from typing import TypeVar
 
 from django.conf import settings
 from django.db import models, transaction
@@ -20,6 +21,8 @@ from reilu.formatting import fmt_date
 from reilu.jobs.models import Stage
 from reilu.messaging.queue import message_queue
 from reilu.messaging.texts import compose
+
+Row = TypeVar("Row", bound=models.Model)
 
 
 def promise_for(stage: Stage, today: dt.date | None = None) -> dt.date:
@@ -46,7 +49,7 @@ def close_open(application_ids) -> None:
 
 
 def sweep_lapsed(
-    due: models.QuerySet, handle: Callable[[models.Model], None], limit: int = 1000
+    due: models.QuerySet[Row], handle: Callable[[Row], None], limit: int = 1000
 ) -> int:
     """Handle every row of `due` (promises past their date), earliest first, each once.
 
@@ -77,6 +80,8 @@ def sweep(today: dt.date | None = None, limit: int = 1000) -> int:
 
     def handle(app: Application) -> None:
         missed = app.promised_by
+        if missed is None:  # cannot be: `due` holds only applications with a past date
+            return
         Promise.objects.filter(application=app, state=Promise.State.OPEN).update(
             state=Promise.State.LAPSED, closed_at=timezone.now()
         )

@@ -63,7 +63,9 @@ def application_submit(
     if existing:
         _resend_link(existing)
         raise DuplicateApplication(existing)
-    first_stage = posting.stages.order_by("position").first()
+    # Raises Stage.DoesNotExist for a posting without stages, which the publish gate forbids.
+    first_stage = posting.stages.earliest("position")
+    promised_by = promise_for(first_stage)
     app = Application(
         posting=posting,
         stage=first_stage,
@@ -76,7 +78,7 @@ def application_submit(
         contact_name=posting.contact_name,
         contact_email=posting.contact_email,
         contact_phone=posting.contact_phone,
-        promised_by=promise_for(first_stage),
+        promised_by=promised_by,
         privacy_consent_at=timezone.now(),
         talent_consent=talent_consent,
     )
@@ -88,7 +90,7 @@ def application_submit(
         with transaction.atomic():
             app.save()
             Event.objects.create(application=app, kind=Event.Kind.APPLIED, stage=first_stage)
-            promise_renew(app, app.promised_by)
+            promise_renew(app, promised_by)
             raw = AccessToken.issue(app)
             subject, body = texts.render(
                 "received",
@@ -263,8 +265,9 @@ def board_notes(selected, ad_language: str, note: str) -> dict[str, str]:
     if not note:
         return {}
     counts = _language_counts(selected)
-    target = ad_language if ad_language in counts or not counts else max(counts, key=counts.get)
-    return {target: note}
+    if ad_language in counts or not counts:
+        return {ad_language: note}
+    return {max(counts, key=counts.__getitem__): note}
 
 
 def decision_groups(selected, outcome: str, notes: dict[str, str]) -> list[dict]:
@@ -355,7 +358,8 @@ def applications_decide(
             ],
             batch_size=500,
         )
-        tokens, mails = [], []
+        tokens: list[AccessToken] = []
+        mails: list[Mail] = []
         templates = employer_templates(organization)
         for app in apps:
             raw = AccessToken.issue_unsaved(app, tokens)

@@ -33,7 +33,8 @@ def staff_application(request, pk) -> Application:
 
 
 @recruiter_required
-@csp_update({"frame-src": ["'self'"]})  # the CV preview frame
+# The CV preview frame. (django-csp types a view as taking the request only.)
+@csp_update({"frame-src": ["'self'"]})  # type: ignore[arg-type]
 def detail(request, pk):
     app = staff_application(request, pk)
     audit_record(
@@ -73,7 +74,8 @@ def cv_download(request, pk):
 # else may, and the page's other CSP rules stay as they are.
 @recruiter_required
 @xframe_options_sameorigin
-@csp_replace({"frame-ancestors": ["'self'"], "object-src": ["'self'"]})
+# django-csp types a view as taking the request only.
+@csp_replace({"frame-ancestors": ["'self'"], "object-src": ["'self'"]})  # type: ignore[arg-type]
 def cv_preview(request, pk):
     return _cv_response(request, pk, inline=True)
 

@@ -141,12 +141,15 @@ def preparation_shares(organization, now: dt.datetime) -> dict:
 def feedback_shares(organization, since: dt.datetime) -> dict:
     """Interviewed candidates not chosen (decided since `since`), how many were offered a
     feedback call and how many got their feedback. Counts, plus shares of the first count."""
-    rejected = Application.objects.filter(
-        posting__organization=organization,
-        outcome=Application.Outcome.REJECTED,
-        decided_at__gte=since,
-    ).exclude(posting__state=Posting.State.CANCELLED)  # nobody was chosen there
-    rejected = rejected.values_list("pk", flat=True)
+    rejected = (
+        Application.objects.filter(
+            posting__organization=organization,
+            outcome=Application.Outcome.REJECTED,
+            decided_at__gte=since,
+        )
+        .exclude(posting__state=Posting.State.CANCELLED)  # nobody was chosen there
+        .values_list("pk", flat=True)
+    )
     ids = interviewed_ids(list(rejected))
     calls = FeedbackCall.objects.filter(application_id__in=ids)
     offered = calls.count()

@@ -25,7 +25,8 @@ def is_working_day(day: dt.date) -> bool:
 
 def working_days(start: dt.date, count: int) -> list[dt.date]:
     """The first `count` working days from `start` on (inclusive)."""
-    days, day = [], start
+    days: list[dt.date] = []
+    day = start
     while len(days) < count:
         if is_working_day(day):
             days.append(day)

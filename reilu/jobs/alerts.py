@@ -27,7 +27,10 @@ def unsign(value: str, purpose: str, max_age: int | None = None) -> JobAlert | N
         return None
     if not isinstance(data, dict) or data.get("p") != purpose:
         return None
-    return JobAlert.objects.select_related("organization").filter(pk=data.get("a")).first()
+    pk = data.get("a")
+    if pk is None:
+        return None
+    return JobAlert.objects.select_related("organization").filter(pk=pk).first()
 
 
 def link(alert: JobAlert, purpose: str) -> str:

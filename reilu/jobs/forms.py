@@ -72,6 +72,8 @@ class StageForm(forms.ModelForm):
     # Which of the posting's stages this row edits: applications point at stages, so an edited
     # stage must stay the same row. Empty for a new stage.
     id = forms.IntegerField(required=False, min_value=1, widget=forms.HiddenInput)
+    # Set by the editor: a stage that applications are at offers no "Remove".
+    holds_applications = False
 
     class Meta:
         formfield_callback = line_formfield

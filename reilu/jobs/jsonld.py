@@ -1,6 +1,7 @@
 """schema.org JobPosting markup for search engines (Google's required and recommended)."""
 
 import json
+from typing import Any
 
 from django.conf import settings
 from django.utils.html import strip_tags
@@ -8,9 +9,9 @@ from django.utils.html import strip_tags
 from reilu.jobs.models import Posting
 
 
-def job_posting_jsonld(posting: Posting) -> dict:
+def job_posting_jsonld(posting: Posting) -> dict[str, Any]:
     org = posting.organization
-    data = {
+    data: dict[str, Any] = {
         "@context": "https://schema.org/",
         "@type": "JobPosting",
         "title": posting.title,
@@ -38,7 +39,7 @@ def job_posting_jsonld(posting: Posting) -> dict:
                 "addressCountry": "FI",
             },
         }
-    if posting.has_pay:
+    if posting.pay_min is not None and posting.pay_max is not None:  # posting.has_pay
         data["baseSalary"] = {
             "@type": "MonetaryAmount",
             "currency": posting.pay_currency,

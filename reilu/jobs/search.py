@@ -65,12 +65,11 @@ def sorted_postings(postings: QuerySet[Posting], sort: str) -> QuerySet[Posting]
         return postings.order_by(F("apply_by").asc(nulls_last=True), "-published_at", "-id")
     if sort == "pay":
         top = Coalesce("pay_max", "pay_min")
-        money = DecimalField(max_digits=14, decimal_places=2)
         monthly = Case(
             When(pay_period=Posting.PayPeriod.HOUR, then=top * Value(HOURS_A_MONTH)),
             When(pay_period=Posting.PayPeriod.YEAR, then=top / Value(12)),
             default=top,
-            output_field=money,
+            output_field=DecimalField(max_digits=14, decimal_places=2),
         )
         return postings.annotate(monthly_pay=monthly).order_by(
             F("monthly_pay").desc(nulls_last=True), "-published_at", "-id"

@@ -118,10 +118,15 @@ def _editor(request, posting: Posting | None):
         # The form has copied its valid fields onto its own new instance: judge those.
         probe = form.instance
         probe.organization = request.org
+    duty_objs: list[DutyShare] | None
+    stage_objs: list[Stage] | None
     if data is not None:
         duty_objs, stage_objs = _submitted(duties, stages)
+    elif posting:
+        duty_objs, stage_objs = None, None
     else:
-        duty_objs, stage_objs = (None, None) if posting else ([], [1])
+        # A new posting's form offers the default stages: the gate counts one.
+        duty_objs, stage_objs = [], [Stage()]
     problems = publish_problems(probe, duties=duty_objs, stages=stage_objs)
     report = check_ad(probe, duty_objs)
     return render(

@@ -8,7 +8,7 @@ candidate can recognise it as the same message.
 """
 
 import logging
-from datetime import timedelta
+from datetime import datetime, timedelta
 from email.mime.text import MIMEText
 
 from django.conf import settings
@@ -66,7 +66,7 @@ def claim_batch(limit: int = 100) -> list[Message]:
     return _hold_back_crowded(batch, now)
 
 
-def _hold_back_crowded(batch: list[Message], now) -> list[Message]:
+def _hold_back_crowded(batch: list[Message], now: datetime) -> list[Message]:
     """Return to the queue any follow-up that would reach its candidate within an hour of
     another mail about the same application, or before an earlier mail still on its way
     (a decision waiting for a retry goes first). Nothing is lost: a held-back message is
@@ -92,21 +92,29 @@ def _hold_back_crowded(batch: list[Message], now) -> list[Message]:
         )
         .exclude(pk__in=batch_ids)
     )
-    blocked_until: dict[tuple[str, int], object] = {}
+    blocked_until: dict[tuple[str, int], datetime] = {}
     for about_type, about_id, state, sent_at in others.values_list(
         "about_type", "about_id", "state", "sent_at"
     ):
-        until = sent_at + FOLLOW_UP_GAP if state == Message.State.SENT else now + FOLLOW_UP_GAP
-        key = (about_type, about_id)
-        blocked_until[key] = max(until, blocked_until.get(key, until))
-    keep, hold = [], {}
+        # The query holds sent messages only with a sent_at.
+        if state == Message.State.SENT and sent_at is not None:
+            until = sent_at + FOLLOW_UP_GAP
+        else:
+            until = now + FOLLOW_UP_GAP
+        other = (about_type, about_id)
+        blocked_until[other] = max(until, blocked_until.get(other, until))
+    keep: list[Message] = []
+    hold: dict[int, datetime] = {}
     # Decisions and other mail first; follow-ups only after them.
     for message in sorted(batch, key=lambda m: (m.kind in FOLLOW_UP_KINDS, m.next_attempt_at)):
         key = about(message)
+        if key is None:  # about nobody: nothing to space
+            keep.append(message)
+            continue
         if message.kind in FOLLOW_UP_KINDS and key in blocked_until:
             hold[message.pk] = blocked_until[key]
             continue
-        if message.alert_staff_on_failure and key:
+        if message.alert_staff_on_failure:
             # Whatever goes to this candidate now spaces the rest of the batch.
             blocked_until[key] = now + FOLLOW_UP_GAP
         keep.append(message)

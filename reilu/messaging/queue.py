@@ -21,6 +21,7 @@ from django.db.models import Max
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
+from reilu.employers.models import Organization
 from reilu.messaging.models import Message, MessageAbout, about_key, person_ref
 from reilu.messaging.outbox import FOLLOW_UP_GAP, one_line
 from reilu.messaging.tasks import deliver_outbox
@@ -44,7 +45,7 @@ class Mail:
     that erasure and export find it whoever received it. `due_at`: not before (now).
     """
 
-    organization: object
+    organization: Organization | None
     kind: str
     to_email: str
     subject: str

@@ -1,5 +1,7 @@
 """Staff: the employer's own message wording, per kind and language, with a live preview."""
 
+from typing import TYPE_CHECKING
+
 from django import forms
 from django.contrib import messages
 from django.http import Http404
@@ -13,10 +15,13 @@ from reilu.messaging.models import MessageTemplate
 from reilu.textfields import LineField
 from reilu.widgets import Textarea
 
+if TYPE_CHECKING:
+    from django_stubs_ext import StrPromise
+
 LANGUAGES = ("fi", "sv", "en")
 
 
-def kind_labels() -> dict[str, str]:
+def kind_labels() -> dict[str, "StrPromise"]:
     """The letters employers may reword, as the areas registered them (their labels)."""
     return {kind: letter.label for kind, letter in texts.LETTERS.items()}
 

@@ -12,18 +12,23 @@ these names, never evaluated as template code.
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import override
+
+if TYPE_CHECKING:
+    from django_stubs_ext import StrPromise
 
 
 @dataclass(frozen=True)
 class Letter:
     """A message an employer may reword: its name in the editor and its default wording."""
 
-    label: str
-    subject: str
-    body: str
+    # Lazily translated: each use renders them in the language active there.
+    label: "StrPromise"
+    subject: "StrPromise"
+    body: "StrPromise"
 
 
 # kind -> Letter, in the order the areas registered them (the editor lists them so).
@@ -52,7 +57,9 @@ def sample_values(organization, language: str) -> dict[str, str]:
     return values
 
 
-def compose(language: str, wording: tuple[str, str], values: Mapping) -> tuple[str, str]:
+def compose(
+    language: str, wording: tuple["StrPromise", "StrPromise"], values: Mapping
+) -> tuple[str, str]:
     """Subject and body of a fixed letter (one staff cannot reword) in `language`:
     gettext texts with %(name)s placeholders, filled in that language."""
     subject, body = wording

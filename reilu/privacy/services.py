@@ -67,8 +67,9 @@ def notice_publish(*, organization, texts: dict[str, str], actor=None) -> Privac
     with transaction.atomic():
         # Lock the employer row so two editors cannot take the same version number.
         type(organization).objects.select_for_update().get(pk=organization.pk)
-        current = PrivacyNotice.objects.filter(organization=organization).order_by("-version")
-        current = current.first()
+        current = (
+            PrivacyNotice.objects.filter(organization=organization).order_by("-version").first()
+        )
         if current and (current.text_fi, current.text_sv, current.text_en) == (
             texts["fi"],
             texts["sv"],

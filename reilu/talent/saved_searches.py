@@ -35,7 +35,10 @@ def unsign(value: str) -> SavedSearch | None:
         return None
     if not isinstance(data, dict) or data.get("p") != "unsubscribe":
         return None
-    return SavedSearch.objects.filter(pk=data.get("s")).first()
+    pk = data.get("s")
+    if pk is None:
+        return None
+    return SavedSearch.objects.filter(pk=pk).first()
 
 
 def unsubscribe_link(search: SavedSearch) -> str:

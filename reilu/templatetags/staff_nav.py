@@ -5,6 +5,7 @@ access themselves, so the menu only spares people links they could not use.
 """
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from django import template
 from django.conf import settings
@@ -13,6 +14,9 @@ from django.utils.translation import gettext_lazy as _
 
 from reilu.employers.models import Membership
 
+if TYPE_CHECKING:
+    from django_stubs_ext import StrPromise
+
 register = template.Library()
 
 RECRUITER, OWNER, INTERVIEWER = "recruiter", "owner", "interviewer"
@@ -20,7 +24,7 @@ RECRUITER, OWNER, INTERVIEWER = "recruiter", "owner", "interviewer"
 
 @dataclass(frozen=True)
 class Link:
-    label: str
+    label: "StrPromise"
     url_name: str
     # Other views that belong to this place: on their pages the link is marked as current.
     owns: tuple[str, ...] = ()
@@ -30,7 +34,7 @@ class Link:
 @dataclass(frozen=True)
 class Group:
     key: str
-    label: str
+    label: "StrPromise"
     links: tuple[Link, ...] = field(default_factory=tuple)
 
 

@@ -6,6 +6,7 @@ numbers as a table next to it.
 """
 
 import uuid
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from django.utils.html import format_html
@@ -61,7 +62,7 @@ def label_positions(centers: list[float], labels: list[str], step: float) -> dic
     while stride * step < widest + LABEL_GAP:
         stride += 1
     drawn: dict[int, float] = {}
-    boundary = WIDTH + LABEL_GAP  # the left edge of the label drawn to the right
+    boundary: float = WIDTH + LABEL_GAP  # the left edge of the label drawn to the right
     for i in range(len(labels) - 1, -1, -1):
         if (len(labels) - 1 - i) % stride:
             continue
@@ -93,7 +94,7 @@ def _svg(title: str, description: str, width: int, height: int, body) -> SafeStr
 def bar_chart(
     title: str,
     description: str,
-    items: list[tuple[str, float | None]],
+    items: Sequence[tuple[str, float | None]],
     *,
     unit: str = "",
     headers: tuple[str, str] = ("", ""),

@@ -134,7 +134,8 @@ def response_times(applications, now: dt.datetime) -> tuple[dict[int, int], int]
         )
         .order_by()
     )
-    histogram, waiting = {}, 0
+    histogram: dict[int, int] = {}
+    waiting = 0
     for row in rows:
         days = max(row["days"] or 0, 0)
         histogram[days] = histogram.get(days, 0) + row["n"]
@@ -364,15 +365,15 @@ def funnel(*, organization, posting=None, since) -> list[tuple[str, int]]:
     )
     if posting is not None:
         events = events.filter(application__posting=posting)
-        counts = dict(
+        by_stage: dict[int, int] = dict(
             events.values("stage")
             .annotate(n=Count("application", distinct=True))
             .values_list("stage", "n")
             .order_by()
         )
-        return [(s.name, counts.get(s.pk, 0)) for s in posting.stages.all()]
+        return [(s.name, by_stage.get(s.pk, 0)) for s in posting.stages.all()]
     events = events.filter(application__posting__organization=organization)
-    counts = dict(
+    counts: dict[str, int] = dict(
         events.values("stage__kind")
         .annotate(n=Count("application", distinct=True))
         .values_list("stage__kind", "n")
@@ -489,14 +490,14 @@ def nps_by_month(*, organization, posting=None, since, now=None) -> list[tuple]:
     return result
 
 
-def answer_distributions(*, organization, posting=None, since) -> dict[str, list]:
+def answer_distributions(*, organization, posting=None, since) -> dict[str, list[tuple[int, int]]]:
     """How many gave each answer, per question: {question: [(answer, count), ...]}.
 
     Empty for a question with fewer than MIN_BASIS answers: with two answers to a posting,
     its recruiter would know who gave which.
     """
     responses = _responses(organization, posting, since)
-    result = {}
+    result: dict[str, list[tuple[int, int]]] = {}
     for field, scale in (
         ("recommend", range(0, 11)),
         ("ad_matched", range(1, 6)),

@@ -187,7 +187,7 @@ def survey_answer(
             used_on=today
         )
         if app.erased_at is not None:
-            raise RuleError("gone", GONE)
+            raise RuleError("gone", str(GONE))
         if claimed != 1:
             raise RuleError("answered", _("This survey has already been answered. Thank you!"))
         response = SurveyResponse.objects.create(

@@ -22,7 +22,7 @@ def _private(response):
 
 def _survey_page(request, invitation: SurveyInvitation, status_token: str | None):
     app = invitation.application
-    context = {
+    context: dict[str, object] = {
         "invitation": invitation,
         "posting": app.posting,
         "org": app.posting.organization,

@@ -435,7 +435,7 @@ class _Clock:
 
     def __init__(self, start: dt.datetime):
         self.now = start
-        self.application = None
+        self.application: Application | None = None
 
     def advance(self, days: int, hours: int) -> None:
         self.now = min(

@@ -1,6 +1,18 @@
 """Demo talent-gallery seekers (each chose who sees the profile) and open-application settings."""
 
-PROFILES = [
+from typing import Any, TypedDict
+
+
+class ProfileSpec(TypedDict):
+    email: str
+    language: str
+    visibility: str
+    data: dict[str, Any]
+    skills: list[str]
+    languages: list[tuple[str, str]]
+
+
+PROFILES: list[ProfileSpec] = [
     {
         "email": "helmi.laaksonen@example.fi",
         "language": "fi",
