@@ -59,7 +59,7 @@ def bench_cases():
 
     from reilu.employers.models import Organization
     from reilu.voice.analytics import charts
-    from reilu.voice.selectors import scorecard
+    from reilu.voice.selectors.public_scorecard import scorecard
 
     org = Organization.objects.annotate(n=Count("postings__applications")).order_by("-n").first()
     if org is None:

@@ -14,7 +14,8 @@ from reilu.interviews.models import Slot
 from reilu.interviews.workdays import is_public_holiday, is_working_day
 from reilu.jobs.models import Posting
 from reilu.talent.models import OpenApplicationSettings, Profile
-from reilu.voice import selectors
+from reilu.voice.selectors.analytics import time_in_stage
+from reilu.voice.selectors.figures import period_start
 from tests.talent.conftest import sign_in_as
 
 
@@ -114,9 +115,9 @@ def test_each_ad_text_fits_its_job():
 
 
 def test_days_per_stage_are_realistic():
-    since = selectors.period_start()
+    since = period_start()
     for org in Organization.objects.all():
-        figures = dict(selectors.time_in_stage(organization=org, since=since))
+        figures = dict(time_in_stage(organization=org, since=since))
         assert len(figures) >= 3, org.slug
         assert all(1 <= days <= 30 for days in figures.values()), (org.slug, figures)
 

@@ -3,8 +3,15 @@
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
-from reilu.voice import selectors
 from reilu.voice.charts import Chart, bar_chart, column_chart
+from reilu.voice.selectors.analytics import (
+    answer_distributions,
+    funnel,
+    nps_by_month,
+    promises_by_month,
+    time_in_stage,
+)
+from reilu.voice.selectors.figures import MIN_BASIS, period_start
 
 
 def _month(m) -> str:
@@ -13,25 +20,25 @@ def _month(m) -> str:
 
 def charts(*, organization, posting=None, now=None) -> list[Chart]:
     now = now or timezone.now()
-    since = selectors.period_start(now)
+    since = period_start(now)
     scope = {"organization": organization, "posting": posting, "since": since}
     result = [
         bar_chart(
             _("Applications that reached each stage"),
             _("Number of applications of the last 12 months that reached each stage."),
-            selectors.funnel(**scope),
+            funnel(**scope),
             headers=(_("Stage"), _("Applications")),
         ),
         bar_chart(
             _("Median days in each stage"),
             _("The middle value of the days applications spent in each stage."),
-            selectors.time_in_stage(**scope, now=now),
+            time_in_stage(**scope, now=now),
             unit=" " + _("d"),
             headers=(_("Stage"), _("Median days")),
             zero_is_data=True,
         ),
     ]
-    promises = selectors.promises_by_month(**scope, now=now)
+    promises = promises_by_month(**scope, now=now)
     result.append(
         column_chart(
             _("Promises of contact kept, per month"),
@@ -43,7 +50,7 @@ def charts(*, organization, posting=None, now=None) -> list[Chart]:
             headers=(_("Month"), _("Kept")),
         )
     )
-    scores = selectors.nps_by_month(**scope, now=now)
+    scores = nps_by_month(**scope, now=now)
     result.append(
         column_chart(
             _("Candidate NPS, per month"),
@@ -57,7 +64,7 @@ def charts(*, organization, posting=None, now=None) -> list[Chart]:
             headers=(_("Month"), _("Candidate NPS")),
         )
     )
-    answers = selectors.answer_distributions(**scope)
+    answers = answer_distributions(**scope)
     for field, title in (
         ("recommend", _("Answers: would recommend applying here (0–10)")),
         ("ad_matched", _("Answers: the ad matched reality (1–5)")),
@@ -68,7 +75,7 @@ def charts(*, organization, posting=None, now=None) -> list[Chart]:
             description = _(
                 "Shown once at least %(count)d candidates have answered, so that no answer "
                 "can be told apart."
-            ) % {"count": selectors.MIN_BASIS}
+            ) % {"count": MIN_BASIS}
         result.append(
             bar_chart(
                 title,

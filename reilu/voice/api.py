@@ -5,7 +5,8 @@ from ninja import Router, Schema, Status
 
 from reilu.api.schemas import Error
 from reilu.employers.models import Organization
-from reilu.voice import selectors
+from reilu.voice.selectors.figures import MIN_BASIS, PERIOD_DAYS
+from reilu.voice.selectors.public_scorecard import published_scorecard
 
 router = Router(tags=["voice"])
 
@@ -35,7 +36,7 @@ def scorecard(request, slug: str):
         return Status(404, {"detail": _("No such employer.")})
     return {
         "employer": org.name,
-        "period_days": selectors.PERIOD_DAYS,
-        "min_basis": selectors.MIN_BASIS,
-        "figures": [f.public() for f in selectors.published_scorecard(org)],
+        "period_days": PERIOD_DAYS,
+        "min_basis": MIN_BASIS,
+        "figures": [f.public() for f in published_scorecard(org)],
     }

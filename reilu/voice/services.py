@@ -20,7 +20,7 @@ from reilu.messaging.queue import Mail, follow_up_due, messages_queue
 from reilu.privacy.models import AuditEvent
 from reilu.rules import RuleError
 from reilu.voice.models import AbuseReport, ReviewReply, SurveyInvitation, SurveyResponse
-from reilu.voice.selectors import PERIOD_DAYS
+from reilu.voice.selectors.figures import PERIOD_DAYS
 
 SURVEY_KIND = "survey_invitation"
 GONE = gettext_lazy(

@@ -8,9 +8,11 @@ from reilu.applications.models import AccessToken
 from reilu.employers.staff import recruiter_required
 from reilu.jobs.staff_views import staff_posting
 from reilu.rules import RuleError
-from reilu.voice import analytics, selectors, services
+from reilu.voice import analytics, services
 from reilu.voice.forms import HideForm, ReplyForm, ReportForm, SurveyForm
 from reilu.voice.models import SurveyInvitation, SurveyResponse
+from reilu.voice.selectors.public_scorecard import published_scorecard
+from reilu.voice.selectors.reviews import public_reviews, report_queue
 
 
 def _private(response):
@@ -141,8 +143,8 @@ def reviews(request):
         "voice/staff/reviews.html",
         {
             "org": request.org,
-            "queue": selectors.report_queue(request.org),
-            "reviews": selectors.public_reviews(request.org, limit=100),
+            "queue": report_queue(request.org),
+            "reviews": public_reviews(request.org, limit=100),
             "reply_form": ReplyForm(),
             "hide_form": HideForm(),
         },
@@ -209,7 +211,7 @@ def employer_analytics(request):
             "posting": None,
             "postings": org.postings.order_by("-created_at")[:50],
             "charts": analytics.charts(organization=org),
-            "figures": selectors.published_scorecard(org),
+            "figures": published_scorecard(org),
         },
     )
 

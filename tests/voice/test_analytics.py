@@ -5,7 +5,8 @@ import pytest
 from django.utils import timezone
 
 from reilu.applications import services as app_services
-from reilu.voice import selectors
+from reilu.voice.selectors.analytics import funnel, time_in_stage
+from reilu.voice.selectors.figures import period_start
 from tests.conftest import make_application, make_posting
 from tests.voice.conftest import make_response
 
@@ -29,16 +30,16 @@ def _pipeline(org, posting):
 
 def test_it_counts_the_funnel_from_events(org, posting):
     _pipeline(org, posting)
-    since = selectors.period_start()
-    assert selectors.funnel(organization=org, posting=posting, since=since) == [
+    since = period_start()
+    assert funnel(organization=org, posting=posting, since=since) == [
         ("Received", 3),
         ("Screening", 2),
         ("Interview", 1),
         ("Decision", 0),
     ]
-    by_kind = dict(selectors.funnel(organization=org, since=since))
+    by_kind = dict(funnel(organization=org, since=since))
     assert by_kind["Received"] == 3 and by_kind["Interview"] == 1
-    times = dict(selectors.time_in_stage(organization=org, posting=posting, since=since))
+    times = dict(time_in_stage(organization=org, posting=posting, since=since))
     assert set(times) == {"Received", "Screening", "Interview"}
 
 
@@ -113,10 +114,10 @@ def test_days_per_stage_are_the_real_durations(org, posting):
     _at_days_ago(b, 5, 1, None, now=now)
     _at_days_ago(c, 9, 3, None, now=now)
 
-    since = selectors.period_start(now)
-    times = selectors.time_in_stage(organization=org, posting=posting, since=since, now=now)
+    since = period_start(now)
+    times = time_in_stage(organization=org, posting=posting, since=since, now=now)
     assert times == [("Received", 6.0), ("Screening", 2.0)]
-    by_kind = selectors.time_in_stage(organization=org, since=since, now=now)
+    by_kind = time_in_stage(organization=org, since=since, now=now)
     assert by_kind == [("Received", 6.0), ("Screening", 2.0)]
 
 

@@ -10,8 +10,8 @@ from django.utils import timezone
 from reilu.applications import services as app_services
 from reilu.applications.models import Application
 from reilu.messaging.models import Message
-from reilu.voice import selectors
 from reilu.voice.models import SurveyInvitation, SurveyResponse
+from reilu.voice.selectors.public_scorecard import scorecard_values
 from tests.conftest import make_application, make_posting
 from tests.voice.conftest import make_response
 
@@ -49,14 +49,14 @@ def test_six_throwaway_withdrawals_change_neither_the_scorecard_nor_the_reviews(
     with time_machine.travel(timezone.now(), tick=False) as clock:
         for n in range(6):  # an honest basis: six answers, NPS 65
             make_response(org, posting, recommend=9 if n < 4 else 7, knew_status=4)
-        before_live = selectors.scorecard_values(org)
+        before_live = scorecard_values(org)
         before_card, _page = _public(client, org)
         for n in range(6):
             app = _apply_and_withdraw(Client(), posting, n)
             assert app.outcome == "withdrawn"
         assert not SurveyInvitation.objects.exists()
         assert not Message.objects.filter(kind="survey_invitation").exists()
-        assert selectors.scorecard_values(org) == before_live
+        assert scorecard_values(org) == before_live
         clock.shift(dt.timedelta(days=1))  # the next day's published figures
         after_card, after_page = _public(client, org)
     assert after_card == before_card

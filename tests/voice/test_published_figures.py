@@ -5,8 +5,9 @@ import datetime as dt
 import time_machine
 from django.utils import timezone
 
-from reilu.voice import selectors
 from reilu.voice.models import ScorecardSnapshot
+from reilu.voice.selectors.analytics import answer_distributions, nps_by_month
+from reilu.voice.selectors.figures import rounded_to
 from tests.voice.conftest import make_response
 
 NOON = dt.datetime(2026, 6, 10, 12, 0, tzinfo=dt.UTC)
@@ -45,12 +46,12 @@ def test_no_figure_and_no_count_is_published_below_five_answers(client, org, pos
 
 
 def test_nps_is_published_to_the_nearest_five_and_averages_to_a_half():
-    assert selectors.rounded_to(14.3, 5) == 15
-    assert selectors.rounded_to(-2.4, 5) == 0 and str(selectors.rounded_to(-2.4, 5)) == "0.0"
-    assert selectors.rounded_to(-100, 5) == -100
-    assert selectors.rounded_to(3.6, 0.5) == 3.5
-    assert selectors.rounded_to(3.17, 0.5) == 3.0
-    assert selectors.rounded_to(None, 5) is None
+    assert rounded_to(14.3, 5) == 15
+    assert rounded_to(-2.4, 5) == 0 and str(rounded_to(-2.4, 5)) == "0.0"
+    assert rounded_to(-100, 5) == -100
+    assert rounded_to(3.6, 0.5) == 3.5
+    assert rounded_to(3.17, 0.5) == 3.0
+    assert rounded_to(None, 5) is None
 
 
 def test_the_figures_are_computed_once_a_day(client, org, posting, django_assert_num_queries):
@@ -73,7 +74,7 @@ def test_staff_see_answer_distributions_of_a_posting_only_from_five_answers(
     make_response(org, posting, recommend=3, knew_status=2)
     text = staff_client.get(url).content.decode()
     assert text.count("Shown once at least 5 candidates have answered") == 1  # the ad question
-    assert selectors.answer_distributions(
+    assert answer_distributions(
         organization=org, posting=posting, since=timezone.now() - dt.timedelta(days=1)
     )["recommend"][3] == (3, 5)
 
@@ -81,5 +82,5 @@ def test_staff_see_answer_distributions_of_a_posting_only_from_five_answers(
 def test_staff_monthly_nps_is_rounded_to_five_too(org, posting):
     for recommend in (10, 10, 9, 8, 7, 6, 2):  # NPS 14.3
         make_response(org, posting, recommend=recommend)
-    months = selectors.nps_by_month(organization=org, since=timezone.now() - dt.timedelta(days=1))
+    months = nps_by_month(organization=org, since=timezone.now() - dt.timedelta(days=1))
     assert months[-1][1:] == (15, 7)

@@ -7,7 +7,8 @@ import pytest
 from django.utils import timezone
 
 from reilu.applications.models import Application, Promise
-from reilu.voice import selectors
+from reilu.voice.selectors.figures import median_of_histogram
+from reilu.voice.selectors.public_scorecard import scorecard
 from tests.conftest import make_application, make_posting
 from tests.voice.conftest import make_response
 
@@ -76,7 +77,7 @@ def scored(org, posting, now):
 
 
 def _figures(org, now) -> dict:
-    return {f.key: f for f in selectors.scorecard(org, now=now)}
+    return {f.key: f for f in scorecard(org, now=now)}
 
 
 def test_it_computes_the_figures_by_hand(scored, now):
@@ -159,7 +160,7 @@ def test_it_shows_the_scorecard_on_the_public_profile(
 
 
 def test_it_finds_the_median_of_a_histogram():
-    assert selectors.median_of_histogram({}) is None
-    assert selectors.median_of_histogram({3: 1}) == 3
-    assert selectors.median_of_histogram({1: 2, 5: 2}) == 3
-    assert selectors.median_of_histogram({1: 1, 2: 1, 9: 1}) == 2
+    assert median_of_histogram({}) is None
+    assert median_of_histogram({3: 1}) == 3
+    assert median_of_histogram({1: 2, 5: 2}) == 3
+    assert median_of_histogram({1: 1, 2: 1, 9: 1}) == 2

@@ -1,8 +1,10 @@
 from django import template
 
-from reilu.voice import selectors
 from reilu.voice.forms import question_count
 from reilu.voice.models import SurveyInvitation
+from reilu.voice.selectors.figures import MIN_BASIS
+from reilu.voice.selectors.public_scorecard import published_scorecard
+from reilu.voice.selectors.reviews import hidden_review_count, public_reviews
 
 register = template.Library()
 
@@ -18,9 +20,9 @@ def voice_status_panel(app, token):
 def voice_profile_panel(context, org):
     return {
         "org": org,
-        "figures": selectors.published_scorecard(org),
-        "reviews": selectors.public_reviews(org),
-        "hidden": selectors.hidden_review_count(org),
-        "min_basis": selectors.MIN_BASIS,
+        "figures": published_scorecard(org),
+        "reviews": public_reviews(org),
+        "hidden": hidden_review_count(org),
+        "min_basis": MIN_BASIS,
         "request": context.get("request"),
     }

@@ -1,28 +1,30 @@
-"""Reads for the candidates' voice: the public scorecard, reviews and staff analytics.
+"""The employer's public candidate-experience scorecard: computed, and as published today.
 
-Every query is limited to one employer (or one posting) and a period, and aggregates in
-the database, so the figures cost the same few queries whatever the size of the tables.
+Every query is limited to one employer and a period, and aggregates in the database, so
+the figures cost the same few queries whatever the size of the tables.
 """
 
 import datetime as dt
-import statistics
-from collections import defaultdict
 from dataclasses import dataclass
 
 from django.db import IntegrityError, transaction
 from django.db.models import Avg, Count, F, Func, IntegerField, Q, Value
 from django.db.models.fields import DateTimeField
-from django.db.models.functions import Coalesce, TruncMonth
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from reilu.applications.models import Application, Event, Promise
-from reilu.jobs.models import Stage
+from reilu.applications.models import Application, Promise
 from reilu.voice.models import ScorecardSnapshot, SurveyResponse
-
-MIN_BASIS = 5
-PERIOD_DAYS = 365
-NOT_ENOUGH = _("Not enough data yet.")
+from reilu.voice.selectors.figures import (
+    MIN_BASIS,
+    NOT_ENOUGH,
+    _share,
+    median_of_histogram,
+    nps,
+    period_start,
+    rounded_to,
+)
 
 
 class WholeDays(Func):
@@ -76,44 +78,6 @@ class Figure:
         if not self.available:
             return _("Not available yet.")
         return NOT_ENOUGH
-
-
-def period_start(now: dt.datetime | None = None) -> dt.datetime:
-    return (now or timezone.now()) - dt.timedelta(days=PERIOD_DAYS)
-
-
-def median_of_histogram(histogram: dict[int, int]) -> float | None:
-    """The median of values given as {value: how many}; the mean of the middle two if even."""
-    total = sum(histogram.values())
-    if total == 0:
-        return None
-    wanted = [(total - 1) // 2, total // 2]
-    found, seen = [], 0
-    for value in sorted(histogram):
-        count = histogram[value]
-        while wanted and wanted[0] < seen + count:
-            found.append(value)
-            wanted.pop(0)
-        seen += count
-    return sum(found) / 2
-
-
-def rounded_to(value: float | None, step: float) -> float | None:
-    """Round to the nearest `step` (averages to 0.5, NPS to 5): one answer more rarely
-    moves a published figure, and never by an amount that gives the answer away."""
-    if value is None:
-        return None
-    return float(round(value / step) * step) + 0.0  # + 0.0: never "-0.0"
-
-
-def nps(promoters: int, detractors: int, total: int) -> float | None:
-    if not total:
-        return None
-    return round(100 * (promoters - detractors) / total, 1)
-
-
-def _share(part: int, whole: int) -> float | None:
-    return round(100 * part / whole, 1) if whole else None
 
 
 def response_times(applications, now: dt.datetime) -> tuple[dict[int, int], int]:
@@ -319,199 +283,3 @@ def published_scorecard(organization, now: dt.datetime | None = None) -> list[Fi
             snapshot = ScorecardSnapshot.objects.get(organization=organization, day=today)
         ScorecardSnapshot.objects.filter(organization=organization, day__lt=today).delete()
     return scorecard(organization, now, values=snapshot.figures)
-
-
-def public_reviews(organization, limit: int = 20) -> list[SurveyResponse]:
-    return list(
-        SurveyResponse.objects.filter(organization=organization, publish=True, hidden_at=None)
-        .exclude(comment="")
-        .select_related("posting", "reply")
-        .order_by("-answered_on", "-id")[:limit]
-    )
-
-
-def hidden_review_count(organization) -> int:
-    return (
-        SurveyResponse.objects.filter(organization=organization, publish=True)
-        .exclude(hidden_at=None)
-        .count()
-    )
-
-
-def report_queue(organization) -> list[SurveyResponse]:
-    """Reviews of this employer with reports not yet handled, most reported first."""
-    return list(
-        # One filter() call, so both conditions (and the count) apply to the same report row:
-        # "handled_at is null" alone also matches a review with no reports (the outer join).
-        SurveyResponse.objects.filter(
-            organization=organization, reports__isnull=False, reports__handled_at=None
-        )
-        .annotate(open_reports=Count("reports"))
-        .select_related("posting", "reply")
-        .order_by("-open_reports", "-answered_on")
-    )
-
-
-# Staff analytics ---------------------------------------------------------------------
-
-
-STAGE_KIND_ORDER = list(Stage.Kind.values)
-
-
-def funnel(*, organization, posting=None, since) -> list[tuple[str, int]]:
-    """How many applications reached each stage (from applied and moved events)."""
-    events = Event.objects.filter(
-        kind__in=(Event.Kind.APPLIED, Event.Kind.MOVED), application__created_at__gte=since
-    )
-    if posting is not None:
-        events = events.filter(application__posting=posting)
-        by_stage: dict[int, int] = dict(
-            events.values("stage")
-            .annotate(n=Count("application", distinct=True))
-            .values_list("stage", "n")
-            .order_by()
-        )
-        return [(s.name, by_stage.get(s.pk, 0)) for s in posting.stages.all()]
-    events = events.filter(application__posting__organization=organization)
-    counts: dict[str, int] = dict(
-        events.values("stage__kind")
-        .annotate(n=Count("application", distinct=True))
-        .values_list("stage__kind", "n")
-        .order_by()
-    )
-    return [(str(Stage.Kind(k).label), counts[k]) for k in STAGE_KIND_ORDER if k in counts]
-
-
-def time_in_stage(*, organization, posting=None, since, now=None) -> list[tuple[str, float]]:
-    """Median days an application spent in each stage; the current stage counts until now."""
-    now = now or timezone.now()
-    events = Event.objects.filter(
-        kind__in=(Event.Kind.APPLIED, Event.Kind.MOVED),
-        application__created_at__gte=since,
-        stage__isnull=False,
-    )
-    if posting is not None:
-        events = events.filter(application__posting=posting)
-        key, names = "stage_id", {s.pk: s.name for s in posting.stages.all()}
-        order = list(names)
-    else:
-        events = events.filter(application__posting__organization=organization)
-        key, names = "stage__kind", {k: str(Stage.Kind(k).label) for k in STAGE_KIND_ORDER}
-        order = STAGE_KIND_ORDER
-    rows = events.order_by("application_id", "created_at", "id").values_list(
-        "application_id", key, "created_at", "application__decided_at"
-    )
-    durations = defaultdict(list)
-    previous = None
-    for app_id, stage, at, decided in rows:
-        if previous and previous[0] == app_id:
-            durations[previous[1]].append((at - previous[2]).total_seconds() / 86400)
-        elif previous:
-            end = previous[3] or now
-            durations[previous[1]].append((end - previous[2]).total_seconds() / 86400)
-        previous = (app_id, stage, at, decided)
-    if previous:
-        end = previous[3] or now
-        durations[previous[1]].append((end - previous[2]).total_seconds() / 86400)
-    return [
-        (names[k], round(statistics.median(durations[k]), 1)) for k in order if durations.get(k)
-    ]
-
-
-def _months(since: dt.datetime, now: dt.datetime) -> list[dt.date]:
-    month = dt.date(since.year, since.month, 1)
-    months = []
-    while month <= now.date():
-        months.append(month)
-        month = dt.date(month.year + month.month // 12, month.month % 12 + 1, 1)
-    return months
-
-
-def _month_key(value) -> dt.date:
-    if isinstance(value, dt.datetime):
-        value = timezone.localtime(value) if timezone.is_aware(value) else value
-        return value.date().replace(day=1)
-    return value.replace(day=1)
-
-
-def promises_by_month(*, organization, posting=None, since, now=None) -> list[tuple]:
-    """Per month: (month, share kept in percent or None, number of promises closed)."""
-    now = now or timezone.now()
-    promises = Promise.objects.filter(
-        organization=organization,
-        state__in=(Promise.State.KEPT, Promise.State.LAPSED),
-        closed_at__gte=since,
-    )
-    if posting is not None:
-        promises = promises.filter(posting=posting)
-    rows = (
-        promises.annotate(month=TruncMonth("closed_at"))
-        .values("month")
-        .annotate(total=Count("id"), kept=Count("id", filter=Q(state=Promise.State.KEPT)))
-        .order_by()
-    )
-    by_month = {_month_key(r["month"]): (r["kept"], r["total"]) for r in rows}
-    return [
-        (m, _share(*by_month.get(m, (0, 0))), by_month.get(m, (0, 0))[1])
-        for m in _months(since, now)
-    ]
-
-
-def _responses(organization, posting, since):
-    responses = SurveyResponse.objects.filter(
-        organization=organization, answered_on__gte=since.date()
-    )
-    return responses.filter(posting=posting) if posting is not None else responses
-
-
-def nps_by_month(*, organization, posting=None, since, now=None) -> list[tuple]:
-    """Per month: (month, candidate NPS or None below the threshold, number of answers)."""
-    now = now or timezone.now()
-    rows = (
-        _responses(organization, posting, since)
-        .annotate(month=TruncMonth("answered_on"))
-        .values("month")
-        .annotate(
-            n=Count("id"),
-            promoters=Count("id", filter=Q(recommend__gte=9)),
-            detractors=Count("id", filter=Q(recommend__lte=6)),
-        )
-        .order_by()
-    )
-    by_month = {_month_key(r["month"]): r for r in rows}
-    result = []
-    for m in _months(since, now):
-        r = by_month.get(m)
-        n = r["n"] if r else 0
-        value = (
-            rounded_to(nps(r["promoters"], r["detractors"], n), 5) if r and n >= MIN_BASIS else None
-        )
-        result.append((m, value, n))
-    return result
-
-
-def answer_distributions(*, organization, posting=None, since) -> dict[str, list[tuple[int, int]]]:
-    """How many gave each answer, per question: {question: [(answer, count), ...]}.
-
-    Empty for a question with fewer than MIN_BASIS answers: with two answers to a posting,
-    its recruiter would know who gave which.
-    """
-    responses = _responses(organization, posting, since)
-    result: dict[str, list[tuple[int, int]]] = {}
-    for field, scale in (
-        ("recommend", range(0, 11)),
-        ("ad_matched", range(1, 6)),
-        ("knew_status", range(1, 6)),
-    ):
-        counts = dict(
-            responses.exclude(**{f"{field}__isnull": True})
-            .values(field)
-            .annotate(n=Count("id"))
-            .values_list(field, "n")
-            .order_by()
-        )
-        if sum(counts.values()) < MIN_BASIS:
-            result[field] = []
-        else:
-            result[field] = [(value, counts.get(value, 0)) for value in scale]
-    return result
