@@ -51,8 +51,6 @@ NOT_YET: set[tuple[str, str]] = {
     ("api", "privacy"),
     ("jobs", "applications"),
     ("jobs", "talent"),
-    ("privacy", "applications"),
-    ("privacy", "jobs"),
 }
 
 

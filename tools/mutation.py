@@ -48,12 +48,12 @@ MODULES = {
     ),
     "applying": (["reilu/applications/services.py"], ["tests/applications"]),
     "erasure": (
-        ["reilu/privacy/services.py"],
+        ["reilu/privacy/services.py", "reilu/applications/personal_data.py"],
         ["tests/privacy/test_self_service.py", "tests/privacy/test_retention.py"],
     ),
     "limits": (["reilu/limits.py"], ["tests/privacy/test_hardening.py"]),
     "tokens": (
-        ["reilu/applications/retention.py", "reilu/privacy/retention.py"],
+        ["reilu/applications/retention.py"],
         [
             "tests/applications/test_status_page.py",
             "tests/interviews/test_token_scope.py",

@@ -12,10 +12,13 @@ class ApplicationsConfig(AppConfig):
 
         from reilu.applications import letters, mail
         from reilu.applications.models import Application
+        from reilu.applications.personal_data import ApplicationSubjects
         from reilu.messaging.alerts import register_contact
         from reilu.messaging.texts import register_letters
+        from reilu.privacy.registry import register_subjects
 
         register_letters(letters.LETTERS, letters.PLACEHOLDERS, letters.sample_values)
+        register_subjects(ApplicationSubjects())
         register_contact("applications.application", mail.contact_of)
         post_delete.connect(
             mail.messages_delete, sender=Application, dispatch_uid="applications.messages"

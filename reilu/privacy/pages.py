@@ -8,8 +8,8 @@ from django.shortcuts import get_object_or_404, render
 from django.utils.translation import get_language
 
 from reilu.employers.models import Organization
-from reilu.jobs.models import Posting
 from reilu.privacy.notices import LANGUAGES, current_notice
+from reilu.privacy.registry import public_employers
 
 
 def _language() -> str:
@@ -18,11 +18,7 @@ def _language() -> str:
 
 
 def privacy_page(request):
-    employers = (
-        Organization.objects.filter(postings__state=Posting.State.PUBLISHED)
-        .distinct()
-        .order_by("name")
-    )
+    employers = public_employers().order_by("name")
     return render(request, "privacy/page.html", {"employers": employers})
 
 

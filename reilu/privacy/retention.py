@@ -1,29 +1,26 @@
-"""Which applications' personal data the erasure sweep takes, and what staff are warned of.
+"""The retention sweep as privacy sees it: what is due for erasure and what is coming.
 
-The rules of when data is due live with the applications (reilu.applications.retention).
+Privacy asks the area that holds the data subjects (reilu.privacy.registry); when an
+application's data falls due is the applications' rule (reilu.applications.retention).
 """
 
 import datetime as dt
 
-from django.utils import timezone
+from reilu.privacy.registry import subjects
 
-from reilu.applications.models import Application
-from reilu.applications.retention import due_q
-
+# Owners are told this many days ahead (the weekly notice and the staff page).
 NOTICE_DAYS = 14
 
 
 def due_for_erasure(now: dt.datetime | None = None):
-    return Application.objects.filter(due_q(now or timezone.now()), erased_at__isnull=True)
+    """Records whose data is due for erasure at `now`, oldest decision first."""
+    return subjects().due(now)
 
 
 def upcoming_erasures(organization, now: dt.datetime | None = None, days: int = NOTICE_DAYS):
     """What will be erased within `days` (including what is already due), soonest first."""
-    horizon = (now or timezone.now()) + dt.timedelta(days=days)
-    return (
-        Application.objects.filter(
-            due_q(horizon), erased_at__isnull=True, posting__organization=organization
-        )
-        .select_related("posting__organization", "stage")
-        .order_by("decided_at", "id")
-    )
+    return subjects().upcoming(organization, now, days)
+
+
+def erase_due_at(record) -> dt.datetime | None:
+    return subjects().due_at(record)

@@ -4,12 +4,12 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django_tasks import task
 
-from reilu.applications.retention import erase_due_at
 from reilu.employers.models import Membership, Organization
 from reilu.formatting import fmt_date
 from reilu.messaging.queue import message_queue
 from reilu.privacy import letters
-from reilu.privacy.retention import upcoming_erasures
+from reilu.privacy.registry import subjects
+from reilu.privacy.retention import erase_due_at, upcoming_erasures
 from reilu.privacy.services import erase_due
 
 
@@ -32,7 +32,7 @@ def notify_owners(now=None) -> int:
                 with translation.override(language):
                     lines = [
                         f"- {fmt_date(timezone.localdate(erase_due_at(a)), language)}: "
-                        f"{a.posting.title} (#{a.pk})"
+                        f"{subjects().label(a)}"
                         for a in apps
                     ]
                     subject = str(letters.ERASURE_NOTICE_SUBJECT) % {"count": len(apps)}

@@ -8,8 +8,6 @@ from django.utils.dateparse import parse_date
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from reilu.applications.models import AccessToken
-from reilu.applications.retention import erase_due_at
 from reilu.employers.models import Membership
 from reilu.employers.staff import recruiter_required
 from reilu.errors import LinkExpired, LinkNotFound, too_many_requests
@@ -18,7 +16,8 @@ from reilu.privacy import services
 from reilu.privacy.forms import NoticeForm
 from reilu.privacy.models import AuditEvent, ErasureRecord
 from reilu.privacy.notices import current_notice
-from reilu.privacy.retention import upcoming_erasures
+from reilu.privacy.registry import subjects
+from reilu.privacy.retention import erase_due_at, upcoming_erasures
 
 
 def ratelimited(request, exception=None):
@@ -39,7 +38,7 @@ def _private(response):
 
 
 def _candidate_app(token):
-    app, expired = AccessToken.lookup(token)
+    app, expired = subjects().by_token(token)
     if expired:
         raise LinkExpired
     if app is None:
