@@ -56,7 +56,8 @@ PATTERNS = [
     (
         "relative",
         r"\b(?=[wiptas])(?:within|inom|in)\s+(?:\w+\s+){0,2}(?:working\s+)?(?:days?|weeks?|dagar|veckor|"
-        r"arbetsdagar|vardagar)\b|\b(?:työ)?(?:päivän|viikon|arkipäivän)\s+(?:sisällä|kuluessa)"
+        r"arbetsdagar|vardagar)\b|\b(?:työ)?(?:päivän|viikon|arkipäivän|kuukauden|päivien|"
+        r"viikkojen)\s+(?:sisällä|kuluessa|kuluttua)"
         r"|\bsame day\b|\bsamana päivänä\b|\bsamma dag\b|\bsaman viikon\b"
         r"|\b(?:next|this|the following) (?:week|month)\b|\b(?:ensi|tällä|seuraavalla) viikolla\b"
         r"|\b(?:nästa|denna|följande) vecka\b"

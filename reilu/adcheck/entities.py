@@ -58,7 +58,7 @@ ADDRESS = re.compile(
 EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 PHONE = re.compile(
     r"(?<![\d.,/])(?:\+\d{2,3}[ -]?(?:\(0\)[ -]?)?\d{1,3}|\(?0\d{1,3}\)?)"
-    r"(?:[ -]?\d{2,4}){2,4}(?![\d,])"
+    r"(?:[ -]?\d{2,4}){2,4}(?!\d|[.,]\d)"
 )
 # A lookahead, so that "Manager Niko Laaksonen" yields both "Manager Niko" and "Niko Laaksonen".
 _NAME = r"[A-ZÄÖÅÉÜ][a-zäöåéüë'’]+(?:-[A-ZÄÖÅ][a-zäöåéü]+)?"
@@ -72,6 +72,13 @@ GENERIC_MAILBOX = frozenset(
     )
 )
 CONTACT_WINDOW = 160
+# Second words that make a capitalised pair an organisation, not a person.
+NOT_PERSON_WORD = frozenset(
+    str.split(
+        "Oy Oyj Ab Abp AB Ltd Inc Group Team Tiimi HR Rekry Services Palvelut Center Centre "
+        "Keskus Kommun Stad Kaupunki Kunta"
+    )
+)
 
 
 def _fold(text: str) -> str:
@@ -228,11 +235,32 @@ def has_place(text: str) -> bool:
     )
 
 
+# A name whose given name is not in the list is still a person when a role stands right
+# before it ("kommunikationschef Jenny Grönroos", "recruiter Ada Ng") or a phone number or
+# email right after it ("Jenny Grönroos, tfn 040 …").
+ROLE_BEFORE = re.compile(
+    r"(?:\b[a-zäöå][\w-]*(?:chef|ledare|ansvarig|päällikkö|johtaja|vastaava|esihenkilö|"
+    r"koordinaattori|sihteeri|asiantuntija|rektor|rehtori|manager|lead|director|officer|"
+    r"recruiter|coordinator|partner|specialist|consultant|konsult|konsultti|föreståndare|"
+    r"mästare|mestari|yrittäjä|företagare|founder|owner|ägare|omistaja))\s*:?\s*$"
+)
+REACH_AFTER = re.compile(
+    r"^\s*[,(–-]?\s*(?:(?:puh|p|tel|tfn|phone|mob|gsm|email|e-mail|sähköposti|e-post)\.?:?\s*)?"
+    r"(?:\+\d|0\d|[\w.+-]+@)"
+)
+
+
 def _is_person(first: str, last: str, emails: list[str]) -> bool:
     if first in first_names():
         return True
     folded = _fold(last)
     return any(folded in e for e in emails)
+
+
+def _placed_as_person(text: str, m: re.Match[str]) -> bool:
+    if ROLE_BEFORE.search(text, max(0, m.start() - 40), m.start()):
+        return True
+    return bool(REACH_AFTER.match(text[m.end(2) : m.end(2) + 30]))
 
 
 def personal_email(address: str) -> bool:
@@ -251,7 +279,13 @@ def contact_person(text: str) -> bool:
         return False
     folded = [_fold(m.group()) for m in emails]
     for m in PERSON.finditer(text):
-        if not _is_person(m.group(1), m.group(2), folded):
+        if (
+            LEGAL_FORM.match(text, m.start())
+            or BUSINESS_NAME.match(text, m.start())
+            or m.group(2) in NOT_PERSON_WORD
+        ):
+            continue
+        if not (_is_person(m.group(1), m.group(2), folded) or _placed_as_person(text, m)):
             continue
         end = m.end(2)
         if any(-CONTACT_WINDOW < s - end < CONTACT_WINDOW for s, _ in reach):

@@ -35,12 +35,16 @@ TIMELINE_EVENT = _ci(
     r"(?:intro|video|phone|first|short) calls?|calls? with|(?:job )?offers? by|an offer|"
     r"meet the team|on-site day|puhelu\w*|videopuhelu\w*|tapaami\w*|koeleipo\w*|koepäiv\w*|"
     r"samtal\w*|träff\w*|"
-    r"intervju\w*|beslut\w*|urval\w*|provdag\w*"
+    r"intervju\w*|beslut\w*|urval\w*|provdag\w*|"
+    # A reply with a time is a timeline too: "Expect a reply within 10 days".
+    r"repl(?:y|ies)|answers?|responses?|hear (?:back|from us)|vastau\w*|vastaamme|kuulet|"
+    r"svar(?:ar|et)?|besked|återkomm\w*"
 )
 INFORM = {
     "fi": _ci(
         r"ilmoit\w*|vastaamme|vastataan|vastauksen|vastaus\w*|soitamme|soitetaan|otamme yhteyttä|"
-        r"olemme yhteydessä|kerromme|tiedotamme|saa(?:t|vat)? tiedon|kuulet meistä"
+        r"olemme yhteydessä|kerromme|tiedotamme|saa(?:t|vat)? tiedon|kuulet meistä|"
+        r"palaamme asiaan|olemme sinuun yhteydessä|otamme sinuun yhteyttä"
     ),
     "en": _ci(
         r"hears? (?:from us|back)|(?:answer|reply|response) to (?:all|every)|"
@@ -50,13 +54,14 @@ INFORM = {
     ),
     "sv": _ci(
         r"meddela\w*|besked|återkomm\w*|höra av oss|får (?:ett )?svar|svar till|"
-        r"vi\s+(?:\w+\s+){0,3}(?:svara\w*|kontakta\w*|ringa\w*|ringer)"
+        r"vi\s+(?:\w+\s+){0,3}(?:svara\w*|kontakta\w*|ringa\w*|ringer|tar kontakt|hör av oss)|"
+        r"hör vi av oss|tar vi kontakt"
     ),
 }
 APPLICANTS = {
-    "fi": _ci(r"hakij\w*|kaikille|jokaiselle|jokaiseen|kaikkiin"),
+    "fi": _ci(r"hakij\w*|kaikille|jokaiselle|jokaiseen|kaikkiin|kuulet|saat|sinulle|sinuun"),
     "en": _ci(r"applicants?|everyone|every (?:candidate|one)|all candidates|each candidate|you\b"),
-    "sv": _ci(r"sökande|alla|var och en|dig\b"),
+    "sv": _ci(r"sökande|alla|var och en|dig\b|du\b"),
 }
 DUTY_HEADING = _ci(
     r"(?:työ)?tehtäv\w*|työnkuva\w*|toimenkuva\w*|mitä teet|mitä työ sisältää|työsi sisältää|"
@@ -67,7 +72,8 @@ DUTY_HEADING = _ci(
     r"about the (?:role|job)|in this role|job description|day[- ]to[- ]day|a typical (?:day|week)|"
     r"(?:dina |huvudsakliga )?(?:arbets)?uppgifter|arbetsbeskrivning|om tjänsten|om rollen|"
     r"i rollen|tjänstens innehåll|vad du (?:kommer att )?gör\w*|ansvarsområden|"
-    r"som \w+ (?:hos oss|kommer du|på \w+)|i arbetet ingår|rollen"
+    r"som \w+ (?:hos oss|kommer du|på \w+)|i arbetet ingår|rollen|"
+    r"(?:your |the |our )?mission|ditt uppdrag|missiosi|tehtäväsi"
 )
 DUTY_PROSE = _ci(
     r"vastaat\b|tehtäviisi kuuluu|työhösi kuuluu|tehtävänäsi on|pääasiallisena tehtävänäsi|"
@@ -155,10 +161,13 @@ NOT_DUTY_INTRO = _ci(
     r"hos oss får du|vi förutsätter|vad vi|hoppas|hope|toivo|önska|wish|expect)"
 )
 LIST_ITEM = re.compile(r"^\s*(?:[-–—*•·→➡▶►✅✔☑👉🔹🔸]|\d+[.)])\s*\S")
-WEEKDAY = _ci(
-    r"(?:mon|tue|wed|thu|fri|sat|sun)\w*|ma|ti|ke|to|pe|la|su|maanantai\w*|tiistai\w*|"
-    r"keskiviikko\w*|torstai\w*|perjantai\w*|mån|tis|ons|tors|fre|lör|sön|måndag|tisdag|"
-    r"onsdag|torsdag|fredag"
+# A line that opens with a weekday (full or abbreviated) and a separator: "Ti – lounas",
+# "Måndag: beställningar", "Mon: plan shoots". The separator is part of the pattern so that
+# an abbreviation ("mån") cannot cut a full name ("Måndag") short.
+WEEKDAY_LINE = _ci(
+    r"(?:(?:mon|tue|wed|thu|fri|sat|sun)\w*|ma|ti|ke|to|pe|la|su|maanantai\w*|tiistai\w*|"
+    r"keskiviikko\w*|torstai\w*|perjantai\w*|lauantai\w*|sunnuntai\w*|"
+    r"(?:mån|tis|ons|tors|fre|lör|sön)(?:dag\w*)?)\.?\s*[–:-]\s*\w"
 )
 LIST_INTRO = _ci(
     r"you(?:'d| would)(?: be)?|you(?:'ll| will)(?: be)?|what you(?:'d| would| will|'ll) do|"
@@ -211,6 +220,8 @@ SECOND_PERSON_TASK = {
         rf"(?:{FI_TASK})\b|tehtävänäsi on|tehtäviisi kuulu\w*|työhön kuulu\w*|"
         r"työ sisältää|työhösi kuulu\w*|työ on \S+(?:-\S+)? ?\w*(?:a|ä|ta|tä)\b|"
         r"työsi on|työ käsittää|työtä tehdään|"
+        r"(?:arke|päivä|viikko|työpäivä|työviikko|työ|tehtävä|rooli)si\s+(?:koostuu|sisältää|"
+        r"muodostuu|pitää sisällään|täyttyy)|"
         r"pääset\s+(?!tekemään|työskentelemään)\w+m(?:aan|ään)|"
         r"(?:tehtäv|työnkuv|toimenkuv|työhö|työtehtäv)\w*\s+(?:kuulu\w*|on|ovat)\b|"
         r"(?:(?<=[.:!,] )|(?<=\n)|^)(?:\w+(?:en|ten|jen)\s+)?\w*(?:palvelu|myynti|siivous|"
@@ -224,6 +235,8 @@ SECOND_PERSON_TASK = {
         r"(?:arbetet|jobbet|tjänsten|uppdraget)\s+(?:består|omfattar|innebär|är|sker)|"
         r"i (?:arbetet|jobbet|tjänsten|uppdraget|rollen) ingår|"
         r"dina (?:arbets)?uppgifter|"
+        r"(?:din|ditt) (?:vardag|dag|vecka|arbetsdag|arbetsvecka|jobb|arbete|roll|uppdrag)\s+"
+        r"(?:består|innehåller|handlar|fylls)|"
         rf"(?:{SV_TASK}|står|går|sitter)\s+du\b|(?:är|blir)\s+(?:arbetet|jobbet)\b|"
         r"kommer du (?:främst |huvudsakligen |också )?att \w+|"
         r"(?:ditt|ditt huvudsakliga) (?:jobb|arbete|uppdrag) (?:är|blir) att|"
@@ -238,7 +251,8 @@ SECOND_PERSON_TASK = {
         rf"you(?:'ll| will| would|'d)?\s+(?:also\s+|mainly\s+|mostly\s+|then\s+)?"
         rf"(?:be\s+)?(?:{EN_TASK})(?:s|es|ing)?\b|"
         r"(?:most|much|half|part) of your (?:day|time|week|working)|"
-        r"your (?:job|work|role|day|week) (?:is|will be|consists|involves|includes)|"
+        r"your (?:job|work|role|day|week|working day|mission) (?:is|will be|consists|involves|"
+        r"includes|revolves|is made up)|"
         r"(?:the|this) (?:job|role|work|position) (?:involves|includes|consists)|"
         r"in practice you|work:|"
         rf"(?:(?<=[.:!,&] )|(?<=\n)|^)(?:{EN_TASK})ing\b|"
@@ -253,8 +267,7 @@ def _schedule(ad: Ad) -> bool:
     text = ad.text
     days = 0
     for start, end in ad.lines:
-        m = WEEKDAY.match(text, start + len(text[start:end]) - len(text[start:end].lstrip()))
-        if m and re.match(r"\s*[–:-]\s*\w", text[m.end() : end]):
+        if WEEKDAY_LINE.match(text, start + len(text[start:end]) - len(text[start:end].lstrip())):
             days += 1
     return days >= 3
 
@@ -296,6 +309,23 @@ def _lowercase_items(ad: Ad) -> bool:
     return False
 
 
+LABEL_REST = re.compile(
+    r"\s*(?:include|includes|are|involve|involves|är|omfattar|ovat|kuuluu|kuuluvat|sisältää)?"
+    r"\s*[:–-]\s*\S",
+    re.IGNORECASE,
+)
+
+
+def _labelled_line(ad: Ad) -> bool:
+    """A duty heading with its content on the same line: "Ansvarsområden: reskontra, …"."""
+    text = ad.text
+    for start, end in ad.lines:
+        m = DUTY_HEADING.match(text, start, end)
+        if m and LABEL_REST.match(text, m.end(), end):
+            return True
+    return False
+
+
 def has_duties(ad: Ad) -> bool:
     text = ad.text
     lines = ad.lines
@@ -309,7 +339,7 @@ def has_duties(ad: Ad) -> bool:
             return True
     if DUTY_PROSE.search(text) or _schedule(ad) or _listed_tasks(ad) or verbs.tells_duties(ad):
         return True
-    if any(DUTY_LABEL.match(text, s) for s, _ in lines):
+    if any(DUTY_LABEL.match(text, s) for s, _ in lines) or _labelled_line(ad):
         return True
     # Every language's phrasing counts: bilingual ads and a mis-guessed language are common.
     # A match on the title itself ("Customer Service Advisor") says nothing about duties.
