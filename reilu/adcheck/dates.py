@@ -69,7 +69,12 @@ PATTERNS = [
         r"(?: (?:ends|closes))?\b"
         r"|\b(?:during|within) the application period\b"
         r"|\befter (?:ansökningstidens slut|att ansökningstiden (?:gått ut|löpt ut|har gått ut))"
-        r"|\bunder ansökningstiden\b|\blöpande under ansökningstiden\b",
+        r"|\bunder ansökningstiden\b|\blöpande\b|\b(?:on a )?rolling basis\b"
+        r"|\b(?:jo\s+)?(?:hakuaikana|hakuajan aikana|haun aikana)\b"
+        r"|\bsitä mukaa kuin?\b|\bas (?:applications|they) (?:come|arrive)"
+        # A duration: "takes about three weeks", "kestää noin kaksi viikkoa".
+        r"|\b(?:\d+|one|two|three|four|five|six|yksi|kaksi|kolme|neljä|viisi|kuusi|en|ett|två|tre|"
+        r"fyra|fem|sex)\s+(?:weeks?|days?|viikkoa|päivää|veckor|dagar)\b",
     ),
 ]
 MONTH_END_HINT = re.compile(

@@ -21,6 +21,10 @@ PUBLIC_BODY = re.compile(
     r"|(?<!\w)(?:City|Municipality|University|Town) of [A-ZÄÖÅ]\w+"
     r"|(?<!\w)[A-ZÄÖÅ]\w+ (?:University|Foundation|Hospital|Wellbeing Services County)(?!\w)"
     r"|(?<!\w)[A-ZÄÖÅ][\w-]*(?:hyvinvointialue|kuntayhtymä|yliopisto|seurakunta)\w*"
+    # Public institutions named by a place and a lower-case noun: "Esbo arbetarinstitut",
+    # "Borgå hälsocentral", "Kuopion kansalaisopisto".
+    r"|(?<!\w)[A-ZÄÖÅ][\w-]*\s+\w*(?:institut|hälsocentral|sjukhus|gymnasium|bibliotek|"
+    r"museum|museo|opisto|terveyskeskus|sairaala|kirjasto|akatemia|akademi)\w*(?!\w)"
 )
 EMPLOYER_LABEL = re.compile(
     r"(?im)^\s*(?:työnantaja|yritys|organisaatio|employer|company|organi[sz]ation|arbetsgivare|"
@@ -133,21 +137,28 @@ BUSINESS_NAME = re.compile(
 # by its form (English -s, Swedish -r, Finnish third person in a long vowel), not from a list.
 SUBJECT_NAME = re.compile(
     rf"(?:^|(?<=\n)|(?<=[.!?] ))\s*(?P<name>{_BRAND})\s+(?:(?:also|now|today|nyt|myös|också|"
-    r"nu)\s+)?(?P<verb>[a-zäöå]{2,}(?:s|r)|on|myy|[a-zäöå]+(?:aa|ää|ee|ii|oo|uu|yy|öö))\b"
+    r"nu)\s+)?(?P<verb>[a-zäöå]{2,}(?:s|r)|is|has|är|har|on|myy|"
+    r"[a-zäöå]+(?:aa|ää|ee|ii|oo|uu|yy|öö))\b"
 )
 # "Join Kelo as …", "Head of People at Brightfield", "Utvecklare till Fjällkod i Åbo".
-JOIN_NAME = re.compile(rf"(?<![\w-])(?:[Jj]oin|[Gg]å med i)\s+(?P<name>{_BRAND})")
+JOIN_NAME = re.compile(
+    r"(?<![\w-])(?:[Jj]oin|[Gg]å med i|[Ww]e(?:'re| are)|[Vv]i är|[Mm]e olemme)\s+"
+    rf"(?P<name>{_BRAND})"
+)
 ROLE_AT_NAME = re.compile(
     rf"(?<=[\w)])\s+(?:at|hos|till|på|for)\s+(?P<name>{_BRAND})(?=\s*(?:[,.!(·|–—-]|\bi\b|\bin\b|$))",
     re.MULTILINE,
 )
-NOT_SUBJECT_VERB = frozenset(str.split("this was has is its as us s r"))
 
 
 def _plausible_name(name: str, text: str) -> bool:
     """A capitalised name that is not a common word, a place, a person or a month."""
     first = name.split()[0]
-    if first in NOT_BRAND or first in first_names() or places().fullmatch(first):
+    if first in NOT_BRAND or first in first_names():
+        return False
+    # A place alone is no employer; a place that starts a longer name may be ("Vantaa Care
+    # Home Kotiranta").
+    if places().fullmatch(first) and " " not in name:
         return False
     if first.lower() in MONTH_OR_DAY or CLIENT.match(name):
         return False
@@ -226,10 +237,30 @@ def _place_named(text: str) -> bool:
     return False
 
 
+# Remote work for some days of the week does not say where the rest of the week is spent.
+PARTIAL_REMOTE = re.compile(
+    r"(?<!\w)(?:hybrid\w*|\d+\s*(?:days?|päivä\w*|pv|dag\w*)|(?:one|two|three|four|a few|some|"
+    r"yksi|yhden|kaksi|kolme|neljä|pari|muutam\w*|en|ett|två|tre|fyra|några)\s+(?:\w+\s+)?"
+    r"(?:days?|päivä\w*|dag\w*|etä\w*)|etäpäiv\w*|etätyöpäiv\w*|distansdag\w*|remote days?|"
+    r"osittain|osittaise\w*|partly|partially|delvis|ajoittain|sometimes|ibland|occasional\w*|"
+    r"satunnai\w*)(?!\w)",
+    re.IGNORECASE,
+)
+
+
+def _fully_remote(text: str) -> bool:
+    for m in REMOTE.finditer(text):
+        start = max(text.rfind("\n", 0, m.start()), text.rfind(". ", 0, m.start())) + 1
+        ends = [i for i in (text.find("\n", m.end()), text.find(". ", m.end())) if i >= 0]
+        if not PARTIAL_REMOTE.search(text, start, min(ends, default=len(text))):
+            return True
+    return False
+
+
 def has_place(text: str) -> bool:
     return bool(
         _place_named(text)
-        or REMOTE.search(text)
+        or _fully_remote(text)
         or LOCATION_LABEL.search(text)
         or ADDRESS.search(text)
     )

@@ -164,6 +164,27 @@ def find_amounts(text: str) -> list[Amount]:
     return found
 
 
+# "Tuntipalkka 12,85–13,60", "Månadslön 2 480–2 650", "Hourly wage 13.40–14.20": a figure
+# right after a pay word is pay even without a currency, when it is not a share, a duration
+# or a count.
+BARE_PAY = re.compile(
+    r"(?<!\w)(?:\w*palk(?:ka|kaa|kaus|kio)|\w*lön(?:en)?|salary|wage|pay|hourly rate|"
+    r"\w*arvode|ansiot)\s*(?::|on|är|is|of|alkaen|från|from|starting at|noin|ca\.?|n\.)?\s*"
+    rf"(?P<low>{NUMBER})(?:{RANGE_SEP}(?P<high>{NUMBER}))?"
+    r"(?!\s*(?:%|prosent|procent|percent|vuo|år|year|h\b|tuntia|timmar|hours|kpl|st\b|-|–|\.\d))",
+    re.IGNORECASE,
+)
+
+
+def bare_pay_figures(text: str) -> list[tuple[int, int]]:
+    spans = []
+    for m in BARE_PAY.finditer(text):
+        value = parse_number(m.group("low"))
+        if 7 <= value <= 30000:
+            spans.append(m.span("low"))
+    return spans
+
+
 def pay_groups(text: str) -> list[tuple[int, int]]:
     """Collective-agreement pay groups ("vaativuusryhmä 4"); a reference, not a figure."""
     return [m.span() for m in PAY_GROUP.finditer(text)]

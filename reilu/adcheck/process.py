@@ -38,7 +38,11 @@ TIMELINE_EVENT = _ci(
     r"intervju\w*|beslut\w*|urval\w*|provdag\w*|"
     # A reply with a time is a timeline too: "Expect a reply within 10 days".
     r"repl(?:y|ies)|answers?|responses?|hear (?:back|from us)|vastau\w*|vastaamme|kuulet|"
-    r"svar(?:ar|et)?|besked|återkomm\w*"
+    r"svar(?:ar|et)?|besked|återkomm\w*|"
+    # How long the process takes: "Koko valintaprosessi kestää noin kaksi viikkoa".
+    r"(?:recruitment|hiring|selection|application|interview)\s+process|(?:the whole|the|our) "
+    r"process|rekryteringsprocess\w*|urvalsprocess\w*|processen|valintaprosess\w*|"
+    r"rekrytointiprosess\w*|hakuprosess\w*|prosessi"
 )
 INFORM = {
     "fi": _ci(
@@ -98,7 +102,10 @@ LEADER_TITLE = _ci(
 DOOR_TO_DOOR = _ci(
     r"ovelta ovelle|ovelta-ovelle|ovimyyn\w*|door[- ]to[- ]door|on (?:their|the) doorstep|"
     r"(?:från )?dörr till dörr|dörrförsälj\w*|hemförsälj\w*|telemarket\w*|puhelinmyyn\w*|"
-    r"street sales|katumyyn\w*|face-to-face sales|kotimyyn\w*"
+    r"street sales|katumyyn\w*|face-to-face sales|kotimyyn\w*|"
+    r"street (?:fundraising|marketing)|on the streets?\b|face-to-face fundraising|f2f\b|"
+    r"knock\w* on doors|door-knocking|ständimyyn\w*|kauppakeskusmyyn\w*|gallerieförsälj\w*|"
+    r"monter\w* i köpcentr\w*|mall stands?|katuvarainhankin\w*|gatuvärv\w*"
 )
 PERCENT = re.compile(r"(?<![\d,.])(\d{1,3})\s?%")
 LEADING = _ci(
@@ -223,7 +230,8 @@ SECOND_PERSON_TASK = {
         r"(?:arke|päivä|viikko|työpäivä|työviikko|työ|tehtävä|rooli)si\s+(?:koostuu|sisältää|"
         r"muodostuu|pitää sisällään|täyttyy)|"
         r"pääset\s+(?!tekemään|työskentelemään)\w+m(?:aan|ään)|"
-        r"(?:tehtäv|työnkuv|toimenkuv|työhö|työtehtäv)\w*\s+(?:kuulu\w*|on|ovat)\b|"
+        r"(?:tehtäv|työnkuv|toimenkuv|työhö|työtehtäv|rooliin|pestii)\w*\s+"
+        r"(?:kuulu\w*|sisälty\w*|on|ovat)\b|"
         r"(?:(?<=[.:!,] )|(?<=\n)|^)(?:\w+(?:en|ten|jen)\s+)?\w*(?:palvelu|myynti|siivous|"
         r"keräily|pakkaus|kuljetus|paisto|tarjoilu|kassatyö|hyllytys|asennus|huolto|hoito|opetus|"
         r"suunnittelu|kehitys|ohjelmointi|testaus|raportointi|laskenta|kirjanpito|neuvonta|"
@@ -234,7 +242,8 @@ SECOND_PERSON_TASK = {
         rf"du\s+(?:kommer att\s+|ska\s+)?(?:också\s+|främst\s+|även\s+)?(?:{SV_TASK})\b|"
         r"(?:arbetet|jobbet|tjänsten|uppdraget)\s+(?:består|omfattar|innebär|är|sker)|"
         r"i (?:arbetet|jobbet|tjänsten|uppdraget|rollen) ingår|"
-        r"dina (?:arbets)?uppgifter|"
+        r"dina (?:arbets)?uppgifter|(?:arbets)?uppgifterna\s+(?:omfattar|består|innefattar|är|"
+        r"inkluderar|innebär)|"
         r"(?:din|ditt) (?:vardag|dag|vecka|arbetsdag|arbetsvecka|jobb|arbete|roll|uppdrag)\s+"
         r"(?:består|innehåller|handlar|fylls)|"
         rf"(?:{SV_TASK}|står|går|sitter)\s+du\b|(?:är|blir)\s+(?:arbetet|jobbet)\b|"
@@ -309,6 +318,16 @@ def _lowercase_items(ad: Ad) -> bool:
     return False
 
 
+JOB_HEADING = _ci(
+    r"(?:.*\s)?(?:job|jobbet|jobb|role|rollen|gig|arbetet|uppdraget|pesti\w*|homma\w*|"
+    r"työn kuvaus|työ lyhyesti|työ|tehtävä\w*)(?:\W|$)"
+)
+
+
+def _job_heading(line: str) -> bool:
+    return bool(JOB_HEADING.match(line)) and not NOT_DUTY_INTRO.match(line)
+
+
 LABEL_REST = re.compile(
     r"\s*(?:include|includes|are|involve|involves|är|omfattar|ovat|kuuluu|kuuluvat|sisältää)?"
     r"\s*[:–-]\s*\S",
@@ -331,7 +350,7 @@ def has_duties(ad: Ad) -> bool:
     lines = ad.lines
     for i, span in enumerate(lines):
         line = text[span[0] : span[1]].strip()
-        if not (ad.is_heading(span) and DUTY_HEADING.match(line)):
+        if not (ad.is_heading(span) and (DUTY_HEADING.match(line) or _job_heading(line))):
             continue
         body = lines[i + 1 : i + 6]
         bullets = [s for s in body if BULLET.match(text[s[0] : s[1]])]

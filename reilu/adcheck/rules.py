@@ -56,7 +56,9 @@ def _pay(ad: Ad) -> dict[str, Any]:
         vague = _first("pay_phrases.tsv", ad, "vague") + money.pay_groups(ad.text)
         ad.memo["pay"] = {
             "commission": _first("pay_phrases.tsv", ad, "commission"),
-            "figure": _fact(ad, "pay") or any(a.kind == "pay" for a in ad.amounts),
+            "figure": _fact(ad, "pay")
+            or any(a.kind == "pay" for a in ad.amounts)
+            or bool(money.bare_pay_figures(ad.text)),
             "vague": sorted(vague),
         }
     return ad.memo["pay"]

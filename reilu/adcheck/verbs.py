@@ -126,9 +126,18 @@ EN_CONDITION = re.compile(
 )
 
 
+# "We need a support person who'll answer salon owners …": the future tells the task.
+EN_WHO_WILL = re.compile(
+    r"(?<![\w'-])who(?:'ll| will)\s+(?:also\s+|mainly\s+)?(?P<verb>[a-z]+)\s", re.IGNORECASE
+)
+
+
 def _english(sentence: str) -> bool:
     if sentence.endswith("?"):
         return False
+    for m in EN_WHO_WILL.finditer(sentence):
+        if m.group("verb").lower() not in EN_NOT_TASK:
+            return True
     for m in EN_YOU_VERB.finditer(sentence):
         verb, following = m.group("verb").lower(), m.group("next").lower()
         if verb in EN_NOT_TASK or verb.endswith(("ly", "ed")) or verb.endswith("'s"):
