@@ -10,7 +10,7 @@ from reilu.applications import services as app_services
 from reilu.applications.models import Application
 from reilu.jobs import services
 from reilu.jobs.models import Posting, Stage
-from reilu.jobs.rules import publish_problems
+from reilu.jobs.rules import pay_range_problem, publish_problems
 from reilu.privacy.services import audit_listed
 from reilu.rules import PublishRefused, RuleError
 
@@ -53,10 +53,7 @@ def _check_email(data: dict) -> str | None:
             validate_email(data["contact_email"])
         except ValidationError:
             return _("The contact email address is not valid.")
-    low, high = data.get("pay_min"), data.get("pay_max")
-    if low is not None and high is not None and low > high:
-        return _("The highest pay must not be lower than the lowest.")
-    return None
+    return pay_range_problem(data.get("pay_min"), data.get("pay_max"))
 
 
 @router.post("/postings", response={201: s.PostingRef, 400: s.Error, 401: s.Error, 422: s.Problems})

@@ -1,8 +1,9 @@
 from django import forms
 from django.core.validators import MaxValueValidator, MinValueValidator
-from django.utils.translation import gettext_lazy as _
 
 from reilu.jobs.models import DutyShare, Posting, Stage
+from reilu.jobs.rules import pay_range_problem
+from reilu.jobs.services import POSTING_FIELDS
 from reilu.textfields import line_formfield
 from reilu.widgets import Textarea
 
@@ -18,26 +19,7 @@ class PostingForm(forms.ModelForm):
     class Meta:
         formfield_callback = line_formfield
         model = Posting
-        fields = [
-            "title",
-            "language",
-            "location",
-            "remote",
-            "employment_type",
-            "description",
-            "requirements",
-            "pay_min",
-            "pay_max",
-            "pay_currency",
-            "pay_period",
-            "contact_name",
-            "contact_email",
-            "contact_phone",
-            "apply_by",
-            "interviews_from",
-            "interviews_to",
-            "decision_by",
-        ]
+        fields = list(POSTING_FIELDS)
         widgets = {
             "apply_by": DateInput(),
             "interviews_from": DateInput(),
@@ -49,9 +31,8 @@ class PostingForm(forms.ModelForm):
 
     def clean(self):
         data = super().clean()
-        low, high = data.get("pay_min"), data.get("pay_max")
-        if low is not None and high is not None and low > high:
-            self.add_error("pay_max", _("The highest pay must not be lower than the lowest."))
+        if message := pay_range_problem(data.get("pay_min"), data.get("pay_max")):
+            self.add_error("pay_max", message)
         return data
 
 

@@ -5,6 +5,7 @@ speak one language.
 """
 
 from dataclasses import dataclass
+from decimal import Decimal
 
 from django.utils.translation import gettext as _
 
@@ -17,6 +18,18 @@ class Problem:
 
     def as_dict(self) -> dict[str, str]:
         return {"code": self.code, "field": self.field, "message": self.message}
+
+
+def pay_range_problem(low: Decimal | None, high: Decimal | None) -> str | None:
+    """The message when the highest pay is below the lowest; None for a range that is fine
+    or not complete (whether both are given is the publish gate's question).
+
+    The one pay-range rule for the editor's form, the posting services, the API and the
+    publish gate; the table's check constraint (pay_min_not_above_max) is the last guard.
+    """
+    if low is not None and high is not None and low > high:
+        return _("The highest pay must not be lower than the lowest.")
+    return None
 
 
 def publish_problems(posting, duties=None, stages=None) -> list[Problem]:
@@ -55,8 +68,8 @@ def publish_problems(posting, duties=None, stages=None) -> list[Problem]:
         )
     if posting.pay_min is None or posting.pay_max is None:
         add("missing-salary", "pay_min", _("State the pay range: both the lowest and highest pay."))
-    elif posting.pay_min > posting.pay_max:
-        add("missing-salary", "pay_max", _("The highest pay must not be lower than the lowest."))
+    elif message := pay_range_problem(posting.pay_min, posting.pay_max):
+        add("missing-salary", "pay_max", message)
     elif posting.pay_min <= 0:
         add("missing-salary", "pay_min", _("Pay must be more than zero."))
     if not posting.pay_period or not (posting.pay_currency or "").strip():

@@ -7,16 +7,18 @@ from django.utils.translation import gettext as _
 from django.utils.translation import override
 
 from reilu.jobs.models import DutyShare, Posting, Stage
-from reilu.jobs.rules import Problem, publish_problems
+from reilu.jobs.rules import Problem, pay_range_problem, publish_problems
 from reilu.rules import PublishRefused, RuleError
 
+# What staff may write on a posting: the editor's form shows these, in this order; the
+# services set them, from the form or the API.
 POSTING_FIELDS = (
     "title",
-    "description",
     "language",
     "location",
     "remote",
     "employment_type",
+    "description",
     "requirements",
     "pay_min",
     "pay_max",
@@ -154,6 +156,11 @@ def _replace_stages(posting: Posting, stages: list[dict]) -> None:
     Stage.objects.bulk_create(Stage(posting=posting, **values) for _, values in new_rows)
 
 
+def _check_pay_range(posting: Posting) -> None:
+    if message := pay_range_problem(posting.pay_min, posting.pay_max):
+        raise RuleError("pay_range", message)
+
+
 def posting_create(
     *, organization, user=None, data: dict, duties: list[dict], stages: list[dict] | None = None
 ) -> Posting:
@@ -162,6 +169,7 @@ def posting_create(
         for field in POSTING_FIELDS:
             if field in data and data[field] is not None:
                 setattr(posting, field, data[field])
+        _check_pay_range(posting)
         posting.slug = _unique_slug(posting.title, organization.slug)
         posting.save()
         _replace_duties(posting, duties)
@@ -181,6 +189,7 @@ def posting_update(
         for field in POSTING_FIELDS:
             if field in data:
                 setattr(posting, field, data[field])
+        _check_pay_range(posting)
         if posting.state == Posting.State.DRAFT:
             posting.slug = _unique_slug(posting.title, posting.organization.slug, posting.pk)
         posting.save()

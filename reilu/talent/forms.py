@@ -9,7 +9,13 @@ from reilu.rules import RuleError
 from reilu.talent.models import OpenApplicationSettings, Profile, SavedSearch
 from reilu.talent.regions import REGION_CHOICES
 from reilu.talent.selectors import TalentQuery
-from reilu.talent.services.profiles import parse_languages, parse_links, parse_skills
+from reilu.talent.services.open_applications import OPEN_SETTINGS_FIELDS
+from reilu.talent.services.profiles import (
+    PROFILE_FIELDS,
+    parse_languages,
+    parse_links,
+    parse_skills,
+)
 from reilu.textfields import LineField, line_formfield
 from reilu.widgets import Textarea
 
@@ -50,19 +56,7 @@ class ProfileForm(forms.ModelForm):
     class Meta:
         formfield_callback = line_formfield
         model = Profile
-        fields = [
-            "name",
-            "headline",
-            "expertise",
-            "bio",
-            "region",
-            "remote",
-            "relocate",
-            "availability",
-            "phone",
-            "visibility",
-            "paused",
-        ]
+        fields = list(PROFILE_FIELDS)
         widgets = {
             "expertise": forms.Textarea(attrs={"rows": 3}),
             "bio": forms.Textarea(attrs={"rows": 6}),
@@ -154,7 +148,7 @@ class OpenSettingsForm(forms.ModelForm):
     class Meta:
         formfield_callback = line_formfield
         model = OpenApplicationSettings
-        fields = ["accepts", "promise_days", "contact_name", "contact_email", "message"]
+        fields = list(OPEN_SETTINGS_FIELDS)
         widgets = {"message": Textarea(attrs={"rows": 4})}
 
 

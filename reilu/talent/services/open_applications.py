@@ -25,10 +25,12 @@ from reilu.talent.models import (
 from reilu.talent.selectors import open_settings_for
 from reilu.talent.services.links import _url
 
+OPEN_SETTINGS_FIELDS = ("accepts", "promise_days", "contact_name", "contact_email", "message")
+
 
 def open_settings_save(*, organization: Organization, data: dict) -> OpenApplicationSettings:
     config = open_settings_for(organization)
-    for field in ("accepts", "promise_days", "contact_name", "contact_email", "message"):
+    for field in OPEN_SETTINGS_FIELDS:
         if field in data:
             setattr(config, field, data[field])
     if config.accepts and not config.contact_name.strip():
