@@ -108,7 +108,8 @@ class ApplyForm(forms.Form):
         return cv
 
     def clean(self):
-        data = super().clean()
+        super().clean()
+        data = self.cleaned_data
         if not data.get("cv") and self.pending is not None and "cv" not in self.errors:
             try:
                 data["cv"], self.cv_type = pending_open(self.pending)

@@ -30,7 +30,7 @@ def phone_key(text: str) -> str:
 
 def _stored_phone_key():
     # The same reduction as phone_key(), in SQL (SQLite and PostgreSQL alike).
-    expr = F("phone")
+    expr: F | Replace = F("phone")
     for char in (" ", "-", "(", ")", ".", "\u00a0"):
         expr = Replace(expr, Value(char), Value(""))
     expr = Replace(expr, Value("+358"), Value("0"))

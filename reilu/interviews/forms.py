@@ -1,5 +1,6 @@
 import datetime as dt
 import re
+from typing import cast
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
@@ -57,13 +58,14 @@ class SlotForm(forms.Form):
 
     def __init__(self, *args, members=(), **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["interviewers"].choices = [
+        cast(forms.MultipleChoiceField, self.fields["interviewers"]).choices = [
             (str(m.user_id), f"{m.user.get_full_name() or m.user.email} ({m.get_role_display()})")
             for m in members
         ]
 
     def clean(self):
-        data = super().clean()
+        super().clean()
+        data = self.cleaned_data
         if data.get("length") and data.get("parts", "").strip():
             self.add_error(
                 "parts",
@@ -76,6 +78,8 @@ class SlotForm(forms.Form):
                 continue
             match = PART_LINE.match(line)
             try:
+                if match is None:
+                    raise ValueError(line)
                 h1, m1, h2, m2, title = match.groups()
                 parts.append(
                     {
@@ -84,7 +88,7 @@ class SlotForm(forms.Form):
                         "end": dt.time(int(h2), int(m2)),
                     }
                 )
-            except (AttributeError, ValueError):
+            except ValueError:
                 self.add_error("parts", _("Write each part as 09:00-10:00 Name."))
                 return data
         data["part_list"] = parts

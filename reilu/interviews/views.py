@@ -4,6 +4,7 @@ import datetime as dt
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.db.models import QuerySet
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -236,7 +237,7 @@ def scorecard(request, pk):
                 return redirect("interviews:scorecard", pk=app.pk)
         status = 400
     show = selectors.can_see_ratings(request.user, app)
-    others = []
+    others: QuerySet[Scorecard] | list[Scorecard] = []
     if show:
         others = (
             Scorecard.objects.filter(application=app, submitted_at__isnull=False)

@@ -1,5 +1,12 @@
+from typing import TYPE_CHECKING
+
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
+
+if TYPE_CHECKING:
+    from django.db.models import QuerySet
+
+    from reilu.employers.models import Organization
 
 
 class JobsConfig(AppConfig):
@@ -12,7 +19,7 @@ class JobsConfig(AppConfig):
         register_public_employers(publishing_employers)
 
 
-def publishing_employers():
+def publishing_employers() -> "QuerySet[Organization]":
     """Employers with a published posting: the privacy page lists their notices."""
     from reilu.employers.models import Organization
     from reilu.jobs.models import Posting

@@ -30,7 +30,8 @@ class PostingForm(forms.ModelForm):
         }
 
     def clean(self):
-        data = super().clean()
+        super().clean()
+        data = self.cleaned_data
         if message := pay_range_problem(data.get("pay_min"), data.get("pay_max")):
             self.add_error("pay_max", message)
         return data

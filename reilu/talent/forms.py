@@ -1,3 +1,5 @@
+from typing import cast
+
 from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
@@ -102,7 +104,8 @@ class ContactRequestForm(forms.Form):
 
     def __init__(self, *args, organization=None, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["posting"].queryset = Posting.objects.filter(
+        field = cast("forms.ModelChoiceField[Posting]", self.fields["posting"])
+        field.queryset = Posting.objects.filter(
             organization=organization, state=Posting.State.PUBLISHED
         )
 
@@ -115,7 +118,8 @@ class OpenApplicationForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["organization"].queryset = Organization.objects.filter(
+        field = cast("forms.ModelChoiceField[Organization]", self.fields["organization"])
+        field.queryset = Organization.objects.filter(
             open_application_settings__accepts=True
         ).order_by("name")
 
@@ -139,7 +143,8 @@ class OpenReplyForm(forms.Form):
 
     def __init__(self, *args, organization=None, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["posting"].queryset = Posting.objects.filter(
+        field = cast("forms.ModelChoiceField[Posting]", self.fields["posting"])
+        field.queryset = Posting.objects.filter(
             organization=organization, state=Posting.State.PUBLISHED
         )
 
