@@ -34,7 +34,7 @@ PATTERNS = [
     ("month_day", rf"\b(?=[jfmasond])({_EN})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(\d{{4}}))?"),
     (
         "month_end",
-        rf"\b(?:{_FI})n\s+(?:loppuun|lopussa|alkuun|puoliväliin)|"
+        rf"\b(?:{_FI})n\s+(?:loppuun|lopussa|alkuun|puoliväliin|loppua|alkua|puoliväliä)|"
         rf"\b(?:end|beginning|middle) of ({_EN})|\b(?:i\s+)?(?:slutet|början) av ({_SV})",
     ),
     (
@@ -52,7 +52,11 @@ PATTERNS = [
         rf"(?:first|second) half of |(?:beginning|middle|end) of )?(?:{_EN})\b|"
         rf"\b(?:early|late|mid)[- ](?:{_EN})\b",
     ),
-    ("week", r"\b(?=[vw])(?:viiko(?:lla|illa|n|t)|week(?:s)?|vecka|veckorna|v\.|vko)\s+\d{1,2}\b"),
+    (
+        "week",
+        r"\b(?=[vw])(?:viiko(?:lla|illa|n|t)|week(?:s)?|vecka|veckorna|v\.|vko|vk\.?|wk\.?)"
+        r"\s*\d{1,2}\b",
+    ),
     (
         "relative",
         r"\b(?=[wiptas])(?:within|inom|in)\s+(?:\w+\s+){0,2}(?:working\s+)?(?:days?|weeks?|dagar|veckor|"
@@ -70,6 +74,15 @@ PATTERNS = [
         r"|\b(?:during|within) the application period\b"
         r"|\befter (?:ansökningstidens slut|att ansökningstiden (?:gått ut|löpt ut|har gått ut))"
         r"|\bunder ansökningstiden\b|\blöpande\b|\b(?:on a )?rolling basis\b"
+        r"|\b(?:as soon as possible|asap|mahdollisimman pian|pikaisesti|så snart som möjligt|"
+        r"snarast|shortly|promptly|without delay|viipymättä|immediately|heti|genast|omedelbart)\b"
+        r"|\b(?:the )?(?:end|beginning|middle) of (?:the|this|next) (?:month|week)\b"
+        r"|\bkuun (?:lopussa|loppuun|alussa|puolivälissä)\b|\b(?:i )?slutet av (?:månaden|veckan)\b"
+        r"|\b(?:before|after|ennen|före|efter|till)\s+(?:easter|christmas|midsummer|the summer|"
+        r"summer|pääsiäistä|joulua|juhannusta|kesää|påsk|jul|midsommar|sommaren)\b"
+        r"|\b(?:pääsiäisen|joulun|juhannuksen|kesän)\s+(?:jälkeen|alla)\b"
+        r"|\b(?:ansökningstidens|ansökningstiden)\s+(?:utgång|slut|gått ut)\b"
+        r"|\befter sista ansökningsdag(?:en)?\b"
         r"|\b(?:jo\s+)?(?:hakuaikana|hakuajan aikana|haun aikana)\b"
         r"|\bsitä mukaa kuin?\b|\bas (?:applications|they) (?:come|arrive)"
         # A duration: "takes about three weeks", "kestää noin kaksi viikkoa".

@@ -228,12 +228,22 @@ def unnamed_client(text: str) -> Span | None:
     return first
 
 
+def _surname(text: str, m: re.Match[str], emails: list[str]) -> bool:
+    """A place name that is a person's surname: "Hanna Salo", "Jenny Kallio, 040 …"."""
+    before = re.search(r"([A-ZÄÖÅ][a-zäöå]+)\s+$", text[max(0, m.start() - 30) : m.start()])
+    if not before:
+        return False
+    if before.group(1) in first_names() or any(_fold(m.group()) in e for e in emails):
+        return True
+    return bool(REACH_AFTER.match(text[m.end() : m.end() + 30]))
+
+
 def _place_named(text: str) -> bool:
-    # "Hanna Salo" is a person: a place name right after a given name is a surname.
+    emails = [_fold(e.group().split("@", 1)[0]) for e in EMAIL.finditer(text)]
     for m in places().finditer(text):
-        before = re.search(r"([A-ZÄÖÅ][a-zäöå]+)\s+$", text[max(0, m.start() - 30) : m.start()])
-        if not (before and before.group(1) in first_names()):
-            return True
+        if _surname(text, m, emails):
+            continue
+        return True
     return False
 
 

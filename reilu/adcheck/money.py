@@ -17,7 +17,7 @@ CURRENCY = (
 RANGE_SEP = r"\s*(?:[-–—]|to|till|–)\s*"
 PERIOD = (
     r"(?:\s*/\s*|\s+(?:per|a|an|i|om|/)\s+(?:\d+[- ]minute\s+|\d+[- ]minuutin\s+)?)"
-    r"(?P<unit>kk|kuukausi|kuukaudessa|month|mo|mån|månad|månaden|h|t|tunti|tunnilta|hour|hr|"
+    r"(?P<unit>kk|kuukausi|kuukaudessa|month|mo|mån|månad|månaden|h|t|tunti|tunnilta|hour|hr|v|"
     r"timme|timmen|tim|vuosi|vuodessa|year|yr|annum|år|året|lesson|oppitunti|opetustunti|"
     r"lektion|meeting|kokous|kokoukselta|sammanträde|shift|vuoro|day|päivä|dag|week|viikko|vecka)"
     r"\b|\s+(?P<word>kuukaudessa|kuussa|tunnilta|tunnissa|vuodessa|monthly|hourly|yearly|"
@@ -32,7 +32,8 @@ AMOUNT = re.compile(
     re.IGNORECASE,
 )
 PAY_WORDS = re.compile(
-    r"(?<!\w)(?:palk(?:ka|kaa|an|kaus\w*|kio\w*|oista)|tuntipalk\w*|kuukausipalk\w*|peruspalk\w*|"
+    r"(?<!\w)(?:palk(?:ka|kaa|an|kaus\w*|kio\w*|oista)|palkkahaaruk\w*|tuntipalk\w*|"
+    r"kuukausipalk\w*|peruspalk\w*|"
     r"kokonaispalk\w*|vuosipalk\w*|tehtäväkohtai\w*|ansio\w*|ansai\w*|tienaa\w*|tienest\w*|"
     r"salary|salaries|pay|paid|wages?|fee|fees|remuneration|compensation|earn\w*|hourly rate|ote|"
     r"rate|lön\w*|timlön\w*|månadslön\w*|grundlön\w*|arvode\w*|honorar\w*)(?!\w)",
@@ -105,7 +106,9 @@ def _period(m: re.Match[str]) -> str | None:
         return "HOUR"
     if unit.startswith(("kk", "kuu", "mo", "mån", "i månaden", "per månad")):
         return "MONTH"
-    if unit.startswith(("vuo", "year", "yr", "ann", "år", "om året", "per år", "per annum")):
+    if unit == "v" or unit.startswith(
+        ("vuo", "year", "yr", "ann", "år", "om året", "per å", "per an")
+    ):
         return "YEAR"
     return unit.upper()
 
@@ -136,9 +139,17 @@ def _kind(text: str, m: re.Match[str]) -> str:
         non_dist = min(non_dist, non_after.start())
     if non_dist < pay_dist:
         return "nonpay"
-    if pay_dist < 999 or m.group("period"):
+    # A pay word right after the figure names it too: "3 200 € kuukausipalkka".
+    if pay_dist < 999 or m.group("period") or PAY_WORDS.match(near_after.strip()):
         return "pay"
     return "unknown"
+
+
+def _stands_alone(text: str, start: int, end: int) -> bool:
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    rest = text[line_start:start] + text[end : len(text) if line_end < 0 else line_end]
+    return not re.search(r"[^\W\d_]", rest)
 
 
 def find_amounts(text: str) -> list[Amount]:
@@ -160,7 +171,10 @@ def find_amounts(text: str) -> list[Amount]:
         currency = _currency(m.group("pre") or m.group("post"))
         start = m.start()
         end = m.end() if m.group("period") else m.end("post") if m.group("post") else m.end()
-        found.append(Amount(start, end, low, high, currency, _period(m), _kind(text, m)))
+        kind = _kind(text, m)
+        if kind == "unknown" and _stands_alone(text, start, end):
+            kind = "pay"  # a line that is only a sum ("💰 €3,400–3,900") states the pay
+        found.append(Amount(start, end, low, high, currency, _period(m), kind))
     return found
 
 

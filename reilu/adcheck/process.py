@@ -42,19 +42,21 @@ TIMELINE_EVENT = _ci(
     # How long the process takes: "Koko valintaprosessi kestää noin kaksi viikkoa".
     r"(?:recruitment|hiring|selection|application|interview)\s+process|(?:the whole|the|our) "
     r"process|rekryteringsprocess\w*|urvalsprocess\w*|processen|valintaprosess\w*|"
-    r"rekrytointiprosess\w*|hakuprosess\w*|prosessi"
+    r"rekrytointiprosess\w*|hakuprosess\w*|prosessi|"
+    r"pick\w*|choos\w*|select\w*|valits\w*|valitsem\w*|väljer|välja"
 )
 INFORM = {
     "fi": _ci(
         r"ilmoit\w*|vastaamme|vastataan|vastauksen|vastaus\w*|soitamme|soitetaan|otamme yhteyttä|"
         r"olemme yhteydessä|kerromme|tiedotamme|saa(?:t|vat)? tiedon|kuulet meistä|"
-        r"palaamme asiaan|olemme sinuun yhteydessä|otamme sinuun yhteyttä"
+        r"palaamme asiaan|olemme sinuun yhteydessä|otamme sinuun yhteyttä|kutsu(?:mme|taan)"
     ),
     "en": _ci(
         r"hears? (?:from us|back)|(?:answer|reply|response) to (?:all|every)|"
         r"(?:receives?|gets?) (?:an? )?(?:answer|reply|response|decision)|"
         r"(?:we|we'll|will be|are|is)\s+(?:\w+\s+){0,3}(?:inform\w*|notif\w*|repl\w*|answer\w*|"
-        r"get(?:ting)? back|respond\w*|contact\w*|in touch|call\w*)"
+        r"get(?:ting)? back|respond\w*|contact\w*|in touch|call\w*)|"
+        r"let (?:you|everyone|all applicants|every applicant|all candidates) know"
     ),
     "sv": _ci(
         r"meddela\w*|besked|återkomm\w*|höra av oss|får (?:ett )?svar|svar till|"
@@ -63,8 +65,11 @@ INFORM = {
     ),
 }
 APPLICANTS = {
-    "fi": _ci(r"hakij\w*|kaikille|jokaiselle|jokaiseen|kaikkiin|kuulet|saat|sinulle|sinuun"),
-    "en": _ci(r"applicants?|everyone|every (?:candidate|one)|all candidates|each candidate|you\b"),
+    "fi": _ci(
+        r"hakij\w*|kaikille|jokaiselle|jokaiseen|kaikkiin|kuulet|saat|sinulle|sinuun|valitu\w*|"
+        r"valitt\w*|ehdokk\w*"
+    ),
+    "en": _ci(r"applicants?|everyone|every (?:candidate|one)|candidates?|you\b"),
     "sv": _ci(r"sökande|alla|var och en|dig\b|du\b"),
 }
 DUTY_HEADING = _ci(
@@ -104,6 +109,7 @@ DOOR_TO_DOOR = _ci(
     r"(?:från )?dörr till dörr|dörrförsälj\w*|hemförsälj\w*|telemarket\w*|puhelinmyyn\w*|"
     r"street sales|katumyyn\w*|face-to-face sales|kotimyyn\w*|"
     r"street (?:fundraising|marketing)|on the streets?\b|face-to-face fundraising|f2f\b|"
+    r"telefonförsälj\w*|phone sales|telesales|telefonsälj\w*|"
     r"knock\w* on doors|door-knocking|ständimyyn\w*|kauppakeskusmyyn\w*|gallerieförsälj\w*|"
     r"monter\w* i köpcentr\w*|mall stands?|katuvarainhankin\w*|gatuvärv\w*"
 )
@@ -239,7 +245,7 @@ SECOND_PERSON_TASK = {
         r"vastaanotto|jakelu)(?:a|ä|ta|tä)?\b"
     ),
     "sv": _ci(
-        rf"du\s+(?:kommer att\s+|ska\s+)?(?:också\s+|främst\s+|även\s+)?(?:{SV_TASK})\b|"
+        rf"du\s+(?:kommer (?:att\s+)?|ska\s+)?(?:också\s+|främst\s+|även\s+)?(?:{SV_TASK})\b|"
         r"(?:arbetet|jobbet|tjänsten|uppdraget)\s+(?:består|omfattar|innebär|är|sker)|"
         r"i (?:arbetet|jobbet|tjänsten|uppdraget|rollen) ingår|"
         r"dina (?:arbets)?uppgifter|(?:arbets)?uppgifterna\s+(?:omfattar|består|innefattar|är|"
@@ -247,7 +253,7 @@ SECOND_PERSON_TASK = {
         r"(?:din|ditt) (?:vardag|dag|vecka|arbetsdag|arbetsvecka|jobb|arbete|roll|uppdrag)\s+"
         r"(?:består|innehåller|handlar|fylls)|"
         rf"(?:{SV_TASK}|står|går|sitter)\s+du\b|(?:är|blir)\s+(?:arbetet|jobbet)\b|"
-        r"kommer du (?:främst |huvudsakligen |också )?att \w+|"
+        r"kommer du (?:främst |huvudsakligen |också )?(?:att )?\w+|"
         r"(?:ditt|ditt huvudsakliga) (?:jobb|arbete|uppdrag) (?:är|blir) att|"
         r"din (?:uppgift|roll) (?:är|blir) att|uppgiften är att|"
         r"(?:(?<=[.:!,] )|(?<=\n)|^)(?:\w+\s+)?(?:plockning|packning|städning|försäljning|"
@@ -264,6 +270,7 @@ SECOND_PERSON_TASK = {
         r"includes|revolves|is made up)|"
         r"(?:the|this) (?:job|role|work|position) (?:involves|includes|consists)|"
         r"in practice you|work:|"
+        r"(?:(?<=\n)|^)\s*(?:[-–•*]\s*)?(?:responsible for|in charge of)\b|"
         rf"(?:(?<=[.:!,&] )|(?<=\n)|^)(?:{EN_TASK})ing\b|"
         r"(?:(?<=[.:!,] )|(?<=\n)|^)(?:\w+\s+)?(?:deliver(?:y|ies)|cleaning|customer service|"
         r"installation|maintenance|repairs?|teaching|nursing|cooking|bookkeeping|payroll|"

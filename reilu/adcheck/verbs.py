@@ -94,6 +94,14 @@ SV_SUBJECT_VERB = re.compile(
     r"(?<![\w-])(?:du|Du)\s+(?:också\s+|främst\s+|även\s+|ofta\s+|sedan\s+|själv\s+|dessutom\s+)?"
     r"(?P<verb>[a-zåäö]{2,}r)\b"
 )
+# The future: "Du kommer (att) jobba med …", "Du ska planera …".
+SV_FUTURE = re.compile(
+    r"(?<![\w-])(?:du|Du)\s+(?:kommer\s+(?:att\s+)?|ska\s+)(?:också\s+|främst\s+|även\s+)?"
+    r"(?P<verb>[a-zåäö]{2,}a)\b"
+)
+SV_NOT_TASK_INFINITIVE = frozenset(
+    str.split("ha vara bli trivas lära kunna vilja behöva gilla känna tycka tro passa växa")
+)
 SV_VERB_SUBJECT = re.compile(r"(?<![\w-])(?P<verb>[a-zåäö]{3,}r)\s+du\b")
 SV_NOT_SUBORDINATE = re.compile(r"(?:\b(?:om|när|innan|eftersom|då|som|att|ifall)\s+)$")
 
@@ -105,6 +113,12 @@ def _swedish(sentence: str) -> bool:
         if m.group("verb") not in SV_NOT_TASK and not SV_NOT_SUBORDINATE.search(
             sentence[: m.start()]
         ):
+            return True
+    for m in SV_FUTURE.finditer(sentence):
+        if m.group("verb") not in SV_NOT_TASK_INFINITIVE:
+            return True
+    for m in SV_THIRD_PERSON.finditer(sentence):
+        if m.group("verb").lower() not in SV_NOT_TASK:
             return True
     # Inverted after a fronted phrase: "Hos oss betjänar du …", "I rollen ansvarar du …".
     for m in SV_VERB_SUBJECT.finditer(sentence):
@@ -126,9 +140,18 @@ EN_CONDITION = re.compile(
 )
 
 
-# "We need a support person who'll answer salon owners …": the future tells the task.
+# "We need a support person who'll answer salon owners …", "The successful candidate will
+# prepare …": the future tells the task.
 EN_WHO_WILL = re.compile(
-    r"(?<![\w'-])who(?:'ll| will)\s+(?:also\s+|mainly\s+)?(?P<verb>[a-z]+)\s", re.IGNORECASE
+    r"(?<![\w'-])(?:who|candidate|person|hire|applicant|jobholder)(?:'ll| will)\s+"
+    r"(?:also\s+|mainly\s+)?(?:be\s+)?(?P<verb>[a-z]+)\s",
+    re.IGNORECASE,
+)
+# "Personen vi söker ansvarar för …", "Den som anställs kommer att …".
+SV_THIRD_PERSON = re.compile(
+    r"(?<![\w-])(?:personen|den (?:vi söker|som anställs|anställda)|vår nya \w+)\s+"
+    r"(?:vi söker\s+)?(?:kommer att\s+|ska\s+)?(?P<verb>[a-zåäö]{3,}r)\b",
+    re.IGNORECASE,
 )
 
 
