@@ -20,6 +20,27 @@ SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[\"“(«]?[A-ZÄÖÅÉÜ])|\n+")
 BULLET = re.compile(r"^\s*(?:[-–—*•·]|\d+[.)])\s+")
 
 
+# Text pasted from web pages and word processors carries no-break and other Unicode spaces,
+# tabs, carriage returns and typographic apostrophes; the patterns are written for plain
+# spaces, "\n" and "'". Each is replaced by one character, so offsets into the normalised
+# text are offsets into the original.
+_PLAIN = str.maketrans(
+    {
+        **dict.fromkeys("\u00a0\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a", " "),
+        **dict.fromkeys("\u202f\u205f\u3000\t\x0b\x0c", " "),
+        "\r": "\n",
+        "\u2019": "'",
+        "\u2018": "'",
+        "\u02bc": "'",
+    }
+)
+
+
+def normalise(text: str) -> str:
+    """The text with the same length, in plain spaces, line feeds and apostrophes."""
+    return text.translate(_PLAIN)
+
+
 @dataclass(eq=False)
 class Ad:
     """An ad under check. ``facts`` holds what a structured posting states outright, and

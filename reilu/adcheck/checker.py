@@ -8,7 +8,7 @@ from typing import Any
 
 from . import language as language_mod
 from . import process
-from .ad import Ad, Shares
+from .ad import Ad, Shares, normalise
 from .report import Finding, Report
 from .rules import RULES
 
@@ -47,6 +47,7 @@ def check(text: str, language: str | None = None, reader: str | None = None) -> 
     """
     if not isinstance(text, str):
         raise TypeError("text must be a str")
+    text = normalise(text)
     return _check(Ad(text=text, lang=_language(text, language), reader=_reader(reader)))
 
 
@@ -117,6 +118,8 @@ def check_posting(data: Mapping[str, Any], reader: str | None = None) -> Report:
         "duties": bool(duties),
     }
     shares = _shares(duties) if duties and any(p for _, p in duties) else None
+    title, description, requirements = map(normalise, (title, description, requirements))
+    duties = [(normalise(d), p) for d, p in duties]
     body = "\n\n".join(part for part in (title, description) if part)
     extra = "\n".join(d for d, _ in duties)
     text = "\n\n".join(part for part in (body, extra, requirements) if part)

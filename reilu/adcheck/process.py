@@ -12,6 +12,23 @@ def _ci(pattern: str) -> re.Pattern[str]:
     return re.compile(rf"(?<![\w-])(?=\w)(?:{pattern})", re.IGNORECASE)
 
 
+# The start of a line, also after indentation or Markdown emphasis ("  Kassatyö …", "**Cleaning").
+LS = r"(?:(?<=\n)|(?<=\n )|(?<=\n  )|(?<=\n   )|(?<=\n    )|(?<=\*\*)|(?<=__)|^)"
+# Decoration around a heading: Markdown marks, quotes, emoji, a closing colon.
+DECORATION = re.compile(r"^[\s#*_>=~`|]*(?:[^\w\s\d(\-–—•·]+\s*)?|[\s#*_=~`|:]+$")
+
+
+def _content_start(text: str, start: int, end: int) -> int:
+    """Where a line's words begin, after indentation and Markdown marks."""
+    line = text[start:end]
+    return start + len(line) - len(line.lstrip(" \t*_#>"))
+
+
+def undecorated(line: str) -> str:
+    """A heading line without Markdown marks or a leading emoji: "### **Tehtävät** 🛠" ."""
+    return DECORATION.sub("", line)
+
+
 DEADLINE_STRONG = _ci(
     r"hakuaika\w*|haku päättyy|viimeinen hakupäivä|hakemukset\s+(?:\w+\s+){0,3}mennessä|"
     r"deadline|closing date|applications? close|apply (?:by|before|no later)|"
@@ -238,7 +255,7 @@ SECOND_PERSON_TASK = {
         r"pääset\s+(?!tekemään|työskentelemään)\w+m(?:aan|ään)|"
         r"(?:tehtäv|työnkuv|toimenkuv|työhö|työtehtäv|rooliin|pestii)\w*\s+"
         r"(?:kuulu\w*|sisälty\w*|on|ovat)\b|"
-        r"(?:(?<=[.:!,] )|(?<=\n)|^)(?:\w+(?:en|ten|jen)\s+)?\w*(?:palvelu|myynti|siivous|"
+        rf"(?:(?<=[.:!,] )|{LS})(?:\w+(?:en|ten|jen)\s+)?\w*(?:palvelu|myynti|siivous|"
         r"keräily|pakkaus|kuljetus|paisto|tarjoilu|kassatyö|hyllytys|asennus|huolto|hoito|opetus|"
         r"suunnittelu|kehitys|ohjelmointi|testaus|raportointi|laskenta|kirjanpito|neuvonta|"
         r"koordinointi|johtaminen|ylläpito|valmistus|leipominen|ruoanlaitto|lastaus|"
@@ -256,7 +273,7 @@ SECOND_PERSON_TASK = {
         r"kommer du (?:främst |huvudsakligen |också )?(?:att )?\w+|"
         r"(?:ditt|ditt huvudsakliga) (?:jobb|arbete|uppdrag) (?:är|blir) att|"
         r"din (?:uppgift|roll) (?:är|blir) att|uppgiften är att|"
-        r"(?:(?<=[.:!,] )|(?<=\n)|^)(?:\w+\s+)?(?:plockning|packning|städning|försäljning|"
+        rf"(?:(?<=[.:!,] )|{LS})(?:\w+\s+)?(?:plockning|packning|städning|försäljning|"
         r"kundservice|kundtjänst|montering|lastning|lossning|servering|matlagning|bakning|"
         r"leverans\w*|utkörning|kassaarbete|lagerarbete|underhåll|reparation\w*|"
         r"installation\w*|undervisning|vård|omsorg|rådgivning|bokföring|löneräkning|"
@@ -271,8 +288,8 @@ SECOND_PERSON_TASK = {
         r"(?:the|this) (?:job|role|work|position) (?:involves|includes|consists)|"
         r"in practice you|work:|"
         r"(?:(?<=\n)|^)\s*(?:[-–•*]\s*)?(?:responsible for|in charge of)\b|"
-        rf"(?:(?<=[.:!,&] )|(?<=\n)|^)(?:{EN_TASK})ing\b|"
-        r"(?:(?<=[.:!,] )|(?<=\n)|^)(?:\w+\s+)?(?:deliver(?:y|ies)|cleaning|customer service|"
+        rf"(?:(?<=[.:!,&] )|{LS})(?:{EN_TASK})ing\b|"
+        rf"(?:(?<=[.:!,] )|{LS})(?:\w+\s+)?(?:deliver(?:y|ies)|cleaning|customer service|"
         r"installation|maintenance|repairs?|teaching|nursing|cooking|bookkeeping|payroll|"
         r"programming|testing|picking|packing|loading|serving)\b(?!\s+(?-i:[A-Z]))"
     ),
@@ -283,7 +300,7 @@ def _schedule(ad: Ad) -> bool:
     text = ad.text
     days = 0
     for start, end in ad.lines:
-        if WEEKDAY_LINE.match(text, start + len(text[start:end]) - len(text[start:end].lstrip())):
+        if WEEKDAY_LINE.match(text, _content_start(text, start, end)):
             days += 1
     return days >= 3
 
@@ -293,9 +310,10 @@ def _listed_tasks(ad: Ad) -> bool:
     text = ad.text
     lines = ad.lines
     for i, (start, end) in enumerate(lines):
-        line = text[start:end].strip()
+        raw = text[start:end].strip()
+        line = undecorated(raw)
         intro = (ad.is_heading((start, end)) and DUTY_HEADING.match(line)) or (
-            line.endswith(":")
+            raw.rstrip("*_ ").endswith(":")
             and (LIST_INTRO.search(line) or WORK_NOUN.search(line))
             and not NOT_DUTY_INTRO.match(line)
         )
@@ -346,6 +364,7 @@ def _labelled_line(ad: Ad) -> bool:
     """A duty heading with its content on the same line: "Ansvarsområden: reskontra, …"."""
     text = ad.text
     for start, end in ad.lines:
+        start = _content_start(text, start, end)
         m = DUTY_HEADING.match(text, start, end)
         if m and LABEL_REST.match(text, m.end(), end):
             return True
@@ -356,7 +375,7 @@ def has_duties(ad: Ad) -> bool:
     text = ad.text
     lines = ad.lines
     for i, span in enumerate(lines):
-        line = text[span[0] : span[1]].strip()
+        line = undecorated(text[span[0] : span[1]].strip())
         if not (ad.is_heading(span) and (DUTY_HEADING.match(line) or _job_heading(line))):
             continue
         body = lines[i + 1 : i + 6]
@@ -365,7 +384,9 @@ def has_duties(ad: Ad) -> bool:
             return True
     if DUTY_PROSE.search(text) or _schedule(ad) or _listed_tasks(ad) or verbs.tells_duties(ad):
         return True
-    if any(DUTY_LABEL.match(text, s) for s, _ in lines) or _labelled_line(ad):
+    if any(DUTY_LABEL.match(text, _content_start(text, s, e)) for s, e in lines):
+        return True
+    if _labelled_line(ad):
         return True
     # Every language's phrasing counts: bilingual ads and a mis-guessed language are common.
     # A match on the title itself ("Customer Service Advisor") says nothing about duties.
