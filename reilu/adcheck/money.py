@@ -199,6 +199,22 @@ def bare_pay_figures(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+# A share of each sale: "20 % av varje såld annons", "6 % jokaisen kaupan arvosta",
+# "10% of every sale", "provisio 15 %".
+COMMISSION_SHARE = re.compile(
+    r"(?<![\d,.])\d{1,2}(?:[,.]\d)?\s?%\s+(?:(?:of|av|från)\s+(?:\w+\s+){0,2}"
+    r"(?:sale|sales|deal|deals|contract|affär\w*|försäljning\w*|annons\w*|order\w*)|"
+    r"(?:jokais\w+|kunki\w+|kusta\w*|myy\w+)\s+(?:\w+\s+){0,1}(?:kaup\w*|myyn\w*|sopimu\w*|"
+    r"tilau\w*|arvo\w*))|(?:commission|provisio\w*|provision\w*)\s*(?:of|on|är|on|:)?\s*"
+    r"\d{1,2}(?:[,.]\d)?\s?%",
+    re.IGNORECASE,
+)
+
+
+def commission_shares(text: str) -> list[tuple[int, int]]:
+    return [m.span() for m in COMMISSION_SHARE.finditer(text)]
+
+
 def pay_groups(text: str) -> list[tuple[int, int]]:
     """Collective-agreement pay groups ("vaativuusryhmä 4"); a reference, not a figure."""
     return [m.span() for m in PAY_GROUP.finditer(text)]

@@ -54,11 +54,24 @@ def _negated(ad: Ad, span: Span) -> bool:
 def _pay(ad: Ad) -> dict[str, Any]:
     if "pay" not in ad.memo:
         vague = _first("pay_phrases.tsv", ad, "vague") + money.pay_groups(ad.text)
-        ad.memo["pay"] = {
-            "commission": _first("pay_phrases.tsv", ad, "commission"),
-            "figure": _fact(ad, "pay")
+        figure = (
+            _fact(ad, "pay")
             or any(a.kind == "pay" for a in ad.amounts)
-            or bool(money.bare_pay_figures(ad.text)),
+            or any(
+                not any(a.start <= s < a.end for a in ad.amounts if a.kind == "commission")
+                for s, _ in money.bare_pay_figures(ad.text)
+            )
+        )
+        commission = _first("pay_phrases.tsv", ad, "commission")
+        if not (commission or figure or vague):
+            # Pay stated only as commission figures ("45 € jokaisesta kaupasta", "8 % av
+            # varje affär") and nothing fixed is commission-only pay, however it is worded.
+            commission = [
+                (a.start, a.end) for a in ad.amounts if a.kind == "commission"
+            ] + money.commission_shares(ad.text)
+        ad.memo["pay"] = {
+            "commission": sorted(commission),
+            "figure": figure,
             "vague": sorted(vague),
         }
     return ad.memo["pay"]

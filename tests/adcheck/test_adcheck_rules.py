@@ -311,3 +311,23 @@ def test_it_uses_the_declared_severities_and_scores():
     assert CODES["missing-salary"] == "error" and CODES["gendered-title"] == "warning"
     assert 0 <= report.score < 100
     assert check(FI_BASE).score == 100
+
+
+def test_pay_stated_only_as_commission_figures_is_commission_only():
+    # No commission-only wording: the pay is a sum per sale, or a share of each sale.
+    per_sale = FI_BASE.replace(
+        "Palkka 2 900–3 400 €/kk kokemuksen mukaan.",
+        "Ansiot: 45 € jokaisesta solmitusta sopimuksesta.",
+    )
+    assert "commission-only-pay" in check(per_sale).codes
+    assert "missing-salary" not in check(per_sale).codes
+    share = EN_BASE.replace("Pay: €3,400–3,900 per month.", "You earn 10% of every sale.")
+    assert "commission-only-pay" in check(share).codes
+    assert not {"missing-salary", "vague-salary"} & set(check(share).codes)
+
+
+def test_a_fixed_salary_with_a_commission_share_is_not_commission_only():
+    text = EN_BASE.replace(
+        "Pay: €3,400–3,900 per month.", "Pay: €2,400 per month plus 5% of every sale."
+    )
+    assert "commission-only-pay" not in check(text).codes
