@@ -1,7 +1,8 @@
 from django.conf import settings
+from django.http import HttpRequest
 
 
-def site(request):
+def site(request: HttpRequest) -> dict[str, object]:
     return {
         "dev_mailbox": settings.REILU_DEV_MAILBOX,
         "base_url": settings.BASE_URL,
@@ -9,7 +10,7 @@ def site(request):
     }
 
 
-def _is_recruiter(request) -> bool:
+def _is_recruiter(request: HttpRequest) -> bool:
     """Whether to show the recruiter's navigation (interviewers see only their interviews)."""
     user = getattr(request, "user", None)
     if user is None or not user.is_authenticated:

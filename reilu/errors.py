@@ -7,12 +7,15 @@ in debug mode, where Django would otherwise show its technical 404 to a job seek
 """
 
 import logging
+from collections.abc import Callable
+from typing import TypeVar
 
-from django.http import HttpResponseServerError
+from django.http import HttpRequest, HttpResponse, HttpResponseBase, HttpResponseServerError
 from django.shortcuts import render
 from django.template import loader
 
 logger = logging.getLogger(__name__)
+Response = TypeVar("Response", bound=HttpResponseBase)
 
 
 class LinkNotFound(Exception):
@@ -23,37 +26,37 @@ class LinkExpired(Exception):
     """A candidate's link that was real but no longer opens anything (404 vs 410)."""
 
 
-def _page(request, status: int, context: dict | None = None):
+def _page(request: HttpRequest, status: int, context: dict | None = None) -> HttpResponse:
     return render(
         request, f"errors/{status}.html", {"code": status, **(context or {})}, status=status
     )
 
 
-def bad_request(request, exception=None):
+def bad_request(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
     return _page(request, 400)
 
 
-def permission_denied(request, exception=None):
+def permission_denied(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
     return _page(request, 403)
 
 
-def csrf_failure(request, reason=""):
+def csrf_failure(request: HttpRequest, reason: str = "") -> HttpResponse:
     return _page(request, 403, {"csrf": True})
 
 
-def page_not_found(request, exception=None):
+def page_not_found(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
     return _page(request, 404)
 
 
-def link_not_found(request):
+def link_not_found(request: HttpRequest) -> HttpResponse:
     return _page(request, 404, {"candidate_link": True})
 
 
-def link_expired(request):
+def link_expired(request: HttpRequest) -> HttpResponse:
     return _page(request, 410, {"candidate_link": True})
 
 
-def too_many_requests(request, message: str):
+def too_many_requests(request: HttpRequest, message: str) -> HttpResponse:
     response = _page(request, 429, {"message": message})
     response["Retry-After"] = "60"
     return response
@@ -65,7 +68,7 @@ FALLBACK_500 = (
 )
 
 
-def server_error(request):
+def server_error(request: HttpRequest) -> HttpResponse:
     """The 500 page: rendered without the request, so no context processor and no database
     query can fail a second time; a plain fallback if even the template cannot render."""
     try:
@@ -77,13 +80,13 @@ def server_error(request):
 
 
 class CandidateLinkMiddleware:
-    def __init__(self, get_response):
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponseBase]) -> None:
         self.get_response = get_response
 
-    def __call__(self, request):
+    def __call__(self, request: HttpRequest) -> HttpResponseBase:
         return self.get_response(request)
 
-    def process_exception(self, request, exception):
+    def process_exception(self, request: HttpRequest, exception: Exception) -> HttpResponse | None:
         if isinstance(exception, LinkExpired):
             return _private(link_expired(request))
         if isinstance(exception, LinkNotFound):
@@ -91,7 +94,7 @@ class CandidateLinkMiddleware:
         return None
 
 
-def _private(response):
+def _private(response: Response) -> Response:
     # The address holds a secret: never pass it on or cache the answer.
     response["Referrer-Policy"] = "same-origin"
     response["Cache-Control"] = "private, no-store"

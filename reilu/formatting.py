@@ -2,6 +2,7 @@
 
 import datetime as dt
 from decimal import Decimal
+from typing import Protocol
 
 from django.utils.translation import get_language, pgettext
 
@@ -46,12 +47,24 @@ def fmt_number(value: Decimal | int | float | None, language: str | None = None)
     return text.replace(",", NBSP).replace(".", ",")
 
 
-def fmt_money(value, currency: str = "EUR", language: str | None = None) -> str:
+Number = Decimal | int | float
+
+
+class Pay(Protocol):
+    """What fmt_pay reads (a posting)."""
+
+    pay_min: Decimal | None
+    pay_max: Decimal | None
+    pay_currency: str
+    pay_period: str
+
+
+def fmt_money(value: Number | None, currency: str = "EUR", language: str | None = None) -> str:
     symbol = {"EUR": "€", "SEK": "kr", "USD": "$"}.get(currency, currency)
     return f"{fmt_number(value, language)}{NBSP}{symbol}"
 
 
-def fmt_pay(posting, language: str | None = None) -> str:
+def fmt_pay(posting: Pay, language: str | None = None) -> str:
     if posting.pay_min is None or posting.pay_max is None:
         return ""
     low = fmt_number(posting.pay_min, language)

@@ -22,11 +22,13 @@ import hashlib
 import ipaddress
 import re
 import time
+from collections.abc import Callable
 from functools import wraps
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, Concatenate, ParamSpec, TypeVar
 
 from django.conf import settings
 from django.db import connection, models
+from django.http import HttpRequest
 from django_ratelimit.exceptions import Ratelimited
 
 if TYPE_CHECKING:
@@ -60,6 +62,10 @@ class RateCounter(models.Model):
         return f"{self.key} @ {self.window_start}: {self.hits}"
 
 
+P = ParamSpec("P")
+R = TypeVar("R")
+View = Callable[Concatenate[HttpRequest, P], R]
+
 _UNITS = {"s": 1, "m": 60, "h": 3600, "d": 86400}
 _RATE = re.compile(r"^(\d+)/(\d*)([smhd])$")
 _REDIS_BACKEND = "django.core.cache.backends.redis.RedisCache"
@@ -74,7 +80,7 @@ def parse_rate(rate: str) -> tuple[int, int]:
     return int(count), int(multiplier or 1) * _UNITS[unit]
 
 
-def client_address(request) -> str:
+def client_address(request: HttpRequest) -> str:
     """The client's address (RATELIMIT_IP_META_KEY behind a proxy), IPv6 by its /64."""
     meta_key = getattr(settings, "RATELIMIT_IP_META_KEY", None) or "REMOTE_ADDR"
     raw = request.META.get(meta_key, "") or request.META.get("REMOTE_ADDR", "")
@@ -90,7 +96,7 @@ def client_address(request) -> str:
     return str(address)
 
 
-def client_ip(request) -> str | None:
+def client_ip(request: HttpRequest) -> str | None:
     """django-axes' client address: the same as the limits', None when there is none."""
     address = client_address(request)
     try:
@@ -172,7 +178,7 @@ def exhausted(name: str, rate: str, now: float | None = None) -> bool:
     return int(hits or 0) >= limit
 
 
-def check(request, group: str, scope: str = "") -> None:
+def check(request: HttpRequest, group: str, scope: str = "") -> None:
     """Count a hit on `group` for this client (and `scope`); raise Ratelimited past the limit."""
     if not getattr(settings, "RATELIMIT_ENABLE", True):
         return
@@ -183,7 +189,11 @@ def check(request, group: str, scope: str = "") -> None:
         raise Ratelimited
 
 
-def rate_limited(group: str, method: str | list[str] | None = None, key=None):
+def rate_limited(
+    group: str,
+    method: str | list[str] | None = None,
+    key: Callable[[str, HttpRequest], str | None] | None = None,
+) -> Callable[[View[P, R]], View[P, R]]:
     """Limit a view per client; only `method` requests count (all when None).
 
     `key(group, request)`, when given, names what is counted instead of the client (e.g. the
@@ -191,9 +201,9 @@ def rate_limited(group: str, method: str | list[str] | None = None, key=None):
     """
     methods = [method] if isinstance(method, str) else method
 
-    def decorator(view):
+    def decorator(view: View[P, R]) -> View[P, R]:
         @wraps(view)
-        def wrapper(request, *args, **kwargs):
+        def wrapper(request: HttpRequest, *args: P.args, **kwargs: P.kwargs) -> R:
             if methods is None or request.method in methods:
                 if key is None:
                     check(request, group)
@@ -208,7 +218,7 @@ def rate_limited(group: str, method: str | list[str] | None = None, key=None):
     return decorator
 
 
-def over_limit_for(request, group: str, value: str) -> bool:
+def over_limit_for(request: HttpRequest, group: str, value: str) -> bool:
     """Count one hit for `value` (e.g. an email address) rather than the client, and say
     whether the rate of settings.REILU_RATES[group] is exceeded. Callers decide what to
     do: a per-address limit must not reveal whether the address is known."""
@@ -220,7 +230,7 @@ def over_limit_for(request, group: str, value: str) -> bool:
     return not hit(f"{group}:value:{value.strip().lower()}", rate)
 
 
-def failures_limited(view):
+def failures_limited(view: View[P, R]) -> View[P, R]:
     """Refuse a sign-in form's POSTs from an address with too many failed sign-ins.
 
     django-axes locks a username (per address); this also stops one address trying one
@@ -228,7 +238,7 @@ def failures_limited(view):
     """
 
     @wraps(view)
-    def wrapper(request, *args, **kwargs):
+    def wrapper(request: HttpRequest, *args: P.args, **kwargs: P.kwargs) -> R:
         rate = settings.REILU_RATES.get("login_failures")
         if (
             request.method == "POST"
@@ -242,14 +252,19 @@ def failures_limited(view):
     return wrapper
 
 
-def count_login_failure(sender, credentials=None, request=None, **kwargs) -> None:
+def count_login_failure(
+    sender: object,
+    credentials: dict[str, Any] | None = None,
+    request: HttpRequest | None = None,
+    **kwargs: Any,
+) -> None:
     """user_login_failed receiver: one failure more for the request's address."""
     rate = settings.REILU_RATES.get("login_failures")
     if request is not None and rate:
         hit(f"login_failures::{client_address(request)}", rate)
 
 
-def count_miss(request, group: str) -> None:
+def count_miss(request: HttpRequest, group: str) -> None:
     """Count a failed lookup (e.g. a wrong status token) and refuse when there are too many.
 
     Status links are 256-bit secrets, so only guessing needs a limit: counting misses alone

@@ -7,19 +7,22 @@ Multi-line fields (a cover letter, a note) are Textarea fields and keep their li
 """
 
 import re
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated, Any
 
 from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from pydantic import AfterValidator, StrictStr
 
+if TYPE_CHECKING:
+    from django.db import models
+
 # C0 and C1 control characters, DEL, and the Unicode line and paragraph separators.
 CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
 MESSAGE = _("Write this on one line, without line breaks or other control characters.")
 
 
-def no_control_characters(value) -> None:
+def no_control_characters(value: object) -> None:
     if isinstance(value, str) and CONTROL.search(value):
         raise ValidationError(MESSAGE, code="control_characters")
 
@@ -30,7 +33,7 @@ class LineField(forms.CharField):
     default_validators = [no_control_characters]
 
 
-def line_formfield(model_field, **kwargs):
+def line_formfield(model_field: "models.Field", **kwargs: Any) -> forms.Field | None:
     """ModelForm Meta.formfield_callback: model CharFields become LineFields."""
     from django.db import models
 

@@ -1,5 +1,7 @@
+import datetime as dt
 import hashlib
 import secrets
+from typing import TYPE_CHECKING, Any
 
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
@@ -8,6 +10,9 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from reilu.fold import fold
+
+if TYPE_CHECKING:
+    from django.contrib.auth.models import User
 
 
 class Organization(models.Model):
@@ -42,7 +47,7 @@ class Organization(models.Model):
     def __str__(self) -> str:
         return self.name
 
-    def save(self, *args, **kwargs):
+    def save(self, *args: Any, **kwargs: Any) -> None:
         self.name_key = fold(self.name)
         fields = kwargs.get("update_fields")
         if fields is not None and "name" in fields:
@@ -114,7 +119,9 @@ class ApiToken(models.Model):
         return f"token {self.token_hash[:8]}… for {self.user}"
 
     @classmethod
-    def issue(cls, *, user, organization, expires_at=None) -> str:
+    def issue(
+        cls, *, user: "User", organization: Organization, expires_at: dt.datetime | None = None
+    ) -> str:
         raw = "rl_" + secrets.token_urlsafe(32)
         cls.objects.create(
             user=user, organization=organization, token_hash=hash_token(raw), expires_at=expires_at
@@ -122,14 +129,14 @@ class ApiToken(models.Model):
         return raw
 
     @classmethod
-    def usable(cls, now=None):
+    def usable(cls, now: dt.datetime | None = None) -> "models.QuerySet[ApiToken]":
         """Tokens that authenticate now: not revoked, not expired."""
         now = now or timezone.now()
         return cls.objects.filter(revoked_at__isnull=True).filter(
             models.Q(expires_at__isnull=True) | models.Q(expires_at__gt=now)
         )
 
-    def state(self, now=None) -> str:
+    def state(self, now: dt.datetime | None = None) -> str:
         now = now or timezone.now()
         if self.revoked_at:
             return "revoked"

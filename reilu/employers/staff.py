@@ -1,29 +1,44 @@
 """Staff request helpers: the organisation a recruiter is working for right now."""
 
+from collections.abc import Callable
 from functools import wraps
+from typing import Concatenate, ParamSpec, TypeVar
 
 from django.contrib.auth.decorators import login_required
-from django.http import Http404
+from django.http import Http404, HttpRequest, HttpResponseBase
 
 from reilu.employers.access import recruiting_orgs
+from reilu.employers.models import Organization
+
+P = ParamSpec("P")
+R = TypeVar("R", bound=HttpResponseBase)
 
 
-def current_org(request):
+class StaffRequest(HttpRequest):
+    """For annotations: a request that passed recruiter_required, which sets `org`."""
+
+    org: Organization
+
+
+def current_org(request: HttpRequest) -> Organization | None:
     orgs = recruiting_orgs(request.user)
     chosen = request.session.get("org")
     org = orgs.filter(pk=chosen).first() if chosen else None
     return org or orgs.order_by("name").first()
 
 
-def recruiter_required(view):
+def recruiter_required(
+    view: Callable[Concatenate[StaffRequest, P], R],
+) -> Callable[Concatenate[StaffRequest, P], R]:
     """Signed in, and a recruiter or owner of some employer; the view scopes further."""
 
     @wraps(view)
     @login_required
-    def wrapper(request, *args, **kwargs):
-        request.org = current_org(request)
-        if request.org is None:
+    def wrapper(request: StaffRequest, *args: P.args, **kwargs: P.kwargs) -> R:
+        org = current_org(request)
+        if org is None:
             raise Http404
+        request.org = org
         return view(request, *args, **kwargs)
 
     return wrapper

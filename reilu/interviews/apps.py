@@ -6,7 +6,7 @@ class InterviewsConfig(AppConfig):
     name = "reilu.interviews"
     verbose_name = _("Interviews")
 
-    def ready(self):
+    def ready(self) -> None:
         from reilu.applications.signals import process_ended
         from reilu.interviews import receivers
         from reilu.interviews.letters import LETTERS

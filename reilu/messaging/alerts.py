@@ -2,12 +2,14 @@
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
 from django.dispatch import receiver
 from django.utils.translation import gettext as _
 from django.utils.translation import override
 
-from reilu.employers.models import Membership
+from reilu.employers.models import Membership, Organization
+from reilu.messaging.models import Message
 from reilu.messaging.queue import message_queue
 from reilu.messaging.signals import delivery_failed, message_malformed
 
@@ -29,12 +31,12 @@ def register_contact(about_type: str, contact_of: Callable[[int], Contact | None
     _contacts[about_type] = contact_of
 
 
-def contact_for(message) -> Contact | None:
+def contact_for(message: Message) -> Contact | None:
     contact_of = _contacts.get(message.about_type)
     return contact_of(message.about_id) if contact_of and message.about_id else None
 
 
-def staff_recipients(organization, extra: str = "") -> list[str]:
+def staff_recipients(organization: Organization | None, extra: str = "") -> list[str]:
     emails = set(
         Membership.objects.filter(
             organization=organization,
@@ -48,7 +50,15 @@ def staff_recipients(organization, extra: str = "") -> list[str]:
     return sorted(emails)
 
 
-def _alert_staff(message, contact, *, kind: str, key: str, language: str, words) -> None:
+def _alert_staff(
+    message: Message,
+    contact: Contact | None,
+    *,
+    kind: str,
+    key: str,
+    language: str,
+    words: Callable[[], tuple[str, str]],
+) -> None:
     """Tell the employer's recruiters (and the contact person of what `message` is about).
 
     `words()` gives (subject, body) and is called in `language`; the alert is about the same
@@ -74,11 +84,11 @@ def _alert_staff(message, contact, *, kind: str, key: str, language: str, words)
 
 
 @receiver(delivery_failed)
-def alert_delivery_failed(sender, message, **kwargs) -> None:
+def alert_delivery_failed(sender: object, message: Message, **kwargs: Any) -> None:
     """A candidate message could not be delivered after every retry: people must know."""
     contact = contact_for(message)
 
-    def words():
+    def words() -> tuple[str, str]:
         return _("A message to a candidate could not be delivered"), _(
             'The message "%(subject)s" to %(to)s could not be delivered after '
             "%(attempts)s attempts. Last error: %(error)s\n\n"
@@ -101,14 +111,14 @@ def alert_delivery_failed(sender, message, **kwargs) -> None:
 
 
 @receiver(message_malformed)
-def alert_malformed(sender, message, **kwargs) -> None:
+def alert_malformed(sender: object, message: Message, **kwargs: Any) -> None:
     """A message cannot be sent as stored (e.g. a line break in a header): staff must
     correct what it was made from and pass the information on another way."""
     if message.organization is None:
         return  # mail of no employer (a sign-in link): nobody to tell but the log
     contact = contact_for(message)
 
-    def words():
+    def words() -> tuple[str, str]:
         return _("A message could not be sent"), _(
             'The message "%(subject)s" (%(kind)s) could not be sent: %(error)s\n\n'
             "Reilu will not try again. Please correct the details it was made from, "

@@ -1,11 +1,17 @@
+from collections.abc import Iterable
+from typing import Any
+
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from reilu.employers.models import Organization
 
+# A row a message may be about, or its (model label, primary key) pair.
+About = models.Model | tuple[str, int]
 
-def about_key(obj) -> tuple[str, int]:
+
+def about_key(obj: About) -> tuple[str, int]:
     """The generic reference to a row: its model's label and its primary key (a pair given
     as such is returned as it is)."""
     if isinstance(obj, tuple):
@@ -13,13 +19,15 @@ def about_key(obj) -> tuple[str, int]:
     return obj._meta.label_lower, obj.pk
 
 
-class MessageQuerySet(models.QuerySet):
-    def about(self, obj):
+class MessageQuerySet(models.QuerySet["Message"]):
+    def about(self, obj: About) -> "MessageQuerySet":
         """The messages about `obj` (any model row)."""
         about_type, about_id = about_key(obj)
         return self.filter(about_type=about_type, about_id=about_id)
 
-    def about_any(self, model, ids):
+    def about_any(
+        self, model: type[models.Model] | str, ids: Iterable[int] | models.QuerySet[Any, Any]
+    ) -> "MessageQuerySet":
         """The messages about any of the rows of `model` (a model or its label, e.g.
         "applications.application") with the given primary keys; `ids` may be a subquery."""
         label = model if isinstance(model, str) else model._meta.label_lower
@@ -109,14 +117,14 @@ class MessageTemplate(models.Model):
         return f"{self.organization}: {self.kind} ({self.language})"
 
 
-def employer_templates(organization) -> dict[tuple[str, str], tuple[str, str]]:
+def employer_templates(organization: Organization | None) -> dict[tuple[str, str], tuple[str, str]]:
     return {
         (t.kind, t.language): (t.subject, t.body)
         for t in MessageTemplate.objects.filter(organization=organization)
     }
 
 
-def person_ref(obj) -> str:
+def person_ref(obj: About) -> str:
     """The reference to a person-holding row that a message is about, e.g. 'talent.seeker:7'.
 
     Generic on purpose: messaging knows no domain model, and a reference outlives the row

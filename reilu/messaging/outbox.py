@@ -17,7 +17,7 @@ from django.db import connection, transaction
 from django.db.models import Q
 from django.utils import timezone
 
-from reilu.messaging.models import Message
+from reilu.messaging.models import Message, MessageAttachment
 from reilu.messaging.signals import delivery_failed, message_malformed
 from reilu.textfields import CONTROL
 
@@ -92,7 +92,7 @@ def _hold_back_crowded(batch: list[Message], now: datetime) -> list[Message]:
         )
         .exclude(pk__in=batch_ids)
     )
-    blocked_until: dict[tuple[str, int], datetime] = {}
+    blocked_until: dict[tuple[str, int | None], datetime] = {}
     for about_type, about_id, state, sent_at in others.values_list(
         "about_type", "about_id", "state", "sent_at"
     ):
@@ -143,7 +143,7 @@ def _email(message: Message) -> EmailMessage:
     return email
 
 
-def _attachment_part(item) -> MIMEText:
+def _attachment_part(item: MessageAttachment) -> MIMEText:
     """A text attachment; content-type parameters (e.g. method=REQUEST) are kept for clients."""
     base, *params = [p.strip() for p in item.content_type.split(";")]
     part = MIMEText(item.content, base.partition("/")[2] or "plain", "utf-8")

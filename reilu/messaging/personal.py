@@ -6,22 +6,24 @@ batch of candidates, a seeker's sign-in link. Erasure and export look them up by
 reference, never by guessing from addresses or text.
 """
 
-from reilu.messaging.models import Message, MessageAbout, MessageAttachment, person_ref
+from django.db.models import QuerySet
+
+from reilu.messaging.models import About, Message, MessageAbout, MessageAttachment, person_ref
 
 UNSENT = (Message.State.PENDING, Message.State.SENDING, Message.State.FAILED)
 
 
-def _refs(people) -> list[str]:
+def _refs(people: tuple[About | str, ...]) -> list[str]:
     return [p if isinstance(p, str) else person_ref(p) for p in people]
 
 
-def messages_about(*people):
+def messages_about(*people: About | str) -> QuerySet[Message]:
     """The messages about any of the given people (rows or person_ref strings)."""
     ids = MessageAbout.objects.filter(ref__in=_refs(people)).values("message_id")
     return Message.objects.filter(pk__in=ids)
 
 
-def messages_erase(*people) -> None:
+def messages_erase(*people: About | str) -> None:
     """Unsent messages go; sent ones keep only their kind, state and dates.
 
     A batch to staff loses its whole text, the other candidates' lines too: their

@@ -14,15 +14,16 @@ import uuid
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
+from typing import Any
 
 from django.conf import settings
 from django.db import transaction
-from django.db.models import Max
+from django.db.models import Max, Model, QuerySet
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from reilu.employers.models import Organization
-from reilu.messaging.models import Message, MessageAbout, about_key, person_ref
+from reilu.messaging.models import About, Message, MessageAbout, about_key, person_ref
 from reilu.messaging.outbox import FOLLOW_UP_GAP, one_line
 from reilu.messaging.tasks import deliver_outbox
 
@@ -52,8 +53,8 @@ class Mail:
     body: str
     language: str
     dedupe_key: str
-    about: object = None
-    also_about: Iterable = ()
+    about: About | None = None
+    also_about: Iterable[About | str] = ()
     alert_staff_on_failure: bool = True
     reply_to: str = ""
     headers: dict[str, str] = field(default_factory=dict)
@@ -83,7 +84,7 @@ class Mail:
         return sorted({p if isinstance(p, str) else person_ref(p) for p in people if p is not None})
 
 
-def message_queue(**fields) -> Message | None:
+def message_queue(**fields: Any) -> Message | None:
     """Queue one message (the fields of Mail) and ask for delivery after the commit.
 
     Returns the stored message, or None when its dedupe key was already queued."""
@@ -138,7 +139,7 @@ def messages_queue(mails: Iterable[Mail]) -> int:
     return len(stored)
 
 
-def message_retry(messages) -> int:
+def message_retry(messages: QuerySet[Message]) -> int:
     """Queue the failed ones of `messages` again from a fresh start; how many.
 
     Delivery is asked for after the commit, as for a new message."""
@@ -150,7 +151,7 @@ def message_retry(messages) -> int:
     return updated
 
 
-def follow_up_due(model, ids) -> dict[int, datetime]:
+def follow_up_due(model: type[Model] | str, ids: Iterable[int]) -> dict[int, datetime]:
     """When the next follow-up to the person of each row may go: an hour after the latest
     mail already sent or queued to them about it, and never before now.
 

@@ -4,12 +4,12 @@ from typing import TYPE_CHECKING
 
 from django import forms
 from django.contrib import messages
-from django.http import Http404
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from reilu.employers.staff import recruiter_required
+from reilu.employers.staff import StaffRequest, recruiter_required
 from reilu.messaging import texts
 from reilu.messaging.models import MessageTemplate
 from reilu.textfields import LineField
@@ -30,7 +30,7 @@ class TemplateForm(forms.Form):
     subject = LineField(label=gettext_lazy("Subject"), max_length=300)
     body = forms.CharField(label=gettext_lazy("Message"), widget=Textarea(attrs={"rows": 14}))
 
-    def _check(self, field):
+    def _check(self, field: str) -> str:
         value = self.cleaned_data[field]
         unknown = texts.unknown_placeholders(value)
         if unknown:
@@ -43,15 +43,15 @@ class TemplateForm(forms.Form):
             )
         return value
 
-    def clean_subject(self):
+    def clean_subject(self) -> str:
         return self._check("subject")
 
-    def clean_body(self):
+    def clean_body(self) -> str:
         return self._check("body")
 
 
 @recruiter_required
-def template_list(request):
+def template_list(request: StaffRequest) -> HttpResponse:
     custom = set(
         MessageTemplate.objects.filter(organization=request.org).values_list("kind", "language")
     )
@@ -63,7 +63,7 @@ def template_list(request):
 
 
 @recruiter_required
-def template_edit(request, kind, language):
+def template_edit(request: StaffRequest, kind: str, language: str) -> HttpResponse:
     if kind not in texts.LETTERS or language not in LANGUAGES:
         raise Http404
     org = request.org

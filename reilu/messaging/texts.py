@@ -10,7 +10,7 @@ these names, never evaluated as template code.
 """
 
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -40,7 +40,7 @@ _samples: list[Callable[[object, str], dict[str, str]]] = []
 
 def register_letters(
     letters: Mapping[str, Letter],
-    placeholders=(),
+    placeholders: Iterable[str] = (),
     samples: Callable[[object, str], dict[str, str]] | None = None,
 ) -> None:
     LETTERS.update(letters)
@@ -49,7 +49,7 @@ def register_letters(
         _samples.append(samples)
 
 
-def sample_values(organization, language: str) -> dict[str, str]:
+def sample_values(organization: object, language: str) -> dict[str, str]:
     """Values for previewing a letter of `organization` in `language`."""
     values: dict[str, str] = {}
     for samples in _samples:
@@ -97,7 +97,12 @@ def default_text(kind: str, language: str) -> tuple[str, str]:
         return str(subject), str(body)
 
 
-def render(kind: str, language: str, values: dict[str, str], templates=None) -> tuple[str, str]:
+def render(
+    kind: str,
+    language: str,
+    values: dict[str, str],
+    templates: Mapping[tuple[str, str], tuple[str, str]] | None = None,
+) -> tuple[str, str]:
     """Subject and body of a message in `language`: the employer's template or the default.
 
     `templates` maps (kind, language) to (subject, body) written by the employer.

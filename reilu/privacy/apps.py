@@ -1,8 +1,12 @@
+from typing import Any
+
 from django.apps import AppConfig
 from django.db.models.signals import post_migrate
 
 
-def _create_cache_table(sender, using="default", verbosity=1, **kwargs):
+def _create_cache_table(
+    sender: AppConfig, using: str = "default", verbosity: int = 1, **kwargs: Any
+) -> None:
     """Rate limits count in the database cache: make its table whenever the database is
     migrated, so a fresh `migrate` never leaves the apply and status pages failing."""
     from django.core.management import call_command
@@ -13,7 +17,7 @@ def _create_cache_table(sender, using="default", verbosity=1, **kwargs):
 class PrivacyConfig(AppConfig):
     name = "reilu.privacy"
 
-    def ready(self):
+    def ready(self) -> None:
         from django.contrib.auth.signals import user_login_failed
 
         from reilu.limits import count_login_failure

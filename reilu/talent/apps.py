@@ -4,7 +4,7 @@ from django.apps import AppConfig
 class TalentConfig(AppConfig):
     name = "reilu.talent"
 
-    def ready(self):
+    def ready(self) -> None:
         from django.db.models.signals import post_save
 
         from reilu.applications.models import Application

@@ -1,4 +1,6 @@
-from django.core.management.base import BaseCommand, CommandError
+from typing import Any
+
+from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from reilu.employers.models import Organization
 
@@ -6,7 +8,7 @@ from reilu.employers.models import Organization
 class Command(BaseCommand):
     help = "Manage employers: `reilu org create --slug S --name N`."
 
-    def add_arguments(self, parser):
+    def add_arguments(self, parser: CommandParser) -> None:
         sub = parser.add_subparsers(dest="action", required=True)
         create = sub.add_parser("create", help="Create an employer.")
         create.add_argument("--slug", required=True)
@@ -14,7 +16,7 @@ class Command(BaseCommand):
         create.add_argument("--website", default="")
         sub.add_parser("list", help="List employers.")
 
-    def handle(self, *args, action, **opts):
+    def handle(self, *args: Any, action: str, **opts: Any) -> None:
         if action == "list":
             for org in Organization.objects.order_by("slug"):
                 self.stdout.write(f"{org.slug}\t{org.name}")

@@ -1,7 +1,8 @@
 import datetime as dt
+from typing import Any
 
 from django.contrib.auth import get_user_model
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.core.validators import validate_email
 from django.utils import timezone
 
@@ -21,7 +22,7 @@ class Command(BaseCommand):
         "`revoke ID` ends one at once."
     )
 
-    def add_arguments(self, parser):
+    def add_arguments(self, parser: CommandParser) -> None:
         sub = parser.add_subparsers(dest="action", required=True)
         create = sub.add_parser("create", help="Create a token (and the staff user if needed).")
         create.add_argument("--org", required=True)
@@ -44,10 +45,19 @@ class Command(BaseCommand):
         revoke = sub.add_parser("revoke", help="Revoke a token by its id (from `list`).")
         revoke.add_argument("id", type=int)
 
-    def handle(self, *args, action, **opts):
+    def handle(self, *args: Any, action: str, **opts: Any) -> None:
         getattr(self, f"_{action}")(**opts)
 
-    def _create(self, *, org, email, role, expires_in_days=None, expires=None, **opts):
+    def _create(
+        self,
+        *,
+        org: str,
+        email: str,
+        role: str,
+        expires_in_days: int | None = None,
+        expires: dt.date | None = None,
+        **opts: Any,
+    ) -> None:
         organization = Organization.objects.filter(slug=org).first()
         if organization is None:
             raise CommandError(f"no employer with slug {org!r}")
@@ -79,12 +89,12 @@ class Command(BaseCommand):
             self.stderr.write(f"valid until {timezone.localtime(expires_at):%Y-%m-%d %H:%M %Z}")
         self.stdout.write(raw)
 
-    def _list(self, *, org=None, **opts):
+    def _list(self, *, org: str | None = None, **opts: Any) -> None:
         tokens = ApiToken.objects.select_related("organization", "user").order_by("id")
         if org:
             tokens = tokens.filter(organization__slug=org)
 
-        def when(value):
+        def when(value: dt.datetime | None) -> str:
             return f"{timezone.localtime(value):%Y-%m-%d %H:%M}" if value else "-"
 
         now = timezone.now()
@@ -104,7 +114,7 @@ class Command(BaseCommand):
                 )
             )
 
-    def _revoke(self, *, id, **opts):
+    def _revoke(self, *, id: int, **opts: Any) -> None:
         revoked = ApiToken.objects.filter(pk=id, revoked_at__isnull=True).update(
             revoked_at=timezone.now()
         )

@@ -1,8 +1,9 @@
 import logging
 import threading
 import time
+from typing import Any
 
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandParser
 from django.db import close_old_connections
 from django.utils.crypto import get_random_string
 from django_tasks_db.management.commands.db_worker import Worker
@@ -28,14 +29,16 @@ def _scheduler(stop: threading.Event) -> None:
 class Command(BaseCommand):
     help = "Run background work: message delivery, promise sweeps and other tasks."
 
-    def add_arguments(self, parser):
+    def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("--interval", type=float, default=1.0)
         parser.add_argument(
             "--batch", action="store_true", help="Run what is queued now, then exit."
         )
         parser.add_argument("--no-schedule", action="store_true")
 
-    def handle(self, *args, interval, batch, no_schedule, **options):
+    def handle(
+        self, *args: Any, interval: float, batch: bool, no_schedule: bool, **options: Any
+    ) -> None:
         stop = threading.Event()
         if not batch and not no_schedule:
             threading.Thread(target=_scheduler, args=(stop,), daemon=True).start()

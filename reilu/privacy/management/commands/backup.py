@@ -4,9 +4,10 @@ import shutil
 import sqlite3
 import subprocess  # noqa: S404 - runs pg_dump with a fixed argument list
 from pathlib import Path
+from typing import Any
 
 from django.conf import settings
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.db import connection
 from django.utils import timezone
 
@@ -14,10 +15,10 @@ from django.utils import timezone
 class Command(BaseCommand):
     help = "Write a consistent backup of the database (SQLite online backup, or pg_dump)."
 
-    def add_arguments(self, parser):
+    def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("path", nargs="?", help="Where to write (default: var/backups/…)")
 
-    def handle(self, *args, path=None, **options):
+    def handle(self, *args: Any, path: str | None = None, **options: Any) -> None:
         stamp = timezone.now().strftime("%Y%m%d-%H%M%S")
         vendor = connection.vendor
         suffix = "sqlite3" if vendor == "sqlite" else "dump"
