@@ -2,22 +2,29 @@
 
 from collections.abc import Callable
 from functools import wraps
-from typing import Concatenate, ParamSpec, TypeVar
+from typing import TYPE_CHECKING, Concatenate, ParamSpec, TypeVar, cast
 
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponseBase
+from django_htmx.middleware import HtmxDetails
 
 from reilu.employers.access import recruiting_orgs
 from reilu.employers.models import Organization
+
+if TYPE_CHECKING:
+    from django.contrib.auth.models import User
 
 P = ParamSpec("P")
 R = TypeVar("R", bound=HttpResponseBase)
 
 
 class StaffRequest(HttpRequest):
-    """For annotations: a request that passed recruiter_required, which sets `org`."""
+    """For annotations: a request that passed recruiter_required, which sets `org` (and
+    lets only a signed-in user through); `htmx` is django-htmx's, on every request."""
 
     org: Organization
+    user: "User"
+    htmx: HtmxDetails
 
 
 def current_org(request: HttpRequest) -> Organization | None:
@@ -29,16 +36,17 @@ def current_org(request: HttpRequest) -> Organization | None:
 
 def recruiter_required(
     view: Callable[Concatenate[StaffRequest, P], R],
-) -> Callable[Concatenate[StaffRequest, P], R]:
+) -> Callable[Concatenate[HttpRequest, P], R]:
     """Signed in, and a recruiter or owner of some employer; the view scopes further."""
 
     @wraps(view)
     @login_required
-    def wrapper(request: StaffRequest, *args: P.args, **kwargs: P.kwargs) -> R:
+    def wrapper(request: HttpRequest, *args: P.args, **kwargs: P.kwargs) -> R:
         org = current_org(request)
         if org is None:
             raise Http404
-        request.org = org
-        return view(request, *args, **kwargs)
+        staff = cast(StaffRequest, request)
+        staff.org = org
+        return view(staff, *args, **kwargs)
 
     return wrapper

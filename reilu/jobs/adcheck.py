@@ -1,22 +1,24 @@
 """The ad checker applied to a posting: what the editor shows and what blocks publishing."""
 
+import datetime as dt
+from decimal import Decimal
 from functools import lru_cache
 
 from django.utils.translation import get_language
 
 from reilu.adcheck import Report, check_posting
-from reilu.jobs.models import Posting
+from reilu.jobs.models import DutyShare, Posting
 
 
-def posting_as_dict(posting: Posting, duties=None) -> dict:
+def posting_as_dict(posting: Posting, duties: list[DutyShare] | None = None) -> dict:
     if duties is None:
         duties = list(posting.duties.all()) if posting.pk else []
     org = getattr(posting, "organization", None)
 
-    def number(value):
+    def number(value: Decimal | None) -> float | None:
         return float(value) if value is not None else None
 
-    def day(value):
+    def day(value: dt.date | None) -> str:
         return value.isoformat() if value else ""
 
     return {
@@ -49,7 +51,7 @@ def advice_language() -> str | None:
     return language if language in ("fi", "sv", "en") else None
 
 
-def check_ad(posting: Posting, duties=None) -> Report:
+def check_ad(posting: Posting, duties: list[DutyShare] | None = None) -> Report:
     return check_posting(posting_as_dict(posting, duties), advice_language())
 
 

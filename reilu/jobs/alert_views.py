@@ -1,4 +1,4 @@
-from django.http import Http404, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
@@ -7,7 +7,7 @@ from reilu.jobs import alerts
 
 
 @require_http_methods(["GET", "POST"])
-def confirm(request, signed):
+def confirm(request: HttpRequest, signed: str) -> HttpResponse:
     alert = alerts.unsign(signed, "confirm", max_age=alerts.CONFIRM_MAX_AGE)
     if alert is None:
         raise Http404
@@ -20,7 +20,7 @@ def confirm(request, signed):
 
 @csrf_exempt  # RFC 8058 one-click: the mail client POSTs without a session or CSRF token
 @require_http_methods(["GET", "POST"])
-def unsubscribe(request, signed):
+def unsubscribe(request: HttpRequest, signed: str) -> HttpResponse:
     alert = alerts.unsign(signed, "unsubscribe")
     if alert is None:
         raise Http404

@@ -6,6 +6,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import override
 
+from reilu.employers.models import Organization
 from reilu.formatting import fmt_date, fmt_pay
 from reilu.jobs import letters
 from reilu.jobs.models import JobAlert, Posting
@@ -44,7 +45,7 @@ def unsubscribe_headers(alert: JobAlert) -> dict[str, str]:
     }
 
 
-def alert_subscribe(*, organization, email: str, language: str) -> JobAlert:
+def alert_subscribe(*, organization: Organization, email: str, language: str) -> JobAlert:
     """Ask for confirmation by email; an active subscription stays as it is."""
     key = email.strip().lower()
     with transaction.atomic():

@@ -1,3 +1,5 @@
+from typing import Any
+
 from django import forms
 from django.core.validators import MaxValueValidator, MinValueValidator
 
@@ -11,7 +13,7 @@ from reilu.widgets import Textarea
 class DateInput(forms.DateInput):
     input_type = "date"
 
-    def __init__(self, **kwargs):
+    def __init__(self, **kwargs: Any) -> None:
         super().__init__(format="%Y-%m-%d", **kwargs)
 
 
@@ -29,7 +31,7 @@ class PostingForm(forms.ModelForm):
             "requirements": Textarea(attrs={"rows": 5}),
         }
 
-    def clean(self):
+    def clean(self) -> dict[str, Any]:
         super().clean()
         data = self.cleaned_data
         if message := pay_range_problem(data.get("pay_min"), data.get("pay_max")):
@@ -44,7 +46,7 @@ class DutyForm(forms.ModelForm):
         fields = ["duty", "percent"]
         widgets = {"percent": forms.NumberInput(attrs={"min": 1, "max": 100})}
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         # The field's own message ("at most 100") instead of the table's constraint name.
         self.fields["percent"].validators += [MinValueValidator(1), MaxValueValidator(100)]
@@ -75,11 +77,11 @@ StageFormSet = forms.formset_factory(
 )
 
 
-def duty_initial(posting) -> list[dict]:
+def duty_initial(posting: Posting) -> list[dict]:
     return [{"duty": d.duty, "percent": d.percent} for d in posting.duties.all()]
 
 
-def stage_initial(posting) -> list[dict]:
+def stage_initial(posting: Posting) -> list[dict]:
     return [
         {
             "id": s.pk,
@@ -92,7 +94,7 @@ def stage_initial(posting) -> list[dict]:
     ]
 
 
-def formset_rows(formset) -> list[dict]:
+def formset_rows(formset: forms.BaseFormSet) -> list[dict]:
     """The rows the person filled in and did not remove, in order.
 
     Bind a formset without `initial`: each form then counts as changed exactly when it holds

@@ -1,3 +1,5 @@
+from typing import Any
+
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
@@ -119,7 +121,7 @@ class Posting(models.Model):
     def __str__(self) -> str:
         return self.title
 
-    def save(self, *args, **kwargs):
+    def save(self, *args: Any, **kwargs: Any) -> None:
         self.search_key, self.location_key = fold(self.title), fold(self.location)
         fields = kwargs.get("update_fields")
         if fields is not None and {"title", "location"} & set(fields):

@@ -6,8 +6,12 @@ speak one language.
 
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
 from django.utils.translation import gettext as _
+
+if TYPE_CHECKING:
+    from reilu.jobs.models import DutyShare, Posting, Stage
 
 
 @dataclass(frozen=True)
@@ -32,7 +36,11 @@ def pay_range_problem(low: Decimal | None, high: Decimal | None) -> str | None:
     return None
 
 
-def publish_problems(posting, duties=None, stages=None) -> list[Problem]:
+def publish_problems(
+    posting: "Posting",
+    duties: list["DutyShare"] | None = None,
+    stages: list["Stage"] | None = None,
+) -> list[Problem]:
     """Every item missing before `posting` may be published, in the active language.
 
     `duties` and `stages` may be given as unsaved lists (the editor checks a form before
@@ -106,8 +114,8 @@ def publish_problems(posting, duties=None, stages=None) -> list[Problem]:
             "decision_by",
             _("The decision date cannot be before the application deadline."),
         )
-    interviews = (posting.interviews_from, posting.interviews_to)
-    if all(interviews) and interviews[1] < interviews[0]:
+    start, end = posting.interviews_from, posting.interviews_to
+    if start and end and end < start:
         add(
             "missing-process-timeline",
             "interviews_to",

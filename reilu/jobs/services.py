@@ -1,14 +1,20 @@
 """Creating, editing and publishing postings."""
 
+from typing import TYPE_CHECKING
+
 from django.db import transaction
 from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.utils.translation import override
 
+from reilu.employers.models import Organization
 from reilu.jobs.models import DutyShare, Posting, Stage
 from reilu.jobs.rules import Problem, pay_range_problem, publish_problems
 from reilu.rules import PublishRefused, RuleError
+
+if TYPE_CHECKING:
+    from django.contrib.auth.models import User
 
 # What staff may write on a posting: the editor's form shows these, in this order; the
 # services set them, from the form or the API.
@@ -73,10 +79,11 @@ def default_stages(language: str, promise_days: int = 7) -> list[dict]:
         ]
 
 
-def _unique_slug(title: str, org_slug: str, exclude_pk=None) -> str:
+def _unique_slug(title: str, org_slug: str, exclude_pk: int | None = None) -> str:
     base = slugify(f"{title} {org_slug}")[:100] or "job"
     slug, n = base, 2
-    while Posting.objects.filter(slug=slug).exclude(pk=exclude_pk).exists():
+    others = Posting.objects.exclude(pk=exclude_pk) if exclude_pk is not None else Posting.objects
+    while others.filter(slug=slug).exists():
         slug, n = f"{base}-{n}", n + 1
     return slug
 
@@ -162,7 +169,12 @@ def _check_pay_range(posting: Posting) -> None:
 
 
 def posting_create(
-    *, organization, user=None, data: dict, duties: list[dict], stages: list[dict] | None = None
+    *,
+    organization: Organization,
+    user: "User | None" = None,
+    data: dict,
+    duties: list[dict],
+    stages: list[dict] | None = None,
 ) -> Posting:
     with transaction.atomic():
         posting = Posting(organization=organization, created_by=user)

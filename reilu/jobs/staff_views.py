@@ -1,7 +1,8 @@
 from django.contrib import messages
 from django.db import transaction
 from django.db.models import Count, Q
-from django.http import Http404
+from django.forms import BaseForm, BaseFormSet
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBase
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
@@ -9,7 +10,7 @@ from django.views.decorators.http import require_POST
 
 from reilu.applications.models import Application
 from reilu.employers.access import recruiting_orgs
-from reilu.employers.staff import recruiter_required
+from reilu.employers.staff import StaffRequest, recruiter_required
 from reilu.jobs import forms, services
 from reilu.jobs.forms import DutyFormSet, PostingForm, StageFormSet, formset_rows
 from reilu.jobs.models import DutyShare, Posting, Stage
@@ -17,7 +18,7 @@ from reilu.jobs.rules import publish_problems
 from reilu.rules import PublishRefused, RuleError
 
 
-def staff_posting(request, pk) -> Posting:
+def staff_posting(request: HttpRequest, pk: int) -> Posting:
     return get_object_or_404(
         Posting.objects.select_related("organization"),
         pk=pk,
@@ -25,7 +26,7 @@ def staff_posting(request, pk) -> Posting:
     )
 
 
-def home(request):
+def home(request: HttpRequest) -> HttpResponseBase:
     """The recruiter's start page; interviewers go straight to their interviews."""
     from django.contrib.auth.views import redirect_to_login
 
@@ -39,7 +40,7 @@ def home(request):
 
 
 @recruiter_required
-def _recruiter_home(request):
+def _recruiter_home(request: StaffRequest) -> HttpResponse:
     postings = list(
         Posting.objects.filter(organization=request.org)
         .annotate(
@@ -57,15 +58,16 @@ def _recruiter_home(request):
 
 @require_POST
 @recruiter_required
-def switch_org(request):
-    org = recruiting_orgs(request.user).filter(pk=request.POST.get("org")).first()
+def switch_org(request: StaffRequest) -> HttpResponse:
+    chosen = request.POST.get("org")
+    org = recruiting_orgs(request.user).filter(pk=chosen).first() if chosen is not None else None
     if org is None:
         raise Http404
     request.session["org"] = org.pk
     return redirect("staff:home")
 
 
-def _editor(request, posting: Posting | None):
+def _editor(request: StaffRequest, posting: Posting | None) -> HttpResponse:
     data = request.POST if request.method == "POST" else None
     language = (get_language() or "fi")[:2]
     form = PostingForm(data, instance=posting, initial=None if posting else {"language": language})
@@ -147,29 +149,29 @@ def _editor(request, posting: Posting | None):
     )
 
 
-def _error_items(form, *formsets) -> list[tuple[str, str]]:
+def _error_items(form: BaseForm, *formsets: BaseFormSet) -> list[tuple[str, str]]:
     """Every error on the editor's page as (field id, message), in the page's order."""
-    items = [("", e) for e in form.non_field_errors()]
-    items += [(field.id_for_label, e) for field in form for e in field.errors]
+    items = [("", str(e)) for e in form.non_field_errors()]
+    items += [(field.id_for_label, str(e)) for field in form for e in field.errors]
     for formset in formsets:
-        items += [("", e) for e in formset.non_form_errors()]
+        items += [("", str(e)) for e in formset.non_form_errors()]
         for row in formset:
-            items += [("", e) for e in row.non_field_errors()]
-            items += [(field.id_for_label, e) for field in row for e in field.errors]
+            items += [("", str(e)) for e in row.non_field_errors()]
+            items += [(field.id_for_label, str(e)) for field in row for e in field.errors]
     return items
 
 
 @recruiter_required
-def posting_new(request):
+def posting_new(request: StaffRequest) -> HttpResponse:
     return _editor(request, None)
 
 
 @recruiter_required
-def posting_edit(request, pk):
+def posting_edit(request: StaffRequest, pk: int) -> HttpResponse:
     return _editor(request, staff_posting(request, pk))
 
 
-def _publish(request, posting):
+def _publish(request: StaffRequest, posting: Posting) -> HttpResponse:
     try:
         services.posting_publish(posting=posting)
     except PublishRefused as refused:
@@ -182,13 +184,13 @@ def _publish(request, posting):
 
 @require_POST
 @recruiter_required
-def posting_publish(request, pk):
+def posting_publish(request: StaffRequest, pk: int) -> HttpResponse:
     return _publish(request, staff_posting(request, pk))
 
 
 @require_POST
 @recruiter_required
-def posting_close(request, pk):
+def posting_close(request: StaffRequest, pk: int) -> HttpResponse:
     posting = staff_posting(request, pk)
     with transaction.atomic():
         services.posting_close(posting=posting)
@@ -200,7 +202,7 @@ BOARD_COLUMN_LIMIT = 50
 
 
 @recruiter_required
-def board(request, pk):
+def board(request: StaffRequest, pk: int) -> HttpResponse:
     posting = staff_posting(request, pk)
     stages = list(posting.stages.all())
     active = Application.objects.filter(posting=posting, outcome=Application.Outcome.ACTIVE)
@@ -236,7 +238,7 @@ def board(request, pk):
 
 
 @recruiter_required
-def delivery(request, pk):
+def delivery(request: StaffRequest, pk: int) -> HttpResponse:
     """Delivery progress of this posting's candidate messages, polled while any are queued."""
     from reilu.messaging.models import Message
 
@@ -266,7 +268,7 @@ def delivery(request, pk):
 
 @require_POST
 @recruiter_required
-def adcheck_live(request):
+def adcheck_live(request: StaffRequest) -> HttpResponse:
     """The editor's live check: the publish gate and the ad checker on the unsaved form."""
     from reilu.jobs.adcheck import check_ad
 
@@ -292,7 +294,7 @@ def adcheck_live(request):
     )
 
 
-def _submitted(duties, stages) -> tuple[list[DutyShare], list[Stage]]:
+def _submitted(duties: BaseFormSet, stages: BaseFormSet) -> tuple[list[DutyShare], list[Stage]]:
     """Unsaved duties and stages from the editor's rows, for the publish gate and the checker."""
     duty_rows = formset_rows(duties) if duties.is_valid() else []
     stage_rows = formset_rows(stages) if stages.is_valid() else []

@@ -6,8 +6,12 @@ own language; names a recruiter wrote themselves are theirs and stay as written.
 """
 
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 from reilu.jobs.services import default_stages
+
+if TYPE_CHECKING:
+    from reilu.jobs.models import Stage
 
 LANGUAGES = ("fi", "sv", "en")
 
@@ -21,7 +25,7 @@ def _is_default(kind: str, text: str, part: int) -> bool:
     return any(_defaults(lang).get(kind, ("", ""))[part] == text for lang in LANGUAGES)
 
 
-def stage_text(stage, language: str) -> tuple[str, str]:
+def stage_text(stage: "Stage", language: str) -> tuple[str, str]:
     """The stage's name and description as `language` reads them."""
     name, description = stage.name, stage.description
     wanted = _defaults(language).get(stage.kind)

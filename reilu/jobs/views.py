@@ -2,6 +2,7 @@ from urllib.parse import urlencode
 
 from django.core.paginator import Paginator
 from django.db.models import Prefetch
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils.safestring import mark_safe
 
@@ -13,13 +14,13 @@ from reilu.jobs.search import SORTS, job_search, open_postings
 PUBLIC_STATES = (Posting.State.PUBLISHED, Posting.State.CLOSED, Posting.State.CANCELLED)
 
 
-def home(request):
+def home(request: HttpRequest) -> HttpResponse:
     latest = open_postings().select_related("organization")[:6]
     employers = Organization.objects.filter(postings__state=Posting.State.PUBLISHED).distinct()[:8]
     return render(request, "jobs/home.html", {"latest": latest, "employers": employers})
 
 
-def job_list(request):
+def job_list(request: HttpRequest) -> HttpResponse:
     filters = {
         "q": request.GET.get("q", "").strip()[:100],
         "location": request.GET.get("location", "").strip()[:100],
@@ -51,7 +52,7 @@ def job_list(request):
     )
 
 
-def _alert_offer(request, filters: dict) -> dict:
+def _alert_offer(request: HttpRequest, filters: dict) -> dict:
     """An empty result offers to mail the jobs that will match (a saved job search)."""
     from reilu.talent.auth import current_seeker
 
@@ -70,7 +71,7 @@ def _alert_offer(request, filters: dict) -> dict:
     }
 
 
-def job_detail(request, slug):
+def job_detail(request: HttpRequest, slug: str) -> HttpResponse:
     posting = get_object_or_404(
         Posting.objects.select_related("organization").prefetch_related(
             "duties", Prefetch("stages")
@@ -88,7 +89,7 @@ def job_detail(request, slug):
     return render(request, "jobs/detail.html", context)
 
 
-def employer_profile(request, slug):
+def employer_profile(request: HttpRequest, slug: str) -> HttpResponse:
     org = get_object_or_404(Organization, slug=slug)
     postings = open_postings().filter(organization=org)
     return render(request, "employers/profile.html", {"org": org, "postings": postings})

@@ -9,12 +9,15 @@ from typing import TYPE_CHECKING
 
 from django import template
 from django.conf import settings
+from django.contrib.sessions.backends.base import SessionBase
+from django.template import Context
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from reilu.employers.models import Membership
 
 if TYPE_CHECKING:
+    from django.contrib.auth.models import User
     from django_stubs_ext import StrPromise
 
 register = template.Library()
@@ -93,10 +96,10 @@ MENU = (
 RANK = {INTERVIEWER: 0, RECRUITER: 1, OWNER: 2}
 
 
-def _role(request) -> str | None:
+def _role(user: "User", session: SessionBase) -> str | None:
     """The user's highest role at the employer they are working for (the session's choice)."""
     rows = list(
-        Membership.objects.filter(user=request.user)
+        Membership.objects.filter(user=user)
         .order_by("organization__name")
         .values_list("organization_id", "role")
     )
@@ -105,7 +108,7 @@ def _role(request) -> str | None:
     recruiting = [(org, role) for org, role in rows if role != INTERVIEWER]
     if not recruiting:
         return INTERVIEWER
-    chosen = request.session.get("org")
+    chosen = session.get("org")
     return next((role for org, role in recruiting if org == chosen), recruiting[0][1])
 
 
@@ -123,9 +126,9 @@ def _current(view_name: str, links: list[Link]) -> Link | None:
 
 
 @register.inclusion_tag("includes/staff_nav.html", takes_context=True)
-def staff_nav(context):
+def staff_nav(context: Context) -> dict[str, object]:
     request = context["request"]
-    role = _role(request) if request.user.is_authenticated else None
+    role = _role(request.user, request.session) if request.user.is_authenticated else None
     if role is None:
         return {"groups": []}
     allowed = [(g, [link for link in g.links if RANK[role] >= RANK[link.who]]) for g in MENU]
