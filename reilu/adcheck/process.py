@@ -12,6 +12,12 @@ def _ci(pattern: str) -> re.Pattern[str]:
     return re.compile(rf"(?<![\w-])(?=\w)(?:{pattern})", re.IGNORECASE)
 
 
+# An activity noun that names a role ("installation manager", "försäljningschef") is a title.
+NOT_ROLE = (
+    r"\s*(?:manager|director|lead|supervisor|coordinator|specialist|team|engineer|technician|"
+    r"chef|ledare|ansvarig|samordnare|päällikkö|johtaja|esihenkilö|vastaava|koordinaattori|"
+    r"asiantuntija|tiimi)"
+)
 # The start of a line, also after indentation or Markdown emphasis ("  Kassatyö …", "**Cleaning").
 LS = r"(?:(?<=\n)|(?<=\n )|(?<=\n  )|(?<=\n   )|(?<=\n    )|(?<=\*\*)|(?<=__)|^)"
 # Decoration around a heading: Markdown marks, quotes, emoji, a closing colon.
@@ -114,7 +120,10 @@ DUTY_PROSE = _ci(
     r"du kommer (?:främst |huvudsakligen )?att (?:arbeta med|sälja|besöka|ansvara|undervisa|"
     r"leda|planera|utveckla|sköta)"
 )
-BULLET = re.compile(r"^\s*(?:[-–—*•·]|\d+[.)])\s+")
+# Any short run of symbols opens a list item: "-", "•", "▪", "→", "📌", "✔️" …, not a currency,
+# a bracket or a quote.
+SYMBOL_BULLET = r"[^\w\s€$£(\"'“”«]{1,3}"
+BULLET = re.compile(rf"^\s*(?:{SYMBOL_BULLET}|\d+[.)])\s+")
 LEADER_TITLE = _ci(
     r"tiiminvetäj\w*|tiiminjohtaj\w*|tiimiesihenkilö\w*|\w*päällik\w*|\w*esihenkilö\w*|"
     r"\w*esimie\w*|\w*johtaja\w*|aluevastaava\w*|"
@@ -190,7 +199,7 @@ NOT_DUTY_INTRO = _ci(
     r"olet\b|sinulla on|edut|meillä saat|vi erbjuder|vi önskar|krav|du har|du är|vi söker|"
     r"hos oss får du|vi förutsätter|vad vi|hoppas|hope|toivo|önska|wish|expect)"
 )
-LIST_ITEM = re.compile(r"^\s*(?:[-–—*•·→➡▶►✅✔☑👉🔹🔸]|\d+[.)])\s*\S")
+LIST_ITEM = re.compile(rf"^\s*(?:[-–—*•·→➡▶►✅✔☑👉🔹🔸]|{SYMBOL_BULLET}(?=\s)|\d+[.)])\s*\S")
 # A line that opens with a weekday (full or abbreviated) and a separator: "Ti – lounas",
 # "Måndag: beställningar", "Mon: plan shoots". The separator is part of the pattern so that
 # an abbreviation ("mån") cannot cut a full name ("Måndag") short.
@@ -250,6 +259,7 @@ SECOND_PERSON_TASK = {
         rf"(?:{FI_TASK})\b|tehtävänäsi on|tehtäviisi kuulu\w*|työhön kuulu\w*|"
         r"työ sisältää|työhösi kuulu\w*|työ on \S+(?:-\S+)? ?\w*(?:a|ä|ta|tä)\b|"
         r"työsi on|työ käsittää|työtä tehdään|"
+        r"(?:työ|tehtävä|rooli|pesti|homma)\w*\s+(?:painottuu|keskittyy|koostuu|käsittää)|"
         r"(?:arke|päivä|viikko|työpäivä|työviikko|työ|tehtävä|rooli)si\s+(?:koostuu|sisältää|"
         r"muodostuu|pitää sisällään|täyttyy)|"
         r"pääset\s+(?!tekemään|työskentelemään)\w+m(?:aan|ään)|"
@@ -263,7 +273,8 @@ SECOND_PERSON_TASK = {
     ),
     "sv": _ci(
         rf"du\s+(?:kommer (?:att\s+)?|ska\s+)?(?:också\s+|främst\s+|även\s+)?(?:{SV_TASK})\b|"
-        r"(?:arbetet|jobbet|tjänsten|uppdraget)\s+(?:består|omfattar|innebär|är|sker)|"
+        r"(?:arbetet|jobbet|tjänsten|uppdraget|rollen)\s+(?:består|omfattar|innebär|är|sker|"
+        r"handlar|går ut på|fokuserar)|"
         r"i (?:arbetet|jobbet|tjänsten|uppdraget|rollen) ingår|"
         r"dina (?:arbets)?uppgifter|(?:arbets)?uppgifterna\s+(?:omfattar|består|innefattar|är|"
         r"inkluderar|innebär)|"
@@ -277,7 +288,7 @@ SECOND_PERSON_TASK = {
         r"kundservice|kundtjänst|montering|lastning|lossning|servering|matlagning|bakning|"
         r"leverans\w*|utkörning|kassaarbete|lagerarbete|underhåll|reparation\w*|"
         r"installation\w*|undervisning|vård|omsorg|rådgivning|bokföring|löneräkning|"
-        r"programmering|testning|planering|projektledning)\b(?!\s+(?-i:[A-ZÅÄÖ]))"
+        rf"programmering|testning|planering|projektledning)\b(?!\s+(?-i:[A-ZÅÄÖ])|{NOT_ROLE})"
     ),
     "en": _ci(
         rf"you(?:'ll| will| would|'d)?\s+(?:also\s+|mainly\s+|mostly\s+|then\s+)?"
@@ -285,13 +296,15 @@ SECOND_PERSON_TASK = {
         r"(?:most|much|half|part) of your (?:day|time|week|working)|"
         r"your (?:job|work|role|day|week|working day|mission) (?:is|will be|consists|involves|"
         r"includes|revolves|is made up)|"
-        r"(?:the|this) (?:job|role|work|position) (?:involves|includes|consists)|"
+        r"(?:the|this) (?:job|role|work|position) (?:involves|includes|consists|is (?:all )?about|"
+        r"focuses on|centres on|centers on)|you're (?:the (?:first )?(?:person|one) who|"
+        r"the first person|responsible for|in charge of)|"
         r"in practice you|work:|"
         r"(?:(?<=\n)|^)\s*(?:[-–•*]\s*)?(?:responsible for|in charge of)\b|"
         rf"(?:(?<=[.:!,&] )|{LS})(?:{EN_TASK})ing\b|"
         rf"(?:(?<=[.:!,] )|{LS})(?:\w+\s+)?(?:deliver(?:y|ies)|cleaning|customer service|"
         r"installation|maintenance|repairs?|teaching|nursing|cooking|bookkeeping|payroll|"
-        r"programming|testing|picking|packing|loading|serving)\b(?!\s+(?-i:[A-Z]))"
+        rf"programming|testing|picking|packing|loading|serving)\b(?!\s+(?-i:[A-Z])|{NOT_ROLE})"
     ),
 }
 
@@ -344,8 +357,9 @@ def _lowercase_items(ad: Ad) -> bool:
 
 
 JOB_HEADING = _ci(
-    r"(?:.*\s)?(?:job|jobbet|jobb|role|rollen|gig|arbetet|uppdraget|pesti\w*|homma\w*|"
-    r"työn kuvaus|työ lyhyesti|työ|tehtävä\w*)(?:\W|$)"
+    r"(?:.*\s)?(?:job|jobbet|jobb|role|rollen|gig|work|arbetet|uppdraget|position|tjänsten|"
+    r"pesti\w*|homma\w*|työn kuvaus|työ lyhyesti|työ|tehtävä\w*|vastuu\w*|ansvar\w*|arkesi)"
+    r"(?:\W|$)"
 )
 
 
