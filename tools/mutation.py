@@ -47,11 +47,23 @@ MODULES = {
         ],
     ),
     "applying": (["reilu/applications/services.py"], ["tests/applications"]),
+    # The file holds the audit log, the notice versions and the export beside erasure: the
+    # tests of each are its tests.
     "erasure": (
         ["reilu/privacy/services.py", "reilu/applications/personal_data.py"],
-        ["tests/privacy/test_self_service.py", "tests/privacy/test_retention.py"],
+        [
+            "tests/privacy/test_self_service.py",
+            "tests/privacy/test_retention.py",
+            "tests/privacy/test_no_trace.py",
+            "tests/privacy/test_export_messages.py",
+            "tests/privacy/test_audit.py",
+            "tests/privacy/test_notice.py",
+        ],
     ),
-    "limits": (["reilu/limits.py"], ["tests/privacy/test_hardening.py"]),
+    "limits": (
+        ["reilu/limits.py"],
+        ["tests/privacy/test_hardening.py", "tests/privacy/test_limits.py"],
+    ),
     "tokens": (
         ["reilu/applications/retention.py"],
         [
