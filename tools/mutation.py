@@ -58,6 +58,7 @@ MODULES = {
             "tests/privacy/test_export_messages.py",
             "tests/privacy/test_audit.py",
             "tests/privacy/test_notice.py",
+            "tests/privacy/test_privacy_rules.py",
         ],
     ),
     "limits": (
