@@ -1,5 +1,6 @@
 """Several workers, one outbox: every message delivered exactly once."""
 
+import asyncio
 import datetime as dt
 import threading
 import uuid
@@ -12,7 +13,7 @@ from django.utils import timezone
 from reilu.messaging import outbox
 from reilu.messaging.models import Message
 from tests.conftest import make_org
-from tests.messaging.conftest import start_server
+from tests.messaging.conftest import Inbox, start_server
 
 
 def queue(org, n):
@@ -94,3 +95,61 @@ def test_a_worker_stopped_mid_batch_loses_nothing(smtp_server, org, monkeypatch)
     assert Message.objects.filter(state="sent").count() == 30
     subjects = [m.content.split(b"Subject: ")[1].split(b"\r\n")[0] for m in smtp_server.messages]
     assert len(subjects) == 30 and len(set(subjects)) == 30
+
+
+class StallingInbox(Inbox):
+    """A mail server that holds the first delivery until told, then refuses it for now
+    (451), as a slow server does; every later delivery is accepted at once."""
+
+    def __init__(self):
+        super().__init__()
+        self.stalled = threading.Event()
+        self.release = threading.Event()
+        self.first = True
+
+    async def handle_DATA(self, server, session, envelope):  # noqa: N802 - aiosmtpd's hook name
+        if self.first:
+            self.first = False
+            self.stalled.set()
+            while not self.release.is_set():
+                await asyncio.sleep(0.02)
+            return "451 4.3.0 Try again later"
+        return await super().handle_DATA(server, session, envelope)
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_stalled_workers_late_failure_does_not_undo_another_workers_delivery(
+    smtp_settings, smtp_socket
+):
+    """Worker A hangs on a slow server past the stale-claim limit; the sweep returns the
+    message and worker B delivers it. A's failure, when it finally comes, must not put the
+    delivered message back in the queue (it would go out twice) or record an error."""
+    smtp_settings.EMAIL_TIMEOUT = 30
+    queue(make_org(), 1)
+    controller, inbox = start_server(smtp_socket, StallingInbox())
+    results, errors = [], []
+
+    def worker_a():
+        try:
+            results.append(outbox.deliver_batch())
+        except Exception as exc:  # surfaced by the assertion below
+            errors.append(exc)
+        finally:
+            connection.close()
+
+    a = threading.Thread(target=worker_a)
+    try:
+        a.start()
+        assert inbox.stalled.wait(10), "worker A never reached the server"
+        with time_machine.travel(timezone.now() + outbox.STALE_CLAIM + dt.timedelta(seconds=5)):
+            assert outbox.release_stale_claims() == 1
+            assert outbox.deliver_batch() == 1  # worker B
+        inbox.release.set()
+        a.join(30)
+    finally:
+        inbox.release.set()
+        controller.stop()
+    assert errors == [] and results == [0]
+    message = Message.objects.get()
+    assert (message.state, message.attempts, message.last_error) == ("sent", 1, "")
+    assert len(inbox.messages) == 1
