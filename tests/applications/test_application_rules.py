@@ -253,11 +253,9 @@ def test_a_move_is_recorded_with_who_and_why(application, recruiter):
     assert (event.actor, event.text, event.stage.kind) == (recruiter, "Strong CV", "screening")
 
 
-def test_a_move_without_a_note_tells_no_note(application):
+def test_a_move_without_a_note_records_none(application):
     services.application_move(application=application)
     assert Event.objects.get(application=application, kind="moved").text == ""
-    [moved] = letters(application, "moved")
-    assert "XX" not in moved.body
 
 
 def test_the_first_response_time_is_the_first_one(application):
@@ -528,7 +526,8 @@ def test_the_preview_shows_each_language_group_its_own_letter(posting, org):
     assert en["sample"] == twins[0] and en["names"] == ["Sam Same", "Sam Same"]
     assert en["subject"] == "Welcome, Sam"
     assert en["body"].startswith("Great news.\n\nSee http://") and "/status/…/" in en["body"]
-    assert fi["subject"] == services.decision_preview(fi["sample"], "hired")[0]
+    # Without a note, the preview is the letter without one.
+    assert (fi["subject"], fi["body"]) == services.decision_preview(fi["sample"], "hired")
 
 
 def test_a_language_without_a_name_is_shown_by_its_code(posting):
@@ -562,3 +561,8 @@ def test_the_boards_note_goes_to_the_ads_language_or_else_the_largest_group(post
     assert services.board_notes(everyone.exclude(language="en"), "en", "Hi") == {"fi": "Hi"}
     assert services.board_notes(everyone.none(), "en", "Hi") == {"en": "Hi"}
     assert services.board_notes(everyone, "en", "") == {}
+
+
+def test_a_cancellation_without_a_word_records_none(posting, application):
+    services.posting_cancel(posting=posting)
+    assert Event.objects.get(application=application, kind="cancelled").text == ""
