@@ -204,6 +204,15 @@ def test_without_a_talent_consent_or_cv_nothing_of_them_is_stored(posting):
     )
     app = Application.objects.get(pk=app.pk)
     assert not app.talent_consent and not app.cv and app.cv_name == "" and app.phone == ""
+    assert app.cover_letter == "" and app.cv_type == ""
+
+
+def test_after_withdrawing_one_can_apply_again(posting, application):
+    services.application_withdraw(application=application)
+    again, _raw = make_application(posting)
+    assert again.pk != application.pk
+    assert Application.objects.get(pk=again.pk).outcome == "active"
+    assert letters(application, "duplicate") == []
 
 
 def test_the_confirmation_goes_to_the_candidate_with_a_working_link(client, posting):
