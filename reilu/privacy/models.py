@@ -3,6 +3,8 @@
 The rate-limit counters (RateCounter) are this app's table too, defined in reilu.limits.
 """
 
+from typing import Any, NoReturn
+
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -41,11 +43,11 @@ class PrivacyNotice(models.Model):
         return getattr(self, f"text_{language}", "") or self.text_en
 
 
-class AppendOnly(models.QuerySet):
-    def update(self, **kwargs):
+class AppendOnly(models.QuerySet["AuditEvent"]):
+    def update(self, **kwargs: Any) -> NoReturn:
         raise PermissionError("The audit log is append-only.")
 
-    def delete(self):
+    def delete(self) -> NoReturn:
         raise PermissionError("The audit log is append-only.")
 
 
@@ -86,12 +88,12 @@ class AuditEvent(models.Model):
     def __str__(self) -> str:
         return f"{self.created_at:%Y-%m-%d %H:%M} {self.actor_label or '-'} {self.action}"
 
-    def save(self, *args, **kwargs):
+    def save(self, *args: Any, **kwargs: Any) -> None:
         if not self._state.adding:
             raise PermissionError("The audit log is append-only.")
         super().save(*args, **kwargs)
 
-    def delete(self, *args, **kwargs):
+    def delete(self, *args: Any, **kwargs: Any) -> NoReturn:
         raise PermissionError("The audit log is append-only.")
 
 

@@ -4,12 +4,13 @@ from django.conf import settings
 from django.utils import translation
 from django.utils.translation import gettext as _
 
+from reilu.employers.models import Organization
 from reilu.privacy.models import PrivacyNotice
 
 LANGUAGES = ("fi", "sv", "en")
 
 
-def default_text(organization, language: str) -> str:
+def default_text(organization: Organization, language: str) -> str:
     """The built-in notice (version 0) in one language, filled in for the employer."""
     with translation.override(language):
         values = {
@@ -62,19 +63,21 @@ class DefaultNotice:
 
     version = 0
 
-    def __init__(self, organization):
+    def __init__(self, organization: Organization) -> None:
         self.organization = organization
 
     def text(self, language: str) -> str:
         return default_text(self.organization, language if language in LANGUAGES else "en")
 
 
-def current_notice(organization) -> PrivacyNotice | DefaultNotice:
+def current_notice(organization: Organization) -> PrivacyNotice | DefaultNotice:
     latest = PrivacyNotice.objects.filter(organization=organization).order_by("-version").first()
     return latest or DefaultNotice(organization)
 
 
-def notice_version(organization, version: int) -> PrivacyNotice | DefaultNotice | None:
+def notice_version(
+    organization: Organization, version: int
+) -> PrivacyNotice | DefaultNotice | None:
     if version == 0:
         return DefaultNotice(organization)
     return PrivacyNotice.objects.filter(organization=organization, version=version).first()

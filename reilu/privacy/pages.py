@@ -4,6 +4,7 @@
 current notice lives at /employers/<slug>/privacy/ with its version (0 = the built-in text).
 """
 
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils.translation import get_language
 
@@ -17,12 +18,12 @@ def _language() -> str:
     return language if language in LANGUAGES else "en"
 
 
-def privacy_page(request):
+def privacy_page(request: HttpRequest) -> HttpResponse:
     employers = public_employers().order_by("name")
     return render(request, "privacy/page.html", {"employers": employers})
 
 
-def employer_notice(request, slug):
+def employer_notice(request: HttpRequest, slug: str) -> HttpResponse:
     org = get_object_or_404(Organization, slug=slug)
     notice = current_notice(org)
     context = {

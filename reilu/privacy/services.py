@@ -5,13 +5,16 @@ reilu.privacy.registry): privacy adds the audit line, the erasure record and the
 areas' registered data, and runs them in this order.
 """
 
+import datetime as dt
 import io
 import json
 import zipfile
-from typing import Any
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, Any
 
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import transaction
+from django.db.models import Model
 from django.utils import timezone
 
 from reilu.employers.models import Organization
@@ -19,10 +22,17 @@ from reilu.privacy.models import AuditEvent, ErasureRecord, PrivacyNotice
 from reilu.privacy.notices import notice_version
 from reilu.privacy.registry import registered, subjects
 
+if TYPE_CHECKING:
+    from django.contrib.auth.models import AnonymousUser, User
+
+    AnyUser = User | AnonymousUser
+
 A = AuditEvent.Action
 
 
-def audit_record(*, organization, action: str, obj, actor=None) -> AuditEvent:
+def audit_record(
+    *, organization: Organization, action: str, obj: Model, actor: "AnyUser | None" = None
+) -> AuditEvent:
     """Append one line to the employer's audit log; `actor` None means candidate or system."""
     user = actor if actor is not None and actor.is_authenticated else None
     return AuditEvent.objects.create(
@@ -30,12 +40,14 @@ def audit_record(*, organization, action: str, obj, actor=None) -> AuditEvent:
         actor=user,
         actor_label=(user.get_username() if user else ""),
         action=action,
-        object_type=obj._meta.model_name,
+        object_type=obj._meta.model_name or "",  # a concrete model has one
         object_id=str(obj.pk),
     )
 
 
-def audit_listed(*, organization, applications, actor=None) -> None:
+def audit_listed(
+    *, organization: Organization, applications: Iterable[Model], actor: "AnyUser | None" = None
+) -> None:
     """One audit line per application whose personal data a listing handed out."""
     user = actor if actor is not None and actor.is_authenticated else None
     AuditEvent.objects.bulk_create(
@@ -45,7 +57,7 @@ def audit_listed(*, organization, applications, actor=None) -> None:
                 actor=user,
                 actor_label=(user.get_username() if user else ""),
                 action=A.LIST_APPLICATION,
-                object_type=app._meta.model_name,
+                object_type=app._meta.model_name or "",  # a concrete model has one
                 object_id=str(app.pk),
             )
             for app in applications
@@ -64,7 +76,9 @@ def record_notice_acceptance(*, application: Any, version: int | None) -> None:
     application.privacy_notice_version = version
 
 
-def notice_publish(*, organization, texts: dict[str, str], actor=None) -> PrivacyNotice:
+def notice_publish(
+    *, organization: Organization, texts: dict[str, str], actor: "User | None" = None
+) -> PrivacyNotice:
     """A new version of the employer's notice; earlier versions stay as they were."""
     with transaction.atomic():
         # Lock the employer row so two editors cannot take the same version number.
@@ -173,7 +187,7 @@ def application_erase(*, application: Any, reason: str, actor: Any = None) -> An
     return app
 
 
-def erase_due(now=None, limit: int = 500) -> int:
+def erase_due(now: dt.datetime | None = None, limit: int = 500) -> int:
     """Erase every application whose retention period has ended; returns how many."""
     from reilu.privacy.retention import due_for_erasure
 

@@ -1,3 +1,5 @@
+import datetime as dt
+
 from django.conf import settings
 from django.db import transaction
 from django.urls import reverse
@@ -13,7 +15,7 @@ from reilu.privacy.retention import erase_due_at, upcoming_erasures
 from reilu.privacy.services import erase_due
 
 
-def notify_owners(now=None) -> int:
+def notify_owners(now: dt.datetime | None = None) -> int:
     """Once a week, tell each employer's owners what will be erased within 14 days."""
     now = now or timezone.now()
     year, week, _day = timezone.localtime(now).isocalendar()
