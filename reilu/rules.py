@@ -33,4 +33,10 @@ class DuplicateApplication(RuleError):
 
     def __init__(self, application: Any):
         self.application = application
-        super().__init__("duplicate", _("An application with this email is already in process."))
+        super().__init__(
+            "duplicate",
+            _(
+                "You have already applied for this job. We sent your status link to your "
+                "email again."
+            ),
+        )

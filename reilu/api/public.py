@@ -15,7 +15,7 @@ from reilu.jobs.models import Posting
 from reilu.jobs.views import PUBLIC_STATES, open_postings
 from reilu.limits import count_miss, rate_limited
 from reilu.privacy.services import record_notice_acceptance
-from reilu.rules import DuplicateApplication, RuleError
+from reilu.rules import RuleError
 from reilu.textfields import Line, Text
 
 router = Router(tags=["public"])
@@ -87,8 +87,8 @@ def job(request, slug: str):
         201: s.Applied,
         400: s.Error,
         404: s.Error,
-        409: s.Error,
-        410: s.Error,
+        409: s.Refusal,
+        410: s.Refusal,
         422: s.Problems,
         429: s.Error,
     },
@@ -114,7 +114,7 @@ def apply(
     if posting is None:
         return Status(404, {"detail": _("No such job.")})
     if not posting.is_open:
-        return Status(410, {"detail": _("This job no longer takes applications.")})
+        raise RuleError("closed", _("This job no longer takes applications."))
     # The same form as the web page: one set of rules for every way of applying.
     form = ApplyForm(
         {
@@ -138,18 +138,9 @@ def apply(
         return Status(400, {"detail": errors})
     try:
         app, raw = form.submit(posting)
-    except DuplicateApplication:
-        return Status(
-            409,
-            {
-                "detail": _(
-                    "You have already applied for this job. We sent your status link to your "
-                    "email again."
-                )
-            },
-        )
-    except (RuleError, ValidationError):
-        return Status(410, {"detail": _("This job no longer takes applications.")})
+    except ValidationError as exc:
+        # Whatever the stored application refused at the last moment: the page says "closed".
+        raise RuleError("closed", _("This job no longer takes applications.")) from exc
     # The API client is expected to have shown the employer's current notice.
     record_notice_acceptance(application=app, version=None)
     return Status(201, {"id": app.pk, "status_url": services.status_url(raw)})
@@ -202,16 +193,12 @@ def status(request, token: str):
     return _status(app)
 
 
-@router.post("/status/{token}/withdraw", response={200: s.Status, 404: s.Error, 409: s.Error})
+@router.post("/status/{token}/withdraw", response={200: s.Status, 404: s.Error, 409: s.Refusal})
 def withdraw(request, token: str):
     app = AccessToken.resolve(token)
     if app is None:
         return Status(404, {"detail": _("This status link is not valid.")})
-    try:
-        app = services.application_withdraw(application=app)
-    except RuleError:
-        return Status(409, {"detail": _("This application is no longer in process.")})
-    return _status(app)
+    return _status(services.application_withdraw(application=app))
 
 
 @router.post("/adcheck", response={200: s.AdCheckOut, 422: s.Problems})

@@ -14,6 +14,14 @@ class Error(Schema):
     detail: str
 
 
+class Refusal(Schema):
+    """A rule refused the request: `code` is stable (docs/api.md lists them), `detail` is
+    the translated sentence to show."""
+
+    code: str
+    detail: str
+
+
 class Problem(Schema):
     code: str
     field: str
@@ -21,6 +29,13 @@ class Problem(Schema):
 
 
 class Problems(Schema):
+    detail: list[Problem]
+
+
+class PublishRefusal(Schema):
+    """The publish gate refused: one problem per missing or dishonest part of the ad."""
+
+    code: Literal["publish_refused"]
     detail: list[Problem]
 
 

@@ -10,9 +10,8 @@ from reilu.applications import services as app_services
 from reilu.applications.models import Application
 from reilu.jobs import services
 from reilu.jobs.models import Posting, Stage
-from reilu.jobs.rules import pay_range_problem, publish_problems
+from reilu.jobs.rules import pay_range_problem
 from reilu.privacy.services import audit_listed
-from reilu.rules import PublishRefused, RuleError
 
 router = Router(tags=["staff"], auth=staff_auth)
 NOT_FOUND = {"detail": "Not found."}
@@ -80,8 +79,8 @@ def posting_list(request):
         400: s.Error,
         401: s.Error,
         404: s.Error,
-        409: s.Error,
-        422: s.Problems,
+        409: s.Refusal,
+        422: s.Problems | s.PublishRefusal,
     },
 )
 def posting_update(request, pk: int, payload: s.PostingFields):
@@ -96,26 +95,17 @@ def posting_update(request, pk: int, payload: s.PostingFields):
     for required in ("language", "remote", "employment_type", "pay_currency", "pay_period"):
         if required in data and data[required] is None:
             data.pop(required)
-    try:
-        posting = services.posting_update(posting=posting, data=data, duties=duties, stages=stages)
-    except PublishRefused as refused:
-        return Status(422, {"detail": [p.as_dict() for p in refused.problems]})
-    except RuleError as exc:
-        return Status(409, {"detail": str(exc)})
-    return posting
+    return services.posting_update(posting=posting, data=data, duties=duties, stages=stages)
 
 
 @router.post(
     "/postings/{pk}/publish",
-    response={200: s.PostingRef, 401: s.Error, 404: s.Error, 422: s.Problems},
+    response={200: s.PostingRef, 401: s.Error, 404: s.Error, 422: s.PublishRefusal},
 )
 def posting_publish(request, pk: int):
     posting = _posting(request, pk)
     if posting is None:
         return Status(404, NOT_FOUND)
-    problems = publish_problems(posting)
-    if problems:
-        return Status(422, {"detail": [p.as_dict() for p in problems]})
     return services.posting_publish(posting=posting)
 
 
@@ -162,7 +152,7 @@ def posting_applications(
 
 @router.post(
     "/applications/{pk}/move",
-    response={200: s.MoveOut, 400: s.Error, 401: s.Error, 404: s.Error, 409: s.Error},
+    response={200: s.MoveOut, 400: s.Error, 401: s.Error, 404: s.Error, 409: s.Refusal},
 )
 def application_move(request, pk: int, payload: s.MoveIn):
     app = Application.objects.filter(pk=pk, posting__organization=request.org).first()
@@ -179,12 +169,9 @@ def application_move(request, pk: int, payload: s.MoveIn):
         to_stage = Stage.objects.filter(pk=stage_id, posting_id=app.posting_id).first()
         if to_stage is None:
             return Status(400, {"detail": _("That stage does not belong to this posting.")})
-    try:
-        app = app_services.application_move(
-            application=app, actor=request.user, to_stage=to_stage, note=payload.note
-        )
-    except RuleError as exc:
-        return Status(409, {"detail": str(exc)})
+    app = app_services.application_move(
+        application=app, actor=request.user, to_stage=to_stage, note=payload.note
+    )
     return {
         "id": app.pk,
         "stage_id": app.stage_id,

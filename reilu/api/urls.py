@@ -1,10 +1,7 @@
-from django.utils.translation import gettext as _
-from django_ratelimit.exceptions import Ratelimited
 from ninja import NinjaAPI
-from ninja.errors import AuthenticationError, ValidationError
 
-from reilu.api import public, staff
-from reilu.api.schemas import Error, Problems
+from reilu.api import errors, public, staff
+from reilu.api.schemas import Error, Problems, PublishRefusal, Refusal
 from reilu.interviews.api import router as interviews_router
 from reilu.privacy.api import router as privacy_router
 from reilu.talent.api import router as talent_router
@@ -19,7 +16,13 @@ class ReiluAPI(NinjaAPI):
     def get_openapi_schema(self, **kwargs):
         schema = super().get_openapi_schema(**kwargs)
         components = schema.setdefault("components", {}).setdefault("schemas", {})
-        for name, model in (("Error", Error), ("Problems", Problems)):
+        shared = (
+            ("Error", Error),
+            ("Problems", Problems),
+            ("Refusal", Refusal),
+            ("PublishRefusal", PublishRefusal),
+        )
+        for name, model in shared:
             if name not in components:
                 model_schema = model.model_json_schema(ref_template="#/components/schemas/{model}")
                 components.update(model_schema.pop("$defs", {}))
@@ -73,47 +76,4 @@ api.add_router("", interviews_router)
 api.add_router("", voice_router)
 api.add_router("", talent_router)
 api.add_router("", privacy_router)
-
-
-@api.exception_handler(AuthenticationError)
-def unauthorized(request, exc):
-    return api.create_response(
-        request, {"detail": _("A valid staff token is required.")}, status=401
-    )
-
-
-@api.exception_handler(Ratelimited)
-def too_many(request, exc):
-    response = api.create_response(
-        request,
-        {"detail": _("Too many requests. Please wait a moment and try again.")},
-        status=429,
-    )
-    response["Retry-After"] = "60"
-    return response
-
-
-@api.exception_handler(OverflowError)
-def out_of_range(request, exc):
-    """An id or number beyond what the database stores (SQLite: 64 bits) is bad input."""
-    return api.create_response(
-        request,
-        {"detail": [{"code": "invalid", "field": "", "message": _("A number is out of range.")}]},
-        status=422,
-    )
-
-
-@api.exception_handler(ValidationError)
-def invalid(request, exc):
-    return api.create_response(
-        request,
-        {"detail": [_describe(e) for e in exc.errors]},
-        status=422,
-    )
-
-
-def _describe(error: dict) -> dict:
-    """Validation errors in the same shape as publish problems: code, field, message."""
-    skip = ("body", "payload", "form", "query", "path", "file")
-    field = ".".join(str(part) for part in error.get("loc", []) if part not in skip)
-    return {"code": "invalid", "field": field, "message": str(error.get("msg", ""))}
+errors.install(api)

@@ -11,14 +11,13 @@ from ninja import Router, Schema, Status
 from pydantic import Field
 
 from reilu.api.auth import staff_auth
-from reilu.api.schemas import Body, DbId, Error, Problems, StrictDateTime
+from reilu.api.schemas import Body, DbId, Error, Problems, Refusal, StrictDateTime
 from reilu.applications.models import AccessToken
 from reilu.interviews.models import Booking, Purpose, Slot
 from reilu.interviews.selectors import open_slots
 from reilu.interviews.services.booking import booking_book, booking_cancel, can_book_interview
 from reilu.interviews.services.slots import MAX_PARTS, slot_create
 from reilu.jobs.models import Posting
-from reilu.rules import RuleError
 from reilu.textfields import Line
 
 router = Router(tags=["interviews"])
@@ -134,7 +133,7 @@ def staff_slot_list(request, pk: int):
 @router.post(
     "/postings/{pk}/slots",
     auth=staff_auth,
-    response={201: StaffSlotOut, 400: Error, 401: Error, 404: Error, 422: Problems},
+    response={201: StaffSlotOut, 400: Error | Refusal, 401: Error, 404: Error, 422: Problems},
 )
 def staff_slot_create(request, pk: int, payload: SlotIn):
     posting = Posting.objects.filter(pk=pk, organization=request.org).first()
@@ -145,23 +144,20 @@ def staff_slot_create(request, pk: int, payload: SlotIn):
             URLValidator(schemes=["https", "http"])(payload.video_url)
         except ValidationError:
             return Status(400, {"detail": _("The video link is not a valid web address.")})
-    try:
-        slot = slot_create(
-            posting=posting,
-            purpose=payload.purpose,
-            starts_at=_aware(payload.starts_at),
-            ends_at=_aware(payload.ends_at),
-            location=payload.location,
-            video_url=payload.video_url,
-            interviewer_ids=payload.interviewer_ids,
-            parts=[
-                {"title": p.title, "starts_at": _aware(p.starts_at), "ends_at": _aware(p.ends_at)}
-                for p in payload.parts
-            ],
-            actor=request.user,
-        )
-    except RuleError as exc:
-        return Status(400, {"detail": str(exc)})
+    slot = slot_create(
+        posting=posting,
+        purpose=payload.purpose,
+        starts_at=_aware(payload.starts_at),
+        ends_at=_aware(payload.ends_at),
+        location=payload.location,
+        video_url=payload.video_url,
+        interviewer_ids=payload.interviewer_ids,
+        parts=[
+            {"title": p.title, "starts_at": _aware(p.starts_at), "ends_at": _aware(p.ends_at)}
+            for p in payload.parts
+        ],
+        actor=request.user,
+    )
     return Status(
         201,
         {
@@ -201,26 +197,20 @@ def candidate_booking(request, token: str):
 
 
 @router.post(
-    "/status/{token}/booking", response={200: BookingOut, 404: Error, 409: Error, 422: Problems}
+    "/status/{token}/booking", response={200: BookingOut, 404: Error, 409: Refusal, 422: Problems}
 )
 def candidate_book(request, token: str, payload: BookIn):
     app = AccessToken.resolve(token)
     if app is None:
         return Status(404, {"detail": _("This status link is not valid.")})
-    try:
-        booking = booking_book(application=app, slot_id=payload.slot_id)
-    except RuleError as exc:
-        return Status(409, {"detail": str(exc)})
+    booking = booking_book(application=app, slot_id=payload.slot_id)
     return _booking(booking)
 
 
-@router.delete("/status/{token}/booking", response={200: BookingOut, 404: Error, 409: Error})
+@router.delete("/status/{token}/booking", response={200: BookingOut, 404: Error, 409: Refusal})
 def candidate_cancel(request, token: str):
     app = AccessToken.resolve(token)
     if app is None:
         return Status(404, {"detail": _("This status link is not valid.")})
-    try:
-        booking = booking_cancel(application=app)
-    except RuleError as exc:
-        return Status(409, {"detail": str(exc)})
+    booking = booking_cancel(application=app)
     return _booking(booking)

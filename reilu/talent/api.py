@@ -15,8 +15,7 @@ from ninja.security import APIKeyCookie
 from pydantic import Field, StrictBool
 
 from reilu.api.auth import staff_auth
-from reilu.api.schemas import Body, Error, Problems
-from reilu.rules import RuleError
+from reilu.api.schemas import Body, Error, Problems, Refusal
 from reilu.talent import selectors
 from reilu.talent.auth import current_seeker
 from reilu.talent.models import Profile
@@ -180,20 +179,17 @@ def my_profile(request):
 @router.put(
     "/talent/me",
     auth=seeker_auth,
-    response={200: MyProfileOut, 400: Error, 401: Error, 403: Error, 422: Problems},
+    response={200: MyProfileOut, 400: Error | Refusal, 401: Error, 403: Error, 422: Problems},
     summary="Write your own talent profile (seeker)",
     description=SEEKER_AUTH_DOC,
 )
 def my_profile_put(request, payload: ProfileIn):
     data = payload.model_dump()
-    try:
-        languages = check_languages([(pl["language"], pl["level"]) for pl in data.pop("languages")])
-        skills = parse_skills(data.pop("skills"))
-        links = parse_links(data.pop("links"))
-        profile = profile_save(
-            seeker=request.seeker, data=data, skills=skills, languages=languages, links=links
-        )
-    except RuleError as exc:
-        return Status(400, {"detail": exc.message})
+    languages = check_languages([(pl["language"], pl["level"]) for pl in data.pop("languages")])
+    skills = parse_skills(data.pop("skills"))
+    links = parse_links(data.pop("links"))
+    profile = profile_save(
+        seeker=request.seeker, data=data, skills=skills, languages=languages, links=links
+    )
     profile.seeker = request.seeker
     return profile

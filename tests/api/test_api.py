@@ -50,7 +50,7 @@ def test_the_whole_journey_through_the_api(client, api_token):
     assert ref["state"] == "draft" and ref["slug"]
 
     refused = client.post(f"/api/v1/postings/{ref['id']}/publish", **bearer(api_token))
-    assert refused.status_code == 422
+    assert refused.status_code == 422 and refused.json()["code"] == "publish_refused"
     assert {"code": "missing-contact", "field": "contact_name"}.items() <= refused.json()["detail"][
         0
     ].items()
@@ -84,7 +84,9 @@ def test_the_whole_journey_through_the_api(client, api_token):
     status_url = applied.json()["status_url"]
     token = status_url.rstrip("/").rsplit("/", 1)[1]
     form["cv"] = SimpleUploadedFile("cv.pdf", PDF_BYTES, "application/pdf")
-    assert client.post(f"/api/v1/jobs/{ref['slug']}/applications", form).status_code == 409
+    again = client.post(f"/api/v1/jobs/{ref['slug']}/applications", form)
+    assert again.status_code == 409 and again.json()["code"] == "duplicate"
+    assert "sent your status link" in again.json()["detail"]
 
     status = client.get(f"/api/v1/status/{token}").json()
     assert status["stage"] == "Received" and status["stage_position"] == 1
@@ -209,7 +211,12 @@ def test_bad_posting_input_is_422_not_500(client, api_token):
 def test_the_status_api_withdraws(client, application):
     response = client.post(f"/api/v1/status/{application.raw_token}/withdraw")
     assert response.status_code == 200 and response.json()["outcome"] == "withdrawn"
-    assert client.post(f"/api/v1/status/{application.raw_token}/withdraw").status_code == 409
+    again = client.post(f"/api/v1/status/{application.raw_token}/withdraw")
+    assert again.status_code == 409
+    assert again.json() == {
+        "code": "not_active",
+        "detail": "This application is no longer in process.",
+    }
     assert client.get("/api/v1/status/nope").status_code == 404
 
 

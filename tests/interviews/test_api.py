@@ -40,10 +40,11 @@ def test_bad_slot_input_is_a_clear_4xx(client, api_token, posting, recruiter, ou
     past = slot_payload([recruiter], days=-2)
     response = client.post(url, past, content_type="application/json", **auth(api_token))
     assert response.status_code == 400 and "future" in response.json()["detail"]
+    assert response.json()["code"] == "past"
     foreign = client.post(
         url, slot_payload([outsider]), content_type="application/json", **auth(api_token)
     )
-    assert foreign.status_code == 400
+    assert foreign.status_code == 400 and foreign.json()["code"] == "bad_interviewer"
     typed = client.post(
         url,
         {**slot_payload([recruiter]), "interviewer_ids": ["1"]},
@@ -73,9 +74,10 @@ def test_a_candidate_lists_books_and_cancels(client, interview_app, second_app, 
     other = f"/api/v1/status/{second_app.raw_token}"
     assert client.get(f"{other}/slots").json() == []
     taken = client.post(f"{other}/booking", {"slot_id": slot.pk}, content_type="application/json")
-    assert taken.status_code == 409
+    assert taken.status_code == 409 and taken.json()["code"] == "taken"
     assert client.get(f"{other}/booking").status_code == 404  # not the first one's booking
-    assert client.delete(f"{other}/booking").status_code == 409
+    nothing = client.delete(f"{other}/booking")
+    assert nothing.status_code == 409 and nothing.json()["code"] == "no_booking"
     cancelled = client.delete(f"{base}/booking")
     assert cancelled.status_code == 200 and cancelled.json()["state"] == "cancelled"
     assert cancelled.json()["uid"] == booked.json()["uid"]

@@ -50,7 +50,7 @@ def test_it_lets_a_signed_in_seeker_read_and_write_their_profile(seeker_client, 
     bad = seeker_client.put(
         "/api/v1/talent/me", {**payload, "links": ["ftp://x"]}, content_type="application/json"
     )
-    assert bad.status_code == 400
+    assert bad.status_code == 400 and bad.json()["code"] == "links"
     assert (
         seeker_client.put(
             "/api/v1/talent/me", {**payload, "remote": "yes"}, content_type="application/json"

@@ -51,7 +51,7 @@ def booking_book(*, application: Application, slot_id: int, purpose: str = Purpo
             if slot is None:
                 raise RuleError("no_slot", _("That time is not available."))
             if slot.starts_at <= timezone.now():
-                raise RuleError("past", _("That time has already passed."))
+                raise RuleError("slot_passed", _("That time has already passed."))
             current = (
                 Booking.objects.select_for_update()
                 .filter(application=app, purpose=purpose, state=Booking.State.ACTIVE)
