@@ -100,7 +100,7 @@ def posting_update(request, pk: int, payload: s.PostingFields):
 
 @router.post(
     "/postings/{pk}/publish",
-    response={200: s.PostingRef, 401: s.Error, 404: s.Error, 422: s.PublishRefusal},
+    response={200: s.PostingRef, 401: s.Error, 404: s.Error, 422: s.Problems | s.PublishRefusal},
 )
 def posting_publish(request, pk: int):
     posting = _posting(request, pk)
