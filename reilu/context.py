@@ -1,5 +1,9 @@
 from django.conf import settings
 from django.http import HttpRequest
+from django.utils.functional import SimpleLazyObject
+
+from reilu.talent.auth import current_seeker
+from reilu.talent.models import Seeker
 
 
 def site(request: HttpRequest) -> dict[str, object]:
@@ -7,7 +11,14 @@ def site(request: HttpRequest) -> dict[str, object]:
         "dev_mailbox": settings.REILU_DEV_MAILBOX,
         "base_url": settings.BASE_URL,
         "is_recruiter": _is_recruiter(request),
+        # Looked up only by a page that asks (the job list's alert offer), so the areas below
+        # talent need not know how seekers sign in.
+        "signed_in_seeker": SimpleLazyObject(lambda: _seeker(request)),
     }
+
+
+def _seeker(request: HttpRequest) -> Seeker | None:
+    return current_seeker(request) if hasattr(request, "session") else None
 
 
 def _is_recruiter(request: HttpRequest) -> bool:

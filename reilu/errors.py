@@ -88,14 +88,15 @@ class CandidateLinkMiddleware:
 
     def process_exception(self, request: HttpRequest, exception: Exception) -> HttpResponse | None:
         if isinstance(exception, LinkExpired):
-            return _private(link_expired(request))
+            return private_response(link_expired(request))
         if isinstance(exception, LinkNotFound):
-            return _private(link_not_found(request))
+            return private_response(link_not_found(request))
         return None
 
 
-def _private(response: Response) -> Response:
-    # The address holds a secret: never pass it on or cache the answer.
+def private_response(response: Response) -> Response:
+    """For pages whose address holds a secret (a candidate's or a seeker's link): never pass
+    the address on to other sites, never cache the answer."""
     response["Referrer-Policy"] = "same-origin"
     response["Cache-Control"] = "private, no-store"
     return response

@@ -8,11 +8,8 @@ from django.views.generic import RedirectView, TemplateView
 
 from reilu import accounts, health
 from reilu.api.urls import api
-from reilu.applications import staff_views as app_staff
-from reilu.applications import views as app_views
-from reilu.jobs import alert_views
-from reilu.jobs import staff_views as job_staff
-from reilu.jobs import views as job_views
+from reilu.applications import urls as application_urls
+from reilu.jobs import urls as job_urls
 from reilu.limits import failures_limited
 from reilu.messaging import staff_views as mail_staff
 from reilu.messaging import views as mail_views
@@ -20,26 +17,6 @@ from reilu.privacy import pages as privacy_pages
 
 # Resolved on first use: the hashed name in production needs the collected manifest.
 lazy_static = lazy(static, str)
-
-jobs_patterns = (
-    [
-        path("", job_views.job_list, name="list"),
-        path("<slug:slug>/", job_views.job_detail, name="detail"),
-    ],
-    "jobs",
-)
-
-application_patterns = (
-    [
-        path("jobs/<slug:slug>/apply/", app_views.apply, name="apply"),
-        path("jobs/<slug:slug>/thanks/", app_views.thanks, name="thanks"),
-        path("status-links/", app_views.status_links, name="lost_link"),
-        path("status/<str:token>/", app_views.status, name="status"),
-        path("status/<str:token>/withdraw/", app_views.withdraw, name="withdraw"),
-        path("status/<str:token>/alerts/", app_views.subscribe_alerts, name="subscribe_alerts"),
-    ],
-    "applications",
-)
 
 staff_patterns = (
     [
@@ -57,33 +34,14 @@ staff_patterns = (
             name="password_reset_complete",
         ),
         path("logout/", auth_views.LogoutView.as_view(next_page="home"), name="logout"),
-        path("", job_staff.home, name="home"),
-        path("org/", job_staff.switch_org, name="switch_org"),
-        path("postings/new/", job_staff.posting_new, name="posting_new"),
-        path("adcheck/", job_staff.adcheck_live, name="adcheck"),
-        path("postings/<int:pk>/", job_staff.board, name="board"),
-        path("postings/<int:pk>/edit/", job_staff.posting_edit, name="posting_edit"),
-        path("postings/<int:pk>/publish/", job_staff.posting_publish, name="posting_publish"),
-        path("postings/<int:pk>/close/", job_staff.posting_close, name="posting_close"),
-        path("postings/<int:pk>/decide/", app_staff.decide, name="decide"),
-        path("postings/<int:pk>/cancel/", app_staff.posting_cancel, name="posting_cancel"),
-        path("attention/", app_staff.attention_view, name="attention"),
-        path("candidates/", app_staff.search, name="search"),
-        path("messages/<int:pk>/retry/", app_staff.retry_message, name="retry_message"),
+        *job_urls.staff_urlpatterns,
+        *application_urls.staff_urlpatterns,
         path("templates/", mail_staff.template_list, name="templates"),
         path(
             "templates/<slug:kind>/<slug:language>/",
             mail_staff.template_edit,
             name="template_edit",
         ),
-        path("applications/<int:pk>/contact/", app_staff.set_contact, name="set_contact"),
-        path("postings/<int:pk>/delivery/", job_staff.delivery, name="delivery"),
-        path("applications/<int:pk>/", app_staff.detail, name="application"),
-        path("applications/<int:pk>/cv/", app_staff.cv_download, name="cv"),
-        path("applications/<int:pk>/cv/preview/", app_staff.cv_preview, name="cv_preview"),
-        path("applications/<int:pk>/move/", app_staff.move, name="move"),
-        path("applications/<int:pk>/note/", app_staff.note, name="note"),
-        path("applications/<int:pk>/promise/", app_staff.promise, name="promise"),
     ],
     "staff",
 )
@@ -94,11 +52,10 @@ handler404 = "reilu.errors.page_not_found"
 handler500 = "reilu.errors.server_error"
 
 urlpatterns = [
-    path("", job_views.home, name="home"),
+    *job_urls.site_urlpatterns,
     path("healthz", health.healthz, name="healthz"),
     path("readyz", health.readyz, name="readyz"),
-    path("jobs/", include(jobs_patterns)),
-    path("employers/<slug:slug>/", job_views.employer_profile, name="employer"),
+    path("jobs/", include("reilu.jobs.urls")),
     path(
         "accessibility/",
         TemplateView.as_view(
@@ -119,10 +76,8 @@ urlpatterns = [
     ),
     # Browsers ask for /favicon.ico whatever the page links; send them to the static file.
     path("favicon.ico", RedirectView.as_view(url=lazy_static("reilu/favicon.ico"))),
-    path("", include(application_patterns)),
+    path("", include("reilu.applications.urls")),
     path("staff/", include(staff_patterns)),
-    path("alerts/confirm/<str:signed>/", alert_views.confirm, name="alert_confirm"),
-    path("alerts/unsubscribe/<str:signed>/", alert_views.unsubscribe, name="alert_unsubscribe"),
     path("", include("reilu.interviews.urls")),
     path("", include("reilu.voice.urls")),
     path("", include("reilu.talent.urls")),

@@ -12,6 +12,7 @@ from django_ratelimit.exceptions import Ratelimited
 from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, ValidationError
 
+from reilu.errors import LinkNotFound
 from reilu.rules import PublishRefused, RuleError
 
 # Refusals of what the request itself says (the input breaks a rule) are 400; a request that
@@ -29,6 +30,8 @@ BAD_INPUT = frozenset(
         "too_many_parts",
         "bad_part",
         "part_outside",
+        # A posting's pay range (the API checks it first, with the same message).
+        "pay_range",
         # A seeker's own profile.
         "skills",
         "languages",
@@ -64,6 +67,12 @@ def install(api: NinjaAPI) -> None:
             detail = exc.message
         return api.create_response(
             request, {"code": exc.code, "detail": detail}, status=status_for(exc)
+        )
+
+    @api.exception_handler(LinkNotFound)
+    def no_such_link(request: HttpRequest, exc: LinkNotFound) -> HttpResponse:
+        return api.create_response(
+            request, {"detail": _("This status link is not valid.")}, status=404
         )
 
     @api.exception_handler(AuthenticationError)

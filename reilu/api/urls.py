@@ -1,9 +1,10 @@
 from ninja import NinjaAPI
 
-from reilu.api import errors, public, staff
+from reilu.api import errors
 from reilu.api.schemas import Error, Problems, PublishRefusal, Refusal
+from reilu.applications.api import router as applications_router
 from reilu.interviews.api import router as interviews_router
-from reilu.privacy.api import router as privacy_router
+from reilu.jobs.api import router as jobs_router
 from reilu.talent.api import router as talent_router
 from reilu.voice.api import router as voice_router
 
@@ -70,10 +71,9 @@ api = ReiluAPI(
     description="Public jobs, applying and a candidate's status; staff endpoints by bearer token.",
     urls_namespace="api",
 )
-api.add_router("", public.router)
-api.add_router("", staff.router)
+api.add_router("", jobs_router)
+api.add_router("", applications_router)
 api.add_router("", interviews_router)
 api.add_router("", voice_router)
 api.add_router("", talent_router)
-api.add_router("", privacy_router)
 errors.install(api)

@@ -9,6 +9,7 @@ from django.views.decorators.http import require_POST
 
 from reilu.applications import services, uploads
 from reilu.applications.attention import attention
+from reilu.applications.board import board_page
 from reilu.applications.cv import cv_response
 from reilu.applications.models import Application
 from reilu.applications.search import MIN_LENGTH, candidate_search_page
@@ -16,7 +17,7 @@ from reilu.employers.access import recruiting_orgs
 from reilu.employers.models import Membership
 from reilu.employers.staff import recruiter_required
 from reilu.jobs.models import Stage
-from reilu.jobs.staff_views import board, staff_posting
+from reilu.jobs.staff_views import staff_posting
 from reilu.messaging.models import Message
 from reilu.messaging.queue import message_retry
 from reilu.privacy.models import AuditEvent
@@ -108,8 +109,7 @@ def move(request, pk):
     else:
         messages.success(request, _("Moved. The candidate has been told."))
     if request.htmx:
-        request.method = "GET"
-        return board(request, app.posting_id)
+        return board_page(request, app.posting)
     return redirect("staff:application", pk=app.pk)
 
 

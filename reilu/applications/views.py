@@ -6,15 +6,14 @@ from django.views.decorators.http import require_http_methods
 
 from reilu.applications import services
 from reilu.applications.forms import ApplyForm, StatusLinksForm
-from reilu.applications.models import AccessToken
 from reilu.applications.pending import pending_carry, pending_find, pending_forget
 from reilu.applications.selectors import status_context
 from reilu.applications.status_links import status_links_send
-from reilu.errors import LinkExpired, LinkNotFound
+from reilu.applications.tokens import application_for_token
 from reilu.jobs.alerts import alert_subscribe
 from reilu.jobs.models import Posting
 from reilu.jobs.views import PUBLIC_STATES
-from reilu.limits import count_miss, over_limit_for, rate_limited
+from reilu.limits import over_limit_for, rate_limited
 from reilu.privacy.notices import current_notice
 from reilu.privacy.services import record_notice_acceptance
 from reilu.rules import DuplicateApplication, RuleError
@@ -112,18 +111,8 @@ def status_links(request):
     return render(request, "applications/status_links.html", {"form": form})
 
 
-def _application_or_404(token, request):
-    app, expired = AccessToken.lookup(token)
-    if expired:
-        raise LinkExpired
-    if app is None:
-        count_miss(request, "status")
-        raise LinkNotFound
-    return app
-
-
 def status(request, token):
-    app = _application_or_404(token, request)
+    app = application_for_token(token, request=request, tell_expired=True)
     context = status_context(app)
     context["token"] = token
     response = render(request, "applications/status.html", context)
@@ -136,7 +125,7 @@ def status(request, token):
 
 @require_http_methods(["GET", "POST"])
 def withdraw(request, token):
-    app = _application_or_404(token, request)
+    app = application_for_token(token, request=request, tell_expired=True)
     if request.method == "POST":
         try:
             services.application_withdraw(application=app)
@@ -152,7 +141,7 @@ def withdraw(request, token):
 
 @require_http_methods(["POST"])
 def subscribe_alerts(request, token):
-    app = _application_or_404(token, request)
+    app = application_for_token(token, request=request, tell_expired=True)
     alert_subscribe(organization=app.posting.organization, email=app.email, language=app.language)
     messages.success(
         request, _("We sent you an email. Confirm there, and you will hear of new openings.")

@@ -12,7 +12,7 @@ from pydantic import Field
 
 from reilu.api.auth import staff_auth
 from reilu.api.schemas import Body, DbId, Error, Problems, Refusal, StrictDateTime
-from reilu.applications.models import AccessToken
+from reilu.applications.tokens import application_for_token
 from reilu.interviews.models import Booking, Purpose, Slot
 from reilu.interviews.selectors import open_slots
 from reilu.interviews.services.booking import booking_book, booking_cancel, can_book_interview
@@ -173,9 +173,7 @@ def staff_slot_create(request, pk: int, payload: SlotIn):
 
 @router.get("/status/{token}/slots", response={200: list[SlotOut], 404: Error})
 def candidate_slots(request, token: str):
-    app = AccessToken.resolve(token)
-    if app is None:
-        return Status(404, {"detail": _("This status link is not valid.")})
+    app = application_for_token(token)
     if not can_book_interview(app):
         return []
     return [_slot(s) for s in open_slots(app)[:200]]
@@ -183,9 +181,7 @@ def candidate_slots(request, token: str):
 
 @router.get("/status/{token}/booking", response={200: BookingOut, 404: Error})
 def candidate_booking(request, token: str):
-    app = AccessToken.resolve(token)
-    if app is None:
-        return Status(404, {"detail": _("This status link is not valid.")})
+    app = application_for_token(token)
     booking = (
         app.bookings.filter(purpose=Purpose.INTERVIEW, state=Booking.State.ACTIVE)
         .select_related("slot")
@@ -200,17 +196,13 @@ def candidate_booking(request, token: str):
     "/status/{token}/booking", response={200: BookingOut, 404: Error, 409: Refusal, 422: Problems}
 )
 def candidate_book(request, token: str, payload: BookIn):
-    app = AccessToken.resolve(token)
-    if app is None:
-        return Status(404, {"detail": _("This status link is not valid.")})
+    app = application_for_token(token)
     booking = booking_book(application=app, slot_id=payload.slot_id)
     return _booking(booking)
 
 
 @router.delete("/status/{token}/booking", response={200: BookingOut, 404: Error, 409: Refusal})
 def candidate_cancel(request, token: str):
-    app = AccessToken.resolve(token)
-    if app is None:
-        return Status(404, {"detail": _("This status link is not valid.")})
+    app = application_for_token(token)
     booking = booking_cancel(application=app)
     return _booking(booking)

@@ -13,9 +13,10 @@ from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods, require_POST
 
 from reilu.applications.cv import cv_response
-from reilu.applications.models import AccessToken
+from reilu.applications.tokens import application_for_token
 from reilu.employers.access import recruiting_orgs
 from reilu.employers.staff import current_org, recruiter_required
+from reilu.errors import private_response
 from reilu.interviews import selectors, series
 from reilu.interviews.criteria import criteria_for
 from reilu.interviews.forms import CriteriaForm, ScorecardForm, SlotForm
@@ -34,12 +35,6 @@ from reilu.jobs.staff_views import staff_posting
 from reilu.rules import RuleError
 
 REPORT_DAYS = 365
-
-
-def _private(response):
-    response["Referrer-Policy"] = "same-origin"
-    response["Cache-Control"] = "private, no-store"
-    return response
 
 
 # --- Staff ---------------------------------------------------------------------------------
@@ -188,7 +183,7 @@ def prepare(request, pk):
         booking__state=Booking.State.ACTIVE,
         confirmed_at__isnull=True,
     ).exists()
-    return _private(
+    return private_response(
         render(
             request,
             "interviews/staff/prepare.html",
@@ -210,7 +205,7 @@ def cv(request, pk):
     if not app.cv:
         raise Http404
     # The interviewer's view of the CV is an access like staff's download: audited.
-    return _private(cv_response(request, owner=app, organization=app.posting.organization))
+    return private_response(cv_response(request, owner=app, organization=app.posting.organization))
 
 
 @require_http_methods(["GET", "POST"])
@@ -245,7 +240,7 @@ def scorecard(request, pk):
             .select_related("interviewer")
             .prefetch_related("ratings__criterion")
         )
-    return _private(
+    return private_response(
         render(
             request,
             "interviews/staff/scorecard.html",
@@ -303,16 +298,9 @@ def report(request):
 # --- Candidates ----------------------------------------------------------------------------
 
 
-def _application_or_404(token):
-    app = AccessToken.resolve(token)
-    if app is None:
-        raise Http404
-    return app
-
-
 @require_http_methods(["GET", "POST"])
 def book(request, token):
-    app = _application_or_404(token)
+    app = application_for_token(token)
     if request.method == "POST":
         slot_id = request.POST.get("slot", "")
         try:
@@ -323,7 +311,7 @@ def book(request, token):
         messages.success(request, _("Your time is booked. The invitation is on its way."))
         return redirect("applications:status", token=token)
     booking = app.bookings.filter(purpose=Purpose.INTERVIEW, state="active").first()
-    return _private(
+    return private_response(
         render(
             request,
             "interviews/book.html",
@@ -340,7 +328,7 @@ def book(request, token):
 
 @require_POST
 def cancel(request, token):
-    app = _application_or_404(token)
+    app = application_for_token(token)
     purpose = Purpose.FEEDBACK if request.POST.get("purpose") == "feedback" else Purpose.INTERVIEW
     try:
         booking_cancel(application=app, purpose=purpose)
@@ -353,7 +341,7 @@ def cancel(request, token):
 
 @require_http_methods(["GET", "POST"])
 def feedback(request, token):
-    app = _application_or_404(token)
+    app = application_for_token(token)
     call = FeedbackCall.objects.filter(application=app).select_related("booking__slot").first()
     if call is None:
         raise Http404
@@ -376,7 +364,7 @@ def feedback(request, token):
             messages.error(request, str(exc))
             return redirect("interviews:feedback", token=token)
         return redirect("applications:status", token=token)
-    return _private(
+    return private_response(
         render(
             request,
             "interviews/feedback.html",

@@ -8,7 +8,6 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from reilu.applications.models import Application
 from reilu.employers.access import recruiting_orgs
 from reilu.employers.staff import StaffRequest, recruiter_required
 from reilu.jobs import forms, services
@@ -196,45 +195,6 @@ def posting_close(request: StaffRequest, pk: int) -> HttpResponse:
         services.posting_close(posting=posting)
     messages.success(request, _("The posting is closed for new applications."))
     return redirect("staff:board", pk=posting.pk)
-
-
-BOARD_COLUMN_LIMIT = 50
-
-
-@recruiter_required
-def board(request: StaffRequest, pk: int) -> HttpResponse:
-    posting = staff_posting(request, pk)
-    stages = list(posting.stages.all())
-    active = Application.objects.filter(posting=posting, outcome=Application.Outcome.ACTIVE)
-    counts = dict(active.values_list("stage").annotate(n=Count("id")).values_list("stage", "n"))
-    # One query per column, each capped: the board stays fast with thousands of applicants.
-    columns = []
-    for stage in stages:
-        cards = list(
-            active.filter(stage=stage)
-            .only("id", "name", "promised_by", "created_at", "stage_id", "language")
-            .order_by("promised_by", "id")[:BOARD_COLUMN_LIMIT]
-        )
-        columns.append({"stage": stage, "cards": cards, "count": counts.get(stage.pk, 0)})
-    outcomes = dict(
-        Application.objects.filter(posting=posting)
-        .exclude(outcome=Application.Outcome.ACTIVE)
-        .values_list("outcome")
-        .annotate(n=Count("id"))
-        .values_list("outcome", "n")
-    )
-    template = "jobs/staff/_board.html" if request.htmx else "jobs/staff/board.html"
-    return render(
-        request,
-        template,
-        {
-            "posting": posting,
-            "columns": columns,
-            "outcomes": outcomes,
-            "limit": BOARD_COLUMN_LIMIT,
-            "problems": publish_problems(posting) if posting.state == "draft" else [],
-        },
-    )
 
 
 @recruiter_required

@@ -53,14 +53,12 @@ def job_list(request: HttpRequest) -> HttpResponse:
 
 
 def _alert_offer(request: HttpRequest, filters: dict) -> dict:
-    """An empty result offers to mail the jobs that will match (a saved job search)."""
-    from reilu.talent.auth import current_seeker
-
+    """An empty result offers to mail the jobs that will match (a saved job search): a
+    signed-in seeker saves it at once (the page asks `signed_in_seeker`), others sign in."""
     remote = filters["remote"] in (Posting.Remote.HYBRID, Posting.Remote.FULL)
     search = {"keywords": filters["q"], "remote": remote}
     return {
         "search": search,
-        "seeker": current_seeker(request),
         "signin_query": urlencode(
             {
                 k: v

@@ -10,7 +10,7 @@ from django.views.decorators.http import require_http_methods
 
 from reilu.employers.models import Membership
 from reilu.employers.staff import recruiter_required
-from reilu.errors import LinkExpired, LinkNotFound, too_many_requests
+from reilu.errors import LinkExpired, LinkNotFound, private_response, too_many_requests
 from reilu.limits import rate_limited
 from reilu.privacy import services
 from reilu.privacy.forms import NoticeForm
@@ -31,12 +31,6 @@ def ratelimited(request, exception=None):
     return response
 
 
-def _private(response):
-    response["Referrer-Policy"] = "same-origin"
-    response["Cache-Control"] = "private, no-store"
-    return response
-
-
 def _candidate_app(token):
     app, expired = subjects().by_token(token)
     if expired:
@@ -54,7 +48,7 @@ def export(request, token):
     stamp = timezone.localdate().isoformat()
     response["Content-Disposition"] = f'attachment; filename="reilu-my-data-{stamp}.zip"'
     response["X-Content-Type-Options"] = "nosniff"
-    return _private(response)
+    return private_response(response)
 
 
 @require_http_methods(["GET", "POST"])
@@ -73,7 +67,7 @@ def erase(request, token):
         {"app": app, "token": token, "error": error},
         status=400 if error else 200,
     )
-    return _private(response)
+    return private_response(response)
 
 
 def erased(request):

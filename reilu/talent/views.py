@@ -11,6 +11,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from reilu import limits
 from reilu.applications.cv import file_response
+from reilu.errors import private_response
 from reilu.rules import RuleError
 from reilu.talent import auth, saved_searches, selectors
 from reilu.talent.forms import (
@@ -26,12 +27,6 @@ from reilu.talent.services.open_applications import open_application_send
 from reilu.talent.services.profiles import PROFILE_FIELDS, profile_save, profile_set_visibility
 from reilu.talent.services.searches import saved_search_create, saved_search_unsubscribe
 from reilu.talent.services.seekers import signin_request
-
-
-def _private(response):
-    response["Cache-Control"] = "private, no-store"
-    response["Referrer-Policy"] = "same-origin"
-    return response
 
 
 def _language() -> str:
@@ -72,12 +67,12 @@ def signin_link(request, token):
     if request.method == "POST":
         seeker = auth.token_use(token)
         if seeker is None:
-            return _private(render(request, "talent/signin_expired.html", {}, status=410))
+            return private_response(render(request, "talent/signin_expired.html", {}, status=410))
         auth.sign_in(request, seeker)
         return redirect("talent:me")
     if auth.token_peek(token) is None:
-        return _private(render(request, "talent/signin_expired.html", {}, status=410))
-    return _private(render(request, "talent/signin_confirm.html", {"token": token}))
+        return private_response(render(request, "talent/signin_expired.html", {}, status=410))
+    return private_response(render(request, "talent/signin_confirm.html", {"token": token}))
 
 
 @require_POST
@@ -99,7 +94,7 @@ def me(request):
         "searches": seeker.saved_searches.filter(unsubscribed_at__isnull=True),
         "search_form": SavedSearchForm(initial=request.session.get(PENDING_SEARCH)),
     }
-    return _private(render(request, "talent/me.html", context))
+    return private_response(render(request, "talent/me.html", context))
 
 
 @auth.seeker_required
@@ -137,7 +132,7 @@ def profile_edit(request):
                 return redirect("talent:me")
         status = 400
     response = render(request, "talent/profile_form.html", {"form": form}, status=status)
-    return _private(response)
+    return private_response(response)
 
 
 @auth.seeker_required
@@ -211,7 +206,7 @@ def open_new(request):
             else:
                 return redirect("talent:open_status", pk=app.pk)
         status = 400
-    return _private(render(request, "talent/open_new.html", {"form": form}, status=status))
+    return private_response(render(request, "talent/open_new.html", {"form": form}, status=status))
 
 
 @auth.seeker_required
@@ -222,7 +217,7 @@ def open_status(request, pk):
         seeker=request.seeker,
     )
     context = {"app": app, "events": app.events.all(), "org": app.organization}
-    return _private(render(request, "talent/open_status.html", context))
+    return private_response(render(request, "talent/open_status.html", context))
 
 
 @auth.seeker_required
@@ -291,7 +286,7 @@ def my_data(request):
     response = HttpResponse(seeker_export(request.seeker), content_type="application/zip")
     response["Content-Disposition"] = 'attachment; filename="reilu-my-talent-data.zip"'
     response["X-Content-Type-Options"] = "nosniff"
-    return _private(response)
+    return private_response(response)
 
 
 @auth.seeker_required
@@ -306,4 +301,4 @@ def erase(request):
             auth.sign_out(request)
             return render(request, "talent/erased.html")
         error = _("Tick the box to confirm that you want your data erased.")
-    return _private(render(request, "talent/erase.html", {"error": error}))
+    return private_response(render(request, "talent/erase.html", {"error": error}))

@@ -4,8 +4,9 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from reilu.applications.models import AccessToken
+from reilu.applications.tokens import application_for_token
 from reilu.employers.staff import recruiter_required
+from reilu.errors import private_response
 from reilu.jobs.staff_views import staff_posting
 from reilu.rules import RuleError
 from reilu.voice import analytics, services
@@ -13,13 +14,6 @@ from reilu.voice.forms import HideForm, ReplyForm, ReportForm, SurveyForm
 from reilu.voice.models import SurveyInvitation, SurveyResponse
 from reilu.voice.selectors.public_scorecard import published_scorecard
 from reilu.voice.selectors.reviews import public_reviews, report_queue
-
-
-def _private(response):
-    # The address is a key: never sent on to other sites, never cached.
-    response["Referrer-Policy"] = "same-origin"
-    response["Cache-Control"] = "private, no-store"
-    return response
 
 
 def _survey_page(request, invitation: SurveyInvitation, status_token: str | None):
@@ -32,7 +26,7 @@ def _survey_page(request, invitation: SurveyInvitation, status_token: str | None
     }
     if app.erased_at is not None:
         # Erased: the link answers nothing and takes nothing, and says why.
-        return _private(
+        return private_response(
             render(
                 request, "voice/survey_gone.html", {**context, "gone": services.GONE}, status=410
             )
@@ -41,7 +35,7 @@ def _survey_page(request, invitation: SurveyInvitation, status_token: str | None
         status = 409 if request.method == "POST" else 200
         if request.method == "POST":
             context["refused"] = _("This survey has already been answered. Thank you!")
-        return _private(render(request, "voice/survey_done.html", context, status=status))
+        return private_response(render(request, "voice/survey_done.html", context, status=status))
     form = SurveyForm(
         request.POST if request.method == "POST" else None,
         reached_interview=invitation.reached_interview,
@@ -59,12 +53,12 @@ def _survey_page(request, invitation: SurveyInvitation, status_token: str | None
             )
         except RuleError as exc:
             context["refused"] = str(exc)
-            return _private(render(request, "voice/survey_done.html", context, status=409))
+            return private_response(render(request, "voice/survey_done.html", context, status=409))
         messages.success(request, _("Thank you! Your answer was saved."))
         return redirect(request.path)
     context["form"] = form
     status = 400 if request.method == "POST" else 200
-    return _private(render(request, "voice/survey.html", context, status=status))
+    return private_response(render(request, "voice/survey.html", context, status=status))
 
 
 @require_http_methods(["GET", "POST"])
@@ -77,9 +71,7 @@ def survey(request, token):
 
 @require_http_methods(["GET", "POST"])
 def status_survey(request, token):
-    app = AccessToken.resolve(token)
-    if app is None:
-        raise Http404
+    app = application_for_token(token)
     invitation = get_object_or_404(
         SurveyInvitation.objects.select_related("application__posting__organization", "stage"),
         application=app,

@@ -1,0 +1,251 @@
+"""Applications in the API: applying, a candidate's own status by token, and staff's list,
+moves and decisions (scoped to the token's employer)."""
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils.translation import gettext as _
+from ninja import File, Form, Query, Router, Status
+from ninja.files import UploadedFile
+
+from reilu.api import schemas as shared
+from reilu.api.auth import staff_auth
+from reilu.applications import schemas as s
+from reilu.applications import services
+from reilu.applications.forms import ApplyForm
+from reilu.applications.models import Application
+from reilu.applications.selectors import status_context
+from reilu.applications.tokens import application_for_token
+from reilu.jobs.api import NOT_FOUND, org_posting
+from reilu.jobs.models import Posting, Stage
+from reilu.jobs.views import PUBLIC_STATES
+from reilu.limits import rate_limited
+from reilu.privacy.services import audit_listed, record_notice_acceptance
+from reilu.rules import RuleError
+from reilu.textfields import Line, Text
+
+public = Router(tags=["public"])
+staff = Router(tags=["staff"], auth=staff_auth)
+MAX_ID = 2**63 - 1  # the largest id any of the databases stores
+
+
+@public.post(
+    "/jobs/{slug}/applications",
+    response={
+        201: s.Applied,
+        400: shared.Error,
+        404: shared.Error,
+        409: shared.Refusal,
+        410: shared.Refusal,
+        422: shared.Problems,
+        429: shared.Error,
+    },
+)
+@rate_limited("apply", method="POST")  # the same counter as the apply page
+def apply(
+    request,
+    slug: str,
+    name: Line = Form(...),
+    email: Line = Form(...),
+    language: Line = Form(...),
+    privacy_consent: Line = Form(...),
+    phone: Line = Form(""),
+    cover_letter: Text = Form(""),
+    talent_consent: Line = Form(""),
+    cv: UploadedFile = File(None),
+):
+    posting = (
+        Posting.objects.select_related("organization")
+        .filter(slug=slug, state__in=PUBLIC_STATES)
+        .first()
+    )
+    if posting is None:
+        return Status(404, {"detail": _("No such job.")})
+    if not posting.is_open:
+        raise RuleError("closed", _("This job no longer takes applications."))
+    # The same form as the web page: one set of rules for every way of applying.
+    form = ApplyForm(
+        {
+            "name": name,
+            "email": email,
+            "phone": phone,
+            "cover_letter": cover_letter,
+            "language": language,
+            "privacy_consent": privacy_consent,
+            "talent_consent": talent_consent,
+        },
+        {"cv": cv} if cv is not None else {},
+    )
+    if not form.is_valid():
+        errors = "; ".join(
+            f"{field}: {' '.join(str(m) for m in msgs)}"
+            if field != "__all__"
+            else " ".join(str(m) for m in msgs)
+            for field, msgs in form.errors.items()
+        )
+        return Status(400, {"detail": errors})
+    try:
+        app, raw = form.submit(posting)
+    except ValidationError as exc:
+        # Whatever the stored application refused at the last moment: the page says "closed".
+        raise RuleError("closed", _("This job no longer takes applications.")) from exc
+    # The API client is expected to have shown the employer's current notice.
+    record_notice_acceptance(application=app, version=None)
+    return Status(201, {"id": app.pk, "status_url": services.status_url(raw)})
+
+
+def _status(app) -> dict:
+    ctx = status_context(app)
+    return {
+        "posting": app.posting.title,
+        "employer": app.posting.organization.name,
+        "stage": app.stage.name,
+        "stage_description": app.stage.description,
+        "stage_position": ctx["position"],
+        "stage_total": ctx["total"],
+        "outcome": app.outcome,
+        "contact": {
+            "name": app.contact_name,
+            "email": app.contact_email,
+            "phone": app.contact_phone,
+        },
+        "promised_by": app.promised_by if app.is_active else None,
+        "events": [
+            {
+                "kind": e.kind,
+                "label": e.get_kind_display(),
+                "stage": e.stage.name if e.stage else None,
+                "text": e.text,
+                "at": e.created_at,
+            }
+            for e in ctx["events"]
+        ],
+        "messages": [
+            {
+                "subject": m.subject,
+                "state": m.state,
+                "created_at": m.created_at,
+                "sent_at": m.sent_at,
+            }
+            for m in ctx["messages_sent"]
+        ],
+    }
+
+
+@public.get(
+    "/status/{token}", response={200: s.ApplicationStatus, 404: shared.Error, 429: shared.Error}
+)
+def status(request, token: str):
+    app = application_for_token(token, request=request)
+    return _status(app)
+
+
+@public.post(
+    "/status/{token}/withdraw",
+    response={200: s.ApplicationStatus, 404: shared.Error, 409: shared.Refusal},
+)
+def withdraw(request, token: str):
+    app = application_for_token(token)
+    return _status(services.application_withdraw(application=app))
+
+
+@staff.get(
+    "/postings/{pk}/applications",
+    response={200: s.ApplicationPage, 401: shared.Error, 404: shared.Error, 422: shared.Problems},
+)
+def posting_applications(
+    request,
+    pk: int,
+    outcome: str = "",
+    stage: int = Query(0, ge=0, le=MAX_ID),
+    limit: int = 100,
+    offset: int = 0,
+):
+    posting = org_posting(request, pk)
+    if posting is None:
+        return Status(404, NOT_FOUND)
+    apps = Application.objects.filter(posting=posting).select_related("stage")
+    if outcome in Application.Outcome.values:
+        apps = apps.filter(outcome=outcome)
+    if stage:
+        apps = apps.filter(stage_id=stage)
+    limit = max(1, min(limit, 500))
+    offset = max(0, min(offset, 10**9))
+    page = list(apps.order_by("id")[offset : offset + limit])
+    # Names and emails leave Reilu here (no CV: the list has neither its file nor a link).
+    audit_listed(organization=posting.organization, applications=page, actor=request.user)
+    items = [
+        {
+            "id": a.pk,
+            "name": a.name,
+            "email": a.email,
+            "stage_id": a.stage_id,
+            "stage": a.stage.name,
+            "outcome": a.outcome,
+            "promised_by": a.promised_by,
+            "created_at": a.created_at,
+        }
+        for a in page
+    ]
+    return {"count": apps.count(), "items": items}
+
+
+@staff.post(
+    "/applications/{pk}/move",
+    response={
+        200: s.MoveOut,
+        400: shared.Error,
+        401: shared.Error,
+        404: shared.Error,
+        409: shared.Refusal,
+    },
+)
+def application_move(request, pk: int, payload: s.MoveIn):
+    app = Application.objects.filter(pk=pk, posting__organization=request.org).first()
+    if app is None:
+        return Status(404, NOT_FOUND)
+    to_stage = None
+    if payload.to != "next":
+        try:
+            stage_id = int(payload.to)
+            if not 0 < stage_id < 2**63:
+                raise ValueError
+        except ValueError:
+            return Status(400, {"detail": _('"to" must be "next" or a stage id.')})
+        to_stage = Stage.objects.filter(pk=stage_id, posting_id=app.posting_id).first()
+        if to_stage is None:
+            return Status(400, {"detail": _("That stage does not belong to this posting.")})
+    app = services.application_move(
+        application=app, actor=request.user, to_stage=to_stage, note=payload.note
+    )
+    return {
+        "id": app.pk,
+        "stage_id": app.stage_id,
+        "stage": app.stage.name,
+        "promised_by": app.promised_by,
+    }
+
+
+@staff.post(
+    "/applications/decisions",
+    response={200: s.DecisionsOut, 401: shared.Error, 422: shared.Problems},
+)
+def decisions(request, payload: s.DecisionsIn):
+    # The services take any language code; the API accepts only Reilu's three.
+    notes: dict[str, str] | None = None
+    if payload.notes is not None:
+        notes = {language: text for language, text in payload.notes.items()}
+    with transaction.atomic():
+        updated = services.applications_decide(
+            organization=request.org,
+            application_ids=payload.application_ids,
+            outcome=payload.outcome,
+            note=payload.note,
+            notes=notes,
+            actor=request.user,
+        )
+    return {"updated": updated}
+
+
+router = Router()
+router.add_router("", public)
+router.add_router("", staff)

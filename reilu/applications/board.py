@@ -1,0 +1,52 @@
+"""A posting's board for staff: its active applications in one column per stage."""
+
+from django.db.models import Count
+from django.shortcuts import render
+
+from reilu.applications.models import Application
+from reilu.employers.staff import recruiter_required
+from reilu.jobs.models import Posting
+from reilu.jobs.rules import publish_problems
+from reilu.jobs.staff_views import staff_posting
+
+BOARD_COLUMN_LIMIT = 50
+
+
+@recruiter_required
+def board(request, pk):
+    return board_page(request, staff_posting(request, pk))
+
+
+def board_page(request, posting: Posting):
+    """The whole page, or only the columns for htmx (also the answer to a move from it)."""
+    stages = list(posting.stages.all())
+    active = Application.objects.filter(posting=posting, outcome=Application.Outcome.ACTIVE)
+    counts = dict(active.values_list("stage").annotate(n=Count("id")).values_list("stage", "n"))
+    # One query per column, each capped: the board stays fast with thousands of applicants.
+    columns = []
+    for stage in stages:
+        cards = list(
+            active.filter(stage=stage)
+            .only("id", "name", "promised_by", "created_at", "stage_id", "language")
+            .order_by("promised_by", "id")[:BOARD_COLUMN_LIMIT]
+        )
+        columns.append({"stage": stage, "cards": cards, "count": counts.get(stage.pk, 0)})
+    outcomes = dict(
+        Application.objects.filter(posting=posting)
+        .exclude(outcome=Application.Outcome.ACTIVE)
+        .values_list("outcome")
+        .annotate(n=Count("id"))
+        .values_list("outcome", "n")
+    )
+    template = "applications/staff/_board.html" if request.htmx else "applications/staff/board.html"
+    return render(
+        request,
+        template,
+        {
+            "posting": posting,
+            "columns": columns,
+            "outcomes": outcomes,
+            "limit": BOARD_COLUMN_LIMIT,
+            "problems": publish_problems(posting) if posting.state == "draft" else [],
+        },
+    )

@@ -1,0 +1,101 @@
+"""The shapes of applications and a candidate's status in the API."""
+
+import datetime as dt
+from typing import Annotated, Literal
+
+from ninja import Schema
+from pydantic import Field, model_validator
+
+from reilu.api.schemas import Body, DbId
+from reilu.textfields import Line, Text
+
+
+class Applied(Schema):
+    id: int
+    status_url: str
+
+
+class Contact(Schema):
+    name: str
+    email: str
+    phone: str
+
+
+class StatusEvent(Schema):
+    kind: str
+    label: str
+    stage: str | None
+    text: str
+    at: dt.datetime
+
+
+class StatusMessage(Schema):
+    subject: str
+    state: str
+    created_at: dt.datetime
+    sent_at: dt.datetime | None
+
+
+class ApplicationStatus(Schema):
+    posting: str
+    employer: str
+    stage: str
+    stage_description: str
+    stage_position: int
+    stage_total: int
+    outcome: Literal["active", "withdrawn", "rejected", "hired"]
+    contact: Contact
+    promised_by: dt.date | None
+    events: list[StatusEvent]
+    messages: list[StatusMessage]
+
+
+class ApplicationRow(Schema):
+    id: int
+    name: str
+    email: str
+    stage_id: int
+    stage: str
+    outcome: str
+    promised_by: dt.date | None
+    created_at: dt.datetime
+
+
+class ApplicationPage(Schema):
+    count: int
+    items: list[ApplicationRow]
+
+
+class MoveIn(Body):
+    to: Line | DbId = "next"
+    note: Text = Field("", max_length=2000)
+
+
+class MoveOut(Schema):
+    id: int
+    stage_id: int
+    stage: str
+    promised_by: dt.date
+
+
+class DecisionsIn(Body):
+    application_ids: list[DbId] = Field(min_length=1, max_length=20000)
+    outcome: Literal["rejected", "hired"]
+    note: Text = Field(
+        "", max_length=2000, description="One note for everyone, whatever their language."
+    )
+    notes: dict[Literal["fi", "sv", "en"], Annotated[Text, Field(max_length=2000)]] | None = Field(
+        None,
+        description="A note per candidate language; a candidate whose language has no "
+        "note gets the message without one.",
+    )
+
+    @model_validator(mode="after")
+    def one_kind_of_note(self):
+        if self.notes is not None and self.note:
+            raise ValueError("Give either `note` (for everyone) or `notes` (per language).")
+        return self
+
+
+class DecisionsOut(Schema):
+    updated: int
