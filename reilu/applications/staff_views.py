@@ -16,6 +16,7 @@ from reilu.applications.search import MIN_LENGTH, candidate_search_page
 from reilu.employers.access import recruiting_orgs
 from reilu.employers.models import Membership
 from reilu.employers.staff import recruiter_required
+from reilu.errors import refusal_shown
 from reilu.jobs.models import Stage
 from reilu.jobs.staff_views import staff_posting
 from reilu.messaging.models import Message
@@ -241,7 +242,7 @@ def set_contact(request, pk):
         messages.error(request, _("Choose a person from your organisation."))
         return redirect("staff:attention")
     user = member.user
-    try:
+    with refusal_shown(request) as refused:
         services.application_set_contact(
             application=app,
             name=user.get_full_name() or user.email,
@@ -249,9 +250,7 @@ def set_contact(request, pk):
             phone=request.POST.get("phone", "")[:40],
             actor=request.user,
         )
-    except RuleError as exc:
-        messages.error(request, str(exc))
-    else:
+    if not refused:
         messages.success(request, _("The candidate has been told who their contact person is now."))
     if request.POST.get("next") == "detail":
         return redirect("staff:application", pk=app.pk)

@@ -16,7 +16,7 @@ from reilu.applications.cv import cv_response
 from reilu.applications.tokens import application_for_token
 from reilu.employers.access import recruiting_orgs
 from reilu.employers.staff import current_org, recruiter_required
-from reilu.errors import private_response
+from reilu.errors import private_response, refusal_shown
 from reilu.interviews import selectors, series
 from reilu.interviews.criteria import criteria_for
 from reilu.interviews.forms import CriteriaForm, ScorecardForm, SlotForm
@@ -32,7 +32,6 @@ from reilu.interviews.services.feedback_calls import (
 from reilu.interviews.services.preparation import preparation_confirm
 from reilu.interviews.services.scorecards import criteria_set, scorecard_submit
 from reilu.jobs.staff_views import staff_posting
-from reilu.rules import RuleError
 
 REPORT_DAYS = 365
 
@@ -63,7 +62,9 @@ def slots(request, pk):
     if request.method == "POST":
         if form.is_valid():
             data = form.cleaned_data
-            try:
+            with refusal_shown(
+                request, form=form, field={"bad_part": "parts", "part_outside": "parts"}
+            ) as refused:
                 created = series.slot_series_create(
                     posting=posting,
                     times=series.series_times(
@@ -82,10 +83,7 @@ def slots(request, pk):
                     interviewer_ids=[int(i) for i in data["interviewers"]],
                     actor=request.user,
                 )
-            except RuleError as exc:
-                field = "parts" if exc.code in ("bad_part", "part_outside") else None
-                form.add_error(field, str(exc))
-            else:
+            if not refused:
                 messages.success(
                     request,
                     ngettext(
@@ -131,11 +129,9 @@ def slot_delete(request, pk):
         return render(
             request, "interviews/staff/slot_delete.html", {"slot": slot, "booking": booking}
         )
-    try:
+    with refusal_shown(request) as refused:
         slot_services.slot_delete(slot=slot)
-    except RuleError as exc:
-        messages.error(request, str(exc))
-    else:
+    if not refused:
         messages.success(request, _("The time is removed."))
     return redirect("interviews:slots", pk=slot.posting_id)
 
@@ -149,11 +145,9 @@ def criteria(request, pk):
     status = 200
     if request.method == "POST":
         if form.is_valid():
-            try:
+            with refusal_shown(request, form=form, field="lines") as refused:
                 criteria_set(posting=posting, lines=form.cleaned_data["lines"].splitlines())
-            except RuleError as exc:
-                form.add_error("lines", str(exc))
-            else:
+            if not refused:
                 messages.success(request, _("The evaluation criteria are saved."))
                 return redirect("interviews:criteria", pk=posting.pk)
         status = 400
@@ -223,11 +217,9 @@ def scorecard(request, pk):
         if not may_rate:
             raise Http404
         if form.is_valid():
-            try:
+            with refusal_shown(request, form=form) as refused:
                 scorecard_submit(application=app, interviewer=request.user, ratings=form.ratings())
-            except RuleError as exc:
-                form.add_error(None, str(exc))
-            else:
+            if not refused:
                 messages.success(request, _("Your scorecard is saved."))
                 return redirect("interviews:scorecard", pk=app.pk)
         status = 400
@@ -270,11 +262,9 @@ def feedback_list(request):
 @recruiter_required
 def feedback_done(request, pk):
     call = get_object_or_404(FeedbackCall, pk=pk, organization__in=recruiting_orgs(request.user))
-    try:
+    with refusal_shown(request) as refused:
         feedback_calls.feedback_done(call=call, actor=request.user)
-    except RuleError as exc:
-        messages.error(request, str(exc))
-    else:
+    if not refused:
         messages.success(request, _("Marked done. Thank you for calling."))
     return redirect("interviews:feedback_list")
 
@@ -303,10 +293,9 @@ def book(request, token):
     app = application_for_token(token)
     if request.method == "POST":
         slot_id = request.POST.get("slot", "")
-        try:
+        with refusal_shown(request) as refused:
             booking_book(application=app, slot_id=int(slot_id) if slot_id.isdigit() else 0)
-        except RuleError as exc:
-            messages.error(request, str(exc))
+        if refused:
             return redirect("interviews:book", token=token)
         messages.success(request, _("Your time is booked. The invitation is on its way."))
         return redirect("applications:status", token=token)
@@ -330,11 +319,9 @@ def book(request, token):
 def cancel(request, token):
     app = application_for_token(token)
     purpose = Purpose.FEEDBACK if request.POST.get("purpose") == "feedback" else Purpose.INTERVIEW
-    try:
+    with refusal_shown(request) as refused:
         booking_cancel(application=app, purpose=purpose)
-    except RuleError as exc:
-        messages.error(request, str(exc))
-    else:
+    if not refused:
         messages.success(request, _("Your time is cancelled."))
     return redirect("applications:status", token=token)
 
@@ -347,7 +334,7 @@ def feedback(request, token):
         raise Http404
     if request.method == "POST":
         choice = request.POST.get("choice", "")
-        try:
+        with refusal_shown(request) as refused:
             if choice == "written":
                 feedback_choose_written(application=app)
                 messages.success(request, _("You will get a written summary."))
@@ -360,8 +347,7 @@ def feedback(request, token):
             else:
                 messages.error(request, _("Choose a time or another option."))
                 return redirect("interviews:feedback", token=token)
-        except RuleError as exc:
-            messages.error(request, str(exc))
+        if refused:
             return redirect("interviews:feedback", token=token)
         return redirect("applications:status", token=token)
     return private_response(

@@ -10,11 +10,11 @@ from django.views.decorators.http import require_POST
 
 from reilu.employers.access import recruiting_orgs
 from reilu.employers.staff import StaffRequest, recruiter_required
+from reilu.errors import refusal_shown
 from reilu.jobs import forms, services
 from reilu.jobs.forms import DutyFormSet, PostingForm, StageFormSet, formset_rows
 from reilu.jobs.models import DutyShare, Posting, Stage
 from reilu.jobs.rules import publish_problems
-from reilu.rules import PublishRefused, RuleError
 
 
 def staff_posting(request: HttpRequest, pk: int) -> Posting:
@@ -87,7 +87,7 @@ def _editor(request: StaffRequest, posting: Posting | None) -> HttpResponse:
     if data is not None and form.is_valid() and duties.is_valid() and stages.is_valid():
         fields = dict(form.cleaned_data)
         duty_rows, stage_rows = formset_rows(duties), formset_rows(stages)
-        try:
+        with refusal_shown(request) as refused:
             if posting is None:
                 posting = services.posting_create(
                     organization=request.org,
@@ -100,12 +100,7 @@ def _editor(request: StaffRequest, posting: Posting | None) -> HttpResponse:
                 services.posting_update(
                     posting=posting, data=fields, duties=duty_rows, stages=stage_rows
                 )
-        except PublishRefused as refused:
-            for problem in refused.problems:
-                messages.error(request, problem.message)
-        except RuleError as locked:
-            messages.error(request, str(locked))
-        else:
+        if not refused:
             if "publish" in request.POST:
                 return _publish(request, posting)
             messages.success(request, _("Saved."))
@@ -171,11 +166,9 @@ def posting_edit(request: StaffRequest, pk: int) -> HttpResponse:
 
 
 def _publish(request: StaffRequest, posting: Posting) -> HttpResponse:
-    try:
+    with refusal_shown(request) as refused:
         services.posting_publish(posting=posting)
-    except PublishRefused as refused:
-        for problem in refused.problems:
-            messages.error(request, problem.message)
+    if refused:
         return redirect("staff:posting_edit", pk=posting.pk)
     messages.success(request, _("Published. The ad is now visible on the careers site."))
     return redirect("staff:board", pk=posting.pk)

@@ -8,8 +8,8 @@ from django.views.decorators.http import require_http_methods
 
 from reilu.applications.cv import cv_response
 from reilu.employers.staff import recruiter_required
+from reilu.errors import refusal_shown
 from reilu.limits import rate_limited
-from reilu.rules import RuleError
 from reilu.talent import selectors
 from reilu.talent.forms import ContactRequestForm, OpenReplyForm, OpenSettingsForm, SearchForm
 from reilu.talent.models import ContactRequest, OpenApplication, Profile
@@ -38,7 +38,7 @@ def profile(request, public_id):
     status = 200
     if request.method == "POST":
         if form.is_valid():
-            try:
+            with refusal_shown(request, form=form) as refused:
                 contact_request_send(
                     profile=found,
                     organization=request.org,
@@ -46,9 +46,8 @@ def profile(request, public_id):
                     message=form.cleaned_data["message"],
                     posting=form.cleaned_data["posting"],
                 )
-            except RuleError as exc:
-                form.add_error(None, exc.message)
-                status = 429 if exc.code == "limit" else 409
+            if refused.error:
+                status = 429 if refused.error.code == "limit" else 409
             else:
                 messages.success(request, _("Your request is sent. We will tell you the answer."))
                 return redirect("talent:staff_profile", public_id=found.public_id)
@@ -108,15 +107,14 @@ def open_detail(request, pk):
     status = 200
     if request.method == "POST":
         if form.is_valid():
-            try:
+            with refusal_shown(request, form=form) as refused:
                 open_application_answer(
                     open_application=app,
                     decision=form.cleaned_data["decision"],
                     reply=form.cleaned_data["reply"],
                     posting=form.cleaned_data["posting"],
                 )
-            except RuleError as exc:
-                form.add_error(None, exc.message)
+            if refused:
                 status = 409
             else:
                 messages.success(request, _("Your answer is sent."))
@@ -136,11 +134,9 @@ def open_settings(request):
     status = 200
     if request.method == "POST":
         if form.is_valid():
-            try:
+            with refusal_shown(request, form=form) as refused:
                 open_settings_save(organization=request.org, data=form.cleaned_data)
-            except RuleError as exc:
-                form.add_error(None, exc.message)
-            else:
+            if not refused:
                 messages.success(request, _("Saved."))
                 return redirect("talent:staff_open_settings")
         status = 400

@@ -11,8 +11,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from reilu import limits
 from reilu.applications.cv import file_response
-from reilu.errors import private_response
-from reilu.rules import RuleError
+from reilu.errors import private_response, refusal_shown
 from reilu.talent import auth, saved_searches, selectors
 from reilu.talent.forms import (
     OpenApplicationForm,
@@ -115,7 +114,7 @@ def profile_edit(request):
     if request.method == "POST":
         if form.is_valid():
             data = {f: form.cleaned_data[f] for f in PROFILE_FIELDS}
-            try:
+            with refusal_shown(request, form=form) as refused:
                 profile_save(
                     seeker=request.seeker,
                     data=data,
@@ -125,9 +124,7 @@ def profile_edit(request):
                     cv=form.cleaned_data.get("cv_file"),
                     cv_type=getattr(form, "cv_type", ""),
                 )
-            except RuleError as exc:
-                form.add_error(None, exc.message)
-            else:
+            if not refused:
                 messages.success(request, _("Your profile is saved."))
                 return redirect("talent:me")
         status = 400
@@ -139,14 +136,12 @@ def profile_edit(request):
 @require_POST
 def visibility(request):
     profile = get_object_or_404(Profile, seeker=request.seeker)
-    try:
+    with refusal_shown(request):
         profile_set_visibility(
             profile=profile,
             visibility=request.POST.get("visibility", profile.visibility),
             paused=request.POST.get("paused") == "1",
         )
-    except RuleError as exc:
-        messages.error(request, exc.message)
     return redirect("talent:me")
 
 
@@ -171,11 +166,9 @@ def answer_request(request, pk):
         profile__seeker=request.seeker,
     )
     accept = request.POST.get("answer") == "accept"
-    try:
+    with refusal_shown(request) as refused:
         contact_request_answer(request=contact, seeker=request.seeker, accept=accept)
-    except RuleError as exc:
-        messages.error(request, exc.message)
-    else:
+    if not refused:
         if accept:
             messages.success(
                 request,
@@ -195,15 +188,13 @@ def open_new(request):
     status = 200
     if request.method == "POST":
         if form.is_valid():
-            try:
+            with refusal_shown(request, form=form) as refused:
                 app = open_application_send(
                     seeker=request.seeker,
                     organization=form.cleaned_data["organization"],
                     message=form.cleaned_data["message"],
                 )
-            except RuleError as exc:
-                form.add_error(None, exc.message)
-            else:
+            if not refused:
                 return redirect("talent:open_status", pk=app.pk)
         status = 400
     return private_response(render(request, "talent/open_new.html", {"form": form}, status=status))
@@ -226,11 +217,9 @@ def search_save(request):
     form = SavedSearchForm(request.POST)
     request.session.pop(PENDING_SEARCH, None)
     if form.is_valid():
-        try:
+        with refusal_shown(request) as refused:
             saved_search_create(seeker=request.seeker, **form.cleaned_data)
-        except RuleError as exc:
-            messages.error(request, exc.message)
-        else:
+        if not refused:
             messages.success(request, _("Saved. We will email you new matching jobs."))
     else:
         messages.error(request, _("Check the search: %(errors)s") % {"errors": form.errors})

@@ -6,7 +6,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from reilu.applications.tokens import application_for_token
 from reilu.employers.staff import recruiter_required
-from reilu.errors import private_response
+from reilu.errors import private_response, refusal_shown
 from reilu.jobs.staff_views import staff_posting
 from reilu.rules import RuleError
 from reilu.voice import analytics, services
@@ -99,14 +99,13 @@ def report(request, slug, pk):
     status = 200
     if request.method == "POST":
         if form.is_valid():
-            try:
+            with refusal_shown(request, form=form) as refused:
                 services.review_report(
                     review=review,
                     address=request.META.get("REMOTE_ADDR", ""),
                     reason=form.cleaned_data["reason"],
                 )
-            except RuleError as exc:
-                form.add_error(None, str(exc))
+            if refused:
                 status = 429
             else:
                 messages.success(request, _("Thank you. The employer and we will look at it."))
@@ -151,16 +150,14 @@ def review_reply(request, pk):
     if not form.is_valid():
         messages.error(request, _("Write a reply first."))
         return redirect("voice:reviews")
-    try:
+    with refusal_shown(request) as refused:
         services.review_reply(
             review=review,
             organization=request.org,
             text=form.cleaned_data["text"],
             author=request.user,
         )
-    except RuleError as exc:
-        messages.error(request, str(exc))
-    else:
+    if not refused:
         messages.success(request, _("Your reply is public under the review."))
     return redirect("voice:reviews")
 
