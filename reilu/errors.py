@@ -4,61 +4,18 @@ Django's handlers (handler400/403/404/500 in urls.py, CSRF_FAILURE_VIEW) call th
 below. A candidate's link that is unknown or no longer valid raises `LinkNotFound` or
 `LinkExpired`; `CandidateLinkMiddleware` answers those with the friendly 404/410 page even
 in debug mode, where Django would otherwise show its technical 404 to a job seeker.
-
-A rule's refusal (`RuleError`) on a page is shown by `refusal_shown`, the one way views
-turn it into the page's error display.
 """
 
 import logging
-from collections.abc import Callable, Iterator, Mapping
-from contextlib import contextmanager
+from collections.abc import Callable
 from typing import TypeVar
 
-from django.contrib import messages
 from django.http import HttpRequest, HttpResponse, HttpResponseBase, HttpResponseServerError
 from django.shortcuts import render
 from django.template import loader
 
-from reilu.rules import PublishRefused, RuleError
-
 logger = logging.getLogger(__name__)
 Response = TypeVar("Response", bound=HttpResponseBase)
-
-
-class Refusal:
-    """What a `refusal_shown` block met: true, with `error`, when a rule refused."""
-
-    def __init__(self) -> None:
-        self.error: RuleError | None = None
-
-    def __bool__(self) -> bool:
-        return self.error is not None
-
-
-@contextmanager
-def refusal_shown(
-    request, *, form=None, field: str | Mapping[str, str] | None = None
-) -> Iterator[Refusal]:
-    """Run a service call; show a rule's refusal where the page shows its errors.
-
-    With a form, the message goes on it: on `field` (or on the field a code maps to), else on
-    the whole form. Without one it is an error message for the next page; the publish gate's
-    refusal gives one message per problem. It stores nothing itself; the caller decides
-    the status and where to go by asking the yielded `Refusal`.
-    """
-    refusal = Refusal()
-    try:
-        yield refusal
-    except RuleError as exc:
-        refusal.error = exc
-        if form is not None:
-            where = field.get(exc.code) if isinstance(field, Mapping) else field
-            form.add_error(where, exc.message)
-        elif isinstance(exc, PublishRefused):
-            for problem in exc.problems:
-                messages.error(request, problem.message)
-        else:
-            messages.error(request, exc.message)
 
 
 class LinkNotFound(Exception):

@@ -18,7 +18,7 @@ PACKAGE = Path(__file__).resolve().parents[1] / "reilu"
 # the one module that mounts every area's router.
 LAYERS: list[set[str]] = [
     {"rules", "textfields", "fold", "formatting", "widgets", "errors", "adcheck", "limits"},
-    {"employers"},
+    {"employers", "refusals"},
     {"messaging", "api"},
     {"privacy"},
     {"jobs"},

@@ -6,8 +6,8 @@ from django.contrib.messages import get_messages
 from django.contrib.messages.storage.fallback import FallbackStorage
 from django.test import RequestFactory
 
-from reilu.errors import refusal_shown
 from reilu.jobs.rules import Problem
+from reilu.refusals import refusal_shown
 from reilu.rules import PublishRefused, RuleError
 
 

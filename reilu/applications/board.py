@@ -1,4 +1,5 @@
-"""A posting's board for staff: its active applications in one column per stage."""
+"""A posting's board for staff: its active applications in one column per stage, and the
+delivery of their messages above it."""
 
 from django.db.models import Count
 from django.shortcuts import render
@@ -8,6 +9,7 @@ from reilu.employers.staff import recruiter_required
 from reilu.jobs.models import Posting
 from reilu.jobs.rules import publish_problems
 from reilu.jobs.staff_views import staff_posting
+from reilu.messaging.models import Message
 
 BOARD_COLUMN_LIMIT = 50
 
@@ -48,5 +50,32 @@ def board_page(request, posting: Posting):
             "outcomes": outcomes,
             "limit": BOARD_COLUMN_LIMIT,
             "problems": publish_problems(posting) if posting.state == "draft" else [],
+        },
+    )
+
+
+@recruiter_required
+def delivery(request, pk):
+    """Delivery progress of this posting's candidate messages, polled while any are queued."""
+    posting = staff_posting(request, pk)
+    states = dict(
+        Message.objects.about_any(Application, posting.applications.values("pk"))
+        .filter(alert_staff_on_failure=True)
+        .values_list("state")
+        .annotate(n=Count("id"))
+        .values_list("state", "n")
+    )
+    sent = states.get("sent", 0)
+    pending = states.get("pending", 0) + states.get("sending", 0)
+    failed = states.get("failed", 0)
+    return render(
+        request,
+        "applications/staff/_delivery.html",
+        {
+            "posting": posting,
+            "sent": sent,
+            "pending": pending,
+            "failed": failed,
+            "total": sent + pending + failed,
         },
     )

@@ -16,13 +16,13 @@ from reilu.applications.search import MIN_LENGTH, candidate_search_page
 from reilu.employers.access import recruiting_orgs
 from reilu.employers.models import Membership
 from reilu.employers.staff import recruiter_required
-from reilu.errors import refusal_shown
 from reilu.jobs.models import Stage
 from reilu.jobs.staff_views import staff_posting
 from reilu.messaging.models import Message
 from reilu.messaging.queue import message_retry
 from reilu.privacy.models import AuditEvent
 from reilu.privacy.services import audit_record
+from reilu.refusals import refusal_shown
 from reilu.rules import RuleError
 
 

@@ -18,6 +18,7 @@ urlpatterns = [
 
 staff_urlpatterns = [
     path("postings/<int:pk>/", board.board, name="board"),
+    path("postings/<int:pk>/delivery/", board.delivery, name="delivery"),
     path("postings/<int:pk>/decide/", staff_views.decide, name="decide"),
     path("postings/<int:pk>/cancel/", staff_views.posting_cancel, name="posting_cancel"),
     path("attention/", staff_views.attention_view, name="attention"),

@@ -16,7 +16,7 @@ from reilu.applications.cv import cv_response
 from reilu.applications.tokens import application_for_token
 from reilu.employers.access import recruiting_orgs
 from reilu.employers.staff import current_org, recruiter_required
-from reilu.errors import private_response, refusal_shown
+from reilu.errors import private_response
 from reilu.interviews import selectors, series
 from reilu.interviews.criteria import criteria_for
 from reilu.interviews.forms import CriteriaForm, ScorecardForm, SlotForm
@@ -32,6 +32,7 @@ from reilu.interviews.services.feedback_calls import (
 from reilu.interviews.services.preparation import preparation_confirm
 from reilu.interviews.services.scorecards import criteria_set, scorecard_submit
 from reilu.jobs.staff_views import staff_posting
+from reilu.refusals import refusal_shown
 
 REPORT_DAYS = 365
 

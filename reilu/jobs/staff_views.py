@@ -10,11 +10,11 @@ from django.views.decorators.http import require_POST
 
 from reilu.employers.access import recruiting_orgs
 from reilu.employers.staff import StaffRequest, recruiter_required
-from reilu.errors import refusal_shown
 from reilu.jobs import forms, services
 from reilu.jobs.forms import DutyFormSet, PostingForm, StageFormSet, formset_rows
 from reilu.jobs.models import DutyShare, Posting, Stage
 from reilu.jobs.rules import publish_problems
+from reilu.refusals import refusal_shown
 
 
 def staff_posting(request: HttpRequest, pk: int) -> Posting:
@@ -188,35 +188,6 @@ def posting_close(request: StaffRequest, pk: int) -> HttpResponse:
         services.posting_close(posting=posting)
     messages.success(request, _("The posting is closed for new applications."))
     return redirect("staff:board", pk=posting.pk)
-
-
-@recruiter_required
-def delivery(request: StaffRequest, pk: int) -> HttpResponse:
-    """Delivery progress of this posting's candidate messages, polled while any are queued."""
-    from reilu.messaging.models import Message
-
-    posting = staff_posting(request, pk)
-    states = dict(
-        Message.objects.about_any(Application, posting.applications.values("pk"))
-        .filter(alert_staff_on_failure=True)
-        .values_list("state")
-        .annotate(n=Count("id"))
-        .values_list("state", "n")
-    )
-    sent = states.get("sent", 0)
-    pending = states.get("pending", 0) + states.get("sending", 0)
-    failed = states.get("failed", 0)
-    return render(
-        request,
-        "jobs/staff/_delivery.html",
-        {
-            "posting": posting,
-            "sent": sent,
-            "pending": pending,
-            "failed": failed,
-            "total": sent + pending + failed,
-        },
-    )
 
 
 @require_POST

@@ -27,5 +27,4 @@ staff_urlpatterns = [
     path("postings/<int:pk>/edit/", staff_views.posting_edit, name="posting_edit"),
     path("postings/<int:pk>/publish/", staff_views.posting_publish, name="posting_publish"),
     path("postings/<int:pk>/close/", staff_views.posting_close, name="posting_close"),
-    path("postings/<int:pk>/delivery/", staff_views.delivery, name="delivery"),
 ]

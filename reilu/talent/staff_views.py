@@ -8,8 +8,8 @@ from django.views.decorators.http import require_http_methods
 
 from reilu.applications.cv import cv_response
 from reilu.employers.staff import recruiter_required
-from reilu.errors import refusal_shown
 from reilu.limits import rate_limited
+from reilu.refusals import refusal_shown
 from reilu.talent import selectors
 from reilu.talent.forms import ContactRequestForm, OpenReplyForm, OpenSettingsForm, SearchForm
 from reilu.talent.models import ContactRequest, OpenApplication, Profile

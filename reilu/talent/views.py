@@ -11,7 +11,8 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from reilu import limits
 from reilu.applications.cv import file_response
-from reilu.errors import private_response, refusal_shown
+from reilu.errors import private_response
+from reilu.refusals import refusal_shown
 from reilu.talent import auth, saved_searches, selectors
 from reilu.talent.forms import (
     OpenApplicationForm,

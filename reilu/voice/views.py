@@ -6,8 +6,9 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from reilu.applications.tokens import application_for_token
 from reilu.employers.staff import recruiter_required
-from reilu.errors import private_response, refusal_shown
+from reilu.errors import private_response
 from reilu.jobs.staff_views import staff_posting
+from reilu.refusals import refusal_shown
 from reilu.rules import RuleError
 from reilu.voice import analytics, services
 from reilu.voice.forms import HideForm, ReplyForm, ReportForm, SurveyForm
