@@ -5,6 +5,8 @@ from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 
 from django.contrib import messages
+from django.forms import BaseForm
+from django.http import HttpRequest
 
 from reilu.rules import PublishRefused, RuleError
 
@@ -21,7 +23,10 @@ class Refusal:
 
 @contextmanager
 def refusal_shown(
-    request, *, form=None, field: str | Mapping[str, str] | None = None
+    request: HttpRequest,
+    *,
+    form: BaseForm | None = None,
+    field: str | Mapping[str, str] | None = None,
 ) -> Iterator[Refusal]:
     """Run a service call; show a rule's refusal where the page shows its errors.
 

@@ -52,12 +52,12 @@ def test_the_publish_gate_gives_one_message_per_problem():
 def test_on_a_form_the_code_chooses_the_field():
     form = _Form({"parts": ""})
     assert form.is_valid()
-    with refusal_shown(None, form=form, field={"bad_part": "parts"}):
+    with refusal_shown(_request(), form=form, field={"bad_part": "parts"}):
         raise RuleError("bad_part", "Every part needs a name.")
     assert form.errors == {"parts": ["Every part needs a name."]}
     other = _Form({"parts": ""})
     other.is_valid()
-    with refusal_shown(None, form=other, field={"bad_part": "parts"}):
+    with refusal_shown(_request(), form=other, field={"bad_part": "parts"}):
         raise RuleError("past", "The time must be in the future.")
     assert other.non_field_errors() == ["The time must be in the future."]
 

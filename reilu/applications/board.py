@@ -2,7 +2,9 @@
 delivery of their messages above it."""
 
 from django.db.models import Count
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
+from django_htmx.middleware import HtmxDetails
 
 from reilu.applications.models import Application
 from reilu.employers.staff import recruiter_required
@@ -14,12 +16,16 @@ from reilu.messaging.models import Message
 BOARD_COLUMN_LIMIT = 50
 
 
+class HtmxRequest(HttpRequest):
+    htmx: HtmxDetails  # set by django-htmx's middleware on every request
+
+
 @recruiter_required
-def board(request, pk):
+def board(request: HtmxRequest, pk: int) -> HttpResponse:
     return board_page(request, staff_posting(request, pk))
 
 
-def board_page(request, posting: Posting):
+def board_page(request: HtmxRequest, posting: Posting) -> HttpResponse:
     """The whole page, or only the columns for htmx (also the answer to a move from it)."""
     stages = list(posting.stages.all())
     active = Application.objects.filter(posting=posting, outcome=Application.Outcome.ACTIVE)
@@ -55,7 +61,7 @@ def board_page(request, posting: Posting):
 
 
 @recruiter_required
-def delivery(request, pk):
+def delivery(request: HttpRequest, pk: int) -> HttpResponse:
     """Delivery progress of this posting's candidate messages, polled while any are queued."""
     posting = staff_posting(request, pk)
     states = dict(

@@ -91,7 +91,7 @@ class DecisionsIn(Body):
     )
 
     @model_validator(mode="after")
-    def one_kind_of_note(self):
+    def one_kind_of_note(self) -> "DecisionsIn":
         if self.notes is not None and self.note:
             raise ValueError("Give either `note` (for everyone) or `notes` (per language).")
         return self

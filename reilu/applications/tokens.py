@@ -1,11 +1,15 @@
 """The application a candidate's status link opens, or the refusal when it opens none."""
 
+from django.http import HttpRequest
+
 from reilu.applications.models import AccessToken, Application
 from reilu.errors import LinkExpired, LinkNotFound
 from reilu.limits import count_miss
 
 
-def application_for_token(token: str, *, request=None, tell_expired: bool = False) -> Application:
+def application_for_token(
+    token: str, *, request: HttpRequest | None = None, tell_expired: bool = False
+) -> Application:
     """The application behind `token`, for pages and API operations under a status link.
 
     A link that opens nothing raises `LinkNotFound` (the candidate-link 404 page; 404 in the

@@ -2,12 +2,16 @@
 
 Staff operations are scoped to the token's employer."""
 
+from typing import Any
+
 from django.conf import settings
+from django.http import HttpRequest
 from django.utils.translation import gettext as _
 from ninja import Router, Status
 
 from reilu.api import schemas as shared
 from reilu.api.auth import staff_auth
+from reilu.employers.staff import StaffRequest
 from reilu.jobs import schemas as s
 from reilu.jobs import services
 from reilu.jobs.models import Posting
@@ -19,7 +23,7 @@ staff = Router(tags=["staff"], auth=staff_auth)
 NOT_FOUND = {"detail": "Not found."}
 
 
-def job_summary(p: Posting) -> dict:
+def job_summary(p: Posting) -> dict[str, Any]:
     return {
         "slug": p.slug,
         "title": p.title,
@@ -38,7 +42,7 @@ def job_summary(p: Posting) -> dict:
 
 
 @public.get("/jobs", response={200: list[s.JobSummary]})
-def jobs(request, limit: int = 100, offset: int = 0):
+def jobs(request: HttpRequest, limit: int = 100, offset: int = 0) -> list[dict[str, Any]]:
     limit = max(1, min(limit, 200))
     offset = max(0, min(offset, 10**9))
     postings = open_postings().select_related("organization")[offset : offset + limit]
@@ -46,7 +50,7 @@ def jobs(request, limit: int = 100, offset: int = 0):
 
 
 @public.get("/jobs/{slug}", response={200: s.JobDetail, 404: shared.Error})
-def job(request, slug: str):
+def job(request: HttpRequest, slug: str) -> Status | dict[str, Any]:
     p = (
         Posting.objects.select_related("organization")
         .prefetch_related("duties", "stages")
@@ -80,7 +84,7 @@ def job(request, slug: str):
 
 
 @public.post("/adcheck", response={200: s.AdCheckOut, 422: shared.Problems})
-def adcheck(request, payload: s.AdCheckIn):
+def adcheck(request: HttpRequest, payload: s.AdCheckIn) -> dict[str, Any]:
     """Check any job-ad text (fi, sv, en): findings with codes, severities, messages, spans."""
     from reilu.adcheck import check
     from reilu.jobs.adcheck import advice_language
@@ -88,7 +92,7 @@ def adcheck(request, payload: s.AdCheckIn):
     return check(payload.text, payload.language, advice_language()).to_dict()
 
 
-def org_posting(request, pk: int) -> Posting | None:
+def org_posting(request: StaffRequest, pk: int) -> Posting | None:
     return (
         Posting.objects.select_related("organization")
         .filter(pk=pk, organization=request.org)
@@ -113,7 +117,7 @@ def _split(payload: s.PostingFields, *, partial: bool) -> tuple[dict, list | Non
     return data, duties, stages
 
 
-def _check_email(data: dict) -> str | None:
+def _check_email(data: dict[str, Any]) -> str | None:
     from django.core.exceptions import ValidationError
     from django.core.validators import validate_email
 
@@ -129,7 +133,7 @@ def _check_email(data: dict) -> str | None:
     "/postings",
     response={201: s.PostingRef, 400: shared.Error, 401: shared.Error, 422: shared.Problems},
 )
-def posting_create(request, payload: s.PostingCreate):
+def posting_create(request: StaffRequest, payload: s.PostingCreate) -> Status:
     data, duties, stages = _split(payload, partial=False)
     data = {k: v for k, v in data.items() if v is not None}
     if error := _check_email(data):
@@ -141,7 +145,7 @@ def posting_create(request, payload: s.PostingCreate):
 
 
 @staff.get("/postings", response={200: list[s.PostingRef], 401: shared.Error})
-def posting_list(request):
+def posting_list(request: StaffRequest) -> list[Posting]:
     return list(Posting.objects.filter(organization=request.org).order_by("-created_at")[:500])
 
 
@@ -156,7 +160,7 @@ def posting_list(request):
         422: shared.Problems | shared.PublishRefusal,
     },
 )
-def posting_update(request, pk: int, payload: s.PostingFields):
+def posting_update(request: StaffRequest, pk: int, payload: s.PostingFields) -> Status | Posting:
     posting = org_posting(request, pk)
     if posting is None:
         return Status(404, NOT_FOUND)
@@ -180,7 +184,7 @@ def posting_update(request, pk: int, payload: s.PostingFields):
         422: shared.Problems | shared.PublishRefusal,
     },
 )
-def posting_publish(request, pk: int):
+def posting_publish(request: StaffRequest, pk: int) -> Status | Posting:
     posting = org_posting(request, pk)
     if posting is None:
         return Status(404, NOT_FOUND)
