@@ -7,7 +7,7 @@ from django.shortcuts import render
 from django_htmx.middleware import HtmxDetails
 
 from reilu.applications.models import Application
-from reilu.employers.staff import recruiter_required
+from reilu.employers.staff import StaffRequest, recruiter_required
 from reilu.jobs.models import Posting
 from reilu.jobs.rules import publish_problems
 from reilu.jobs.staff_views import staff_posting
@@ -16,16 +16,12 @@ from reilu.messaging.models import Message
 BOARD_COLUMN_LIMIT = 50
 
 
-class HtmxRequest(HttpRequest):
-    htmx: HtmxDetails  # set by django-htmx's middleware on every request
-
-
 @recruiter_required
-def board(request: HtmxRequest, pk: int) -> HttpResponse:
+def board(request: StaffRequest, pk: int) -> HttpResponse:
     return board_page(request, staff_posting(request, pk))
 
 
-def board_page(request: HtmxRequest, posting: Posting) -> HttpResponse:
+def board_page(request: HttpRequest, posting: Posting) -> HttpResponse:
     """The whole page, or only the columns for htmx (also the answer to a move from it)."""
     stages = list(posting.stages.all())
     active = Application.objects.filter(posting=posting, outcome=Application.Outcome.ACTIVE)
@@ -46,7 +42,9 @@ def board_page(request: HtmxRequest, posting: Posting) -> HttpResponse:
         .annotate(n=Count("id"))
         .values_list("outcome", "n")
     )
-    template = "applications/staff/_board.html" if request.htmx else "applications/staff/board.html"
+    # What django-htmx's middleware sets as request.htmx, read here with its type.
+    partial = bool(HtmxDetails(request))
+    template = "applications/staff/_board.html" if partial else "applications/staff/board.html"
     return render(
         request,
         template,
