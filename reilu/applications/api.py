@@ -20,7 +20,7 @@ from reilu.jobs.models import Posting, Stage
 from reilu.jobs.views import PUBLIC_STATES
 from reilu.limits import rate_limited
 from reilu.privacy.services import audit_listed, record_notice_acceptance
-from reilu.rules import RuleError
+from reilu.rules import DuplicateApplication, RuleError
 from reilu.textfields import Line, Text
 
 public = Router(tags=["public"])
@@ -85,8 +85,10 @@ def apply(
         return Status(400, {"detail": errors})
     try:
         app, raw = form.submit(posting)
-    except ValidationError as exc:
-        # Whatever the stored application refused at the last moment: the page says "closed".
+    except DuplicateApplication:
+        raise
+    except (RuleError, ValidationError) as exc:
+        # Whatever else refuses at the last moment, the API says "closed" in its own words.
         raise RuleError("closed", _("This job no longer takes applications.")) from exc
     # The API client is expected to have shown the employer's current notice.
     record_notice_acceptance(application=app, version=None)
@@ -145,7 +147,12 @@ def status(request, token: str):
 )
 def withdraw(request, token: str):
     app = application_for_token(token)
-    return _status(services.application_withdraw(application=app))
+    try:
+        app = services.application_withdraw(application=app)
+    except RuleError as exc:
+        # The API's own wording of the refusal, with its code.
+        raise RuleError(exc.code, _("This application is no longer in process.")) from exc
+    return _status(app)
 
 
 @staff.get(

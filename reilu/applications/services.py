@@ -53,7 +53,7 @@ def application_submit(
     already has an active application for the posting.
     """
     if not posting.is_open:
-        raise RuleError("closed", _("This job no longer takes applications."))
+        raise RuleError("closed", _("This posting no longer takes applications."))
     if not privacy_consent:
         raise RuleError("consent", _("The privacy notice must be accepted."))
     email_key = email.strip().lower()
@@ -394,7 +394,7 @@ def application_withdraw(*, application: Application) -> Application:
     with transaction.atomic():
         app = _lock(application)
         if not app.is_active:
-            raise RuleError("not_active", _("This application is no longer in process."))
+            raise RuleError("not_active", _("The application is no longer in process."))
         app.outcome = Application.Outcome.WITHDRAWN
         app.decided_at = timezone.now()
         app.save(update_fields=["outcome", "decided_at"])
