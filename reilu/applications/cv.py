@@ -1,13 +1,19 @@
 """Handing out a stored CV: every access is written to the employer's audit log."""
 
-from django.http import FileResponse
+from typing import Any
+
+from django.db.models.fields.files import FieldFile
+from django.http import FileResponse, HttpRequest
 
 from reilu.applications.uploads import download_name
+from reilu.employers.models import Organization
 from reilu.privacy.models import AuditEvent
 from reilu.privacy.services import audit_record
 
 
-def file_response(file, name: str, content_type: str, *, inline: bool = False) -> FileResponse:
+def file_response(
+    file: FieldFile, name: str, content_type: str, *, inline: bool = False
+) -> FileResponse:
     """The file as a download (or inline for a preview) named by its detected type; never
     cached, never sniffed."""
     filename, content_type = download_name(name, content_type)
@@ -19,7 +25,9 @@ def file_response(file, name: str, content_type: str, *, inline: bool = False) -
     return response
 
 
-def cv_response(request, *, owner, organization, inline: bool = False) -> FileResponse:
+def cv_response(
+    request: HttpRequest, *, owner: Any, organization: Organization, inline: bool = False
+) -> FileResponse:
     """A candidate's or seeker's CV for staff (`owner`: the Application or Profile).
 
     The caller has checked access; this records who took the CV, then hands it out."""

@@ -6,6 +6,7 @@ registered from ApplicationsConfig.ready().
 """
 
 import datetime as dt
+from typing import Any
 
 from django.utils import timezone
 from django.utils.translation import gettext
@@ -31,7 +32,7 @@ PLACEHOLDERS = (
 )
 
 
-def sample_values(org, language: str) -> dict[str, str]:
+def sample_values(org: Any, language: str) -> dict[str, str]:
     """What the editor's preview fills in (called in the editor's language)."""
     return {
         "first_name": "Aino",

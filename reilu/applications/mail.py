@@ -1,5 +1,8 @@
 """Mail to a candidate about their application, and what staff alerts need to know of it."""
 
+import datetime as dt
+from typing import Any
+
 from django.conf import settings
 
 from reilu.applications.models import AccessToken, Application
@@ -35,7 +38,7 @@ def message_values(app: Application, raw_token: str | None = None, note: str = "
 
 
 def tell_candidate(
-    app: Application, kind: str, dedupe_key: str, note: str = "", due_at=None
+    app: Application, kind: str, dedupe_key: str, note: str = "", due_at: dt.datetime | None = None
 ) -> None:
     """Queue a personal message to the candidate with a fresh status link."""
     raw = AccessToken.issue(app)
@@ -62,7 +65,7 @@ def contact_of(application_id: int) -> Contact | None:
     return Contact(app.contact_email, app.posting.language) if app else None
 
 
-def messages_delete(sender, instance: Application, **kwargs) -> None:
+def messages_delete(sender: object, instance: Application, **kwargs: Any) -> None:
     """An application deleted (by itself or with its posting or employer) takes its
     messages with it (post_delete, connected in ApplicationsConfig.ready())."""
     Message.objects.about(instance).delete()

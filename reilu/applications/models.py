@@ -9,10 +9,10 @@ from django.utils.translation import gettext_lazy as _
 from reilu.applications.retention import token_expired
 from reilu.employers.models import hash_token
 from reilu.jobs.models import Posting, Stage
-from reilu.messaging.models import Message
+from reilu.messaging.models import Message, MessageQuerySet
 
 
-def cv_upload_to(instance, filename: str) -> str:
+def cv_upload_to(instance: models.Model, filename: str) -> str:
     # A random name: the original file name is kept only as data, never as a path.
     return f"cv/{uuid.uuid4().hex}"
 
@@ -83,7 +83,7 @@ class Application(models.Model):
         return self.outcome == self.Outcome.ACTIVE
 
     @property
-    def messages(self):
+    def messages(self) -> MessageQuerySet:
         """The messages about this application, whoever received them."""
         return Message.objects.about(self)
 
@@ -210,7 +210,7 @@ class Promise(models.Model):
         return f"{self.due} ({self.state})"
 
 
-def pending_upload_to(instance, filename: str) -> str:
+def pending_upload_to(instance: models.Model, filename: str) -> str:
     return f"pending/{uuid.uuid4().hex}"
 
 

@@ -7,7 +7,7 @@ talent gallery's open applications too.
 """
 
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from typing import TypeVar
 
 from django.conf import settings
@@ -41,7 +41,7 @@ def promise_renew(app: Application, due: dt.date) -> None:
     )
 
 
-def close_open(application_ids) -> None:
+def close_open(application_ids: Iterable[int]) -> None:
     today, now = timezone.localdate(), timezone.now()
     open_ = Promise.objects.filter(application_id__in=application_ids, state=Promise.State.OPEN)
     open_.filter(due__gte=today).update(state=Promise.State.KEPT, closed_at=now)
@@ -68,7 +68,7 @@ def sweep_lapsed(
     return handled
 
 
-def lapsed_applications(today: dt.date | None = None):
+def lapsed_applications(today: dt.date | None = None) -> models.QuerySet[Application]:
     """Active applications whose promised date has passed: one indexed range query."""
     today = today or timezone.localdate()
     return Application.objects.filter(outcome=Application.Outcome.ACTIVE, promised_by__lt=today)

@@ -13,10 +13,14 @@ import calendar
 import datetime as dt
 from functools import reduce
 from operator import or_
+from typing import TYPE_CHECKING
 
 from django.conf import settings
 from django.db.models import Q
 from django.utils import timezone
+
+if TYPE_CHECKING:
+    from reilu.applications.models import Application
 
 # Application.Outcome values (tests/applications check they match).
 ENDED = ("rejected", "withdrawn")
@@ -31,7 +35,7 @@ def add_months(when: dt.datetime, months: int) -> dt.datetime:
     )
 
 
-def months_for(app) -> int | None:
+def months_for(app: "Application") -> int | None:
     if app.outcome in ENDED:
         return app.posting.organization.retention_months
     if app.outcome == HIRED:
@@ -39,14 +43,14 @@ def months_for(app) -> int | None:
     return None
 
 
-def erase_due_at(app) -> dt.datetime | None:
+def erase_due_at(app: "Application") -> dt.datetime | None:
     months = months_for(app)
     if months is None or app.decided_at is None:
         return None
     return add_months(app.decided_at, months)
 
 
-def token_expired(app, now: dt.datetime | None = None) -> bool:
+def token_expired(app: "Application", now: dt.datetime | None = None) -> bool:
     """A status link stops working once the data is erased or due for erasure."""
     if app.erased_at is not None:
         return True

@@ -7,6 +7,7 @@ the national form before comparing.
 """
 
 import re
+from typing import TYPE_CHECKING
 
 from django.core.paginator import Page, Paginator
 from django.db.models import F, Q, QuerySet, Value
@@ -14,6 +15,9 @@ from django.db.models.functions import Replace
 
 from reilu.applications.models import Application
 from reilu.employers.access import recruiting_orgs
+
+if TYPE_CHECKING:
+    from django.contrib.auth.models import AnonymousUser, User
 
 PAGE_SIZE = 25
 MIN_LENGTH = 2
@@ -28,7 +32,7 @@ def phone_key(text: str) -> str:
     return digits
 
 
-def _stored_phone_key():
+def _stored_phone_key() -> F | Replace:
     # The same reduction as phone_key(), in SQL (SQLite and PostgreSQL alike).
     expr: F | Replace = F("phone")
     for char in (" ", "-", "(", ")", ".", "\u00a0"):
@@ -37,7 +41,7 @@ def _stored_phone_key():
     return expr
 
 
-def candidate_search(*, user, query: str) -> QuerySet[Application]:
+def candidate_search(*, user: "User | AnonymousUser", query: str) -> QuerySet[Application]:
     query = " ".join(query.split())[:200]
     found = Application.objects.filter(
         posting__organization__in=recruiting_orgs(user), erased_at__isnull=True
@@ -54,5 +58,7 @@ def candidate_search(*, user, query: str) -> QuerySet[Application]:
     return found.select_related("posting__organization", "stage").order_by("-created_at", "-id")
 
 
-def candidate_search_page(*, user, query: str, page: str | int | None) -> Page:
+def candidate_search_page(
+    *, user: "User | AnonymousUser", query: str, page: str | int | None
+) -> Page:
     return Paginator(candidate_search(user=user, query=query), PAGE_SIZE).get_page(page)
