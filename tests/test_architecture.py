@@ -17,7 +17,17 @@ PACKAGE = Path(__file__).resolve().parents[1] / "reilu"
 # the shared API plumbing (authentication, schemas, the error handler); ``api.assembly`` is
 # the one module that mounts every area's router.
 LAYERS: list[set[str]] = [
-    {"rules", "textfields", "fold", "formatting", "widgets", "errors", "adcheck", "limits"},
+    {
+        "rules",
+        "textfields",
+        "fold",
+        "formatting",
+        "widgets",
+        "errors",
+        "adcheck",
+        "limits",
+        "pagecache",
+    },
     {"employers", "refusals"},
     {"messaging", "api"},
     {"privacy"},

@@ -10,10 +10,11 @@ class ApplicationsConfig(AppConfig):
         # Models can be imported only once the apps are loaded (Django app loading).
         from django.db.models.signals import post_delete
 
-        from reilu.applications import letters, mail
+        from reilu.applications import freshness, letters, mail
         from reilu.applications.models import Application
         from reilu.applications.personal_data import ApplicationSubjects
         from reilu.messaging.alerts import register_contact
+        from reilu.messaging.signals import messages_changed
         from reilu.messaging.texts import register_letters
         from reilu.privacy.registry import register_subjects
 
@@ -23,3 +24,5 @@ class ApplicationsConfig(AppConfig):
         post_delete.connect(
             mail.messages_delete, sender=Application, dispatch_uid="applications.messages"
         )
+        # Mail about an application is part of its status page (the list and its states).
+        messages_changed.connect(freshness.about_changed, dispatch_uid="applications.freshness")

@@ -8,6 +8,7 @@ from django.db.models import Count, F, Q
 from django.utils import timezone
 
 from reilu.applications import letters
+from reilu.applications.freshness import status_changed
 from reilu.applications.mail import tell_candidate
 from reilu.applications.models import Application, Event
 from reilu.formatting import fmt_date
@@ -80,6 +81,7 @@ def tell_when_decision_is_late(today: dt.date | None = None) -> int:
                 tell_candidate(
                     app, "decision_late", f"decision-late:{app.pk}:{posting.decision_by}"
                 )
+                status_changed([app.pk])
                 told += 1
             Posting.objects.filter(pk=posting.pk).update(decision_late_told_for=posting.decision_by)
     return told

@@ -49,6 +49,10 @@ class Application(models.Model):
     # default text), and when the candidate's personal data was erased.
     privacy_notice_version = models.PositiveIntegerField(null=True, blank=True)
     erased_at = models.DateTimeField(null=True, blank=True)
+    # Bumped in the transaction of every write that changes what the candidate's status page
+    # shows (reilu.applications.freshness); the stored rendering and the page's ETag are
+    # keyed by it, so neither can outlive the state it shows.
+    version = models.PositiveIntegerField(default=0, editable=False)
 
     class Meta:
         ordering = ["created_at", "id"]
@@ -73,6 +77,17 @@ class Application(models.Model):
 
     def __str__(self) -> str:
         return f"{self.name} – {self.posting}"
+
+    def save(self, *args, **kwargs):
+        # A row read before a bump must not write its old version back: only
+        # freshness.status_changed() moves it (an UPDATE of version + 1).
+        if not self._state.adding and kwargs.get("update_fields") is None:
+            kwargs["update_fields"] = [
+                f.name
+                for f in self._meta.concrete_fields
+                if not f.primary_key and f.name != "version"
+            ]
+        super().save(*args, **kwargs)
 
     @property
     def first_name(self) -> str:

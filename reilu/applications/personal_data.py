@@ -12,6 +12,7 @@ from django.db import transaction
 from django.db.models import QuerySet
 from django.utils import timezone
 
+from reilu.applications.freshness import status_changed
 from reilu.applications.models import AccessToken, Application, Event
 from reilu.applications.promises import close_open
 from reilu.applications.retention import due_q, erase_due_at
@@ -107,6 +108,7 @@ def erase_application(app: Application, *, candidate_asked: bool) -> None:
     app.erased_at = now
     app.save()
     Event.objects.filter(application=app).update(text="")
+    status_changed([app.pk])
     AccessToken.objects.filter(application=app).delete()
     if cv_name:
         storage = Application._meta.get_field("cv").storage

@@ -15,6 +15,7 @@ from django.db import models, transaction
 from django.utils import timezone
 
 from reilu.applications import letters
+from reilu.applications.freshness import status_changed
 from reilu.applications.mail import tell_candidate
 from reilu.applications.models import Application, Event, Promise
 from reilu.formatting import fmt_date
@@ -96,6 +97,7 @@ def sweep(today: dt.date | None = None, limit: int = 1000) -> int:
         )
         Event.objects.create(application=app, kind=Event.Kind.LATE, stage=app.stage)
         tell_candidate(app, "promise_lapsed", f"lapsed:{app.pk}:{missed.isoformat()}")
+        status_changed([app.pk])
         alert_promise_lapsed(app, missed)
 
     due = lapsed_applications(today).select_related("posting__organization", "stage")

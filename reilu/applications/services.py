@@ -14,6 +14,7 @@ from django.db.models import Count
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from reilu.applications.freshness import status_changed
 from reilu.applications.mail import message_values, status_url, tell_candidate
 from reilu.applications.models import AccessToken, Application, Event
 from reilu.applications.promises import close_open, promise_for, promise_renew
@@ -133,6 +134,7 @@ def _resend_link(app: Application) -> None:
     with transaction.atomic():
         Event.objects.create(application=app, kind=Event.Kind.DUPLICATE)
         tell_candidate(app, "duplicate", f"duplicate:{app.pk}:{hour}")
+        status_changed([app.pk])
 
 
 def _lock(app: Application) -> Application:
@@ -172,6 +174,7 @@ def application_move(
         )
         kind = "interview_invitation" if to_stage.kind == Stage.Kind.INTERVIEW else "moved"
         tell_candidate(app, kind, f"moved:{event.pk}", note)
+        status_changed([app.pk])
     return app
 
 
@@ -195,6 +198,7 @@ def application_set_promise(
             application=app, kind=Event.Kind.PROMISE, text=note, actor=actor
         )
         tell_candidate(app, "promise_changed", f"promise:{event.pk}", note)
+        status_changed([app.pk])
     return app
 
 
@@ -341,6 +345,7 @@ def applications_decide(
         chosen = Application.objects.filter(pk__in=[a.pk for a in apps])
         chosen.update(outcome=outcome, decided_at=now)
         chosen.filter(first_response_at__isnull=True).update(first_response_at=now)
+        status_changed(a.pk for a in apps)
         close_open([a.pk for a in apps])
         event_kind = (
             Event.Kind.HIRED if outcome == Application.Outcome.HIRED else Event.Kind.REJECTED
@@ -401,6 +406,7 @@ def application_withdraw(*, application: Application) -> Application:
         close_open([app.pk])
         Event.objects.create(application=app, kind=Event.Kind.WITHDRAWN, stage=app.stage)
         tell_candidate(app, "withdrawn", f"withdrawn:{app.pk}")
+        status_changed([app.pk])
         process_ended.send(Application, application_ids=[app.pk], outcome=app.outcome)
     return app
 
@@ -418,6 +424,7 @@ def application_set_contact(
         app.promises.filter(state="open").update(contact_email=email)
         event = Event.objects.create(application=app, kind=Event.Kind.CONTACT, actor=actor)
         tell_candidate(app, "contact_changed", f"contact:{event.pk}")
+        status_changed([app.pk])
     return app
 
 
@@ -438,6 +445,7 @@ def posting_cancel(*, posting: Posting, note: str = "", actor=None) -> int:
             app.outcome = Application.Outcome.REJECTED
             app.decided_at = now
         Application.objects.bulk_update(apps, ["outcome", "decided_at"], batch_size=500)
+        status_changed(a.pk for a in apps)
         close_open([a.pk for a in apps])
         for app in apps:
             Event.objects.create(

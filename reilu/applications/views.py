@@ -1,5 +1,10 @@
 from django.contrib import messages
+from django.contrib.messages import get_messages
+from django.middleware.csrf import get_token
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
+from django.utils.cache import get_conditional_response, patch_vary_headers
+from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
@@ -7,8 +12,8 @@ from django.views.decorators.http import require_http_methods
 from reilu.applications import services
 from reilu.applications.forms import ApplyForm, StatusLinksForm
 from reilu.applications.pending import pending_carry, pending_find, pending_forget
-from reilu.applications.selectors import status_context
 from reilu.applications.status_links import status_links_send
+from reilu.applications.status_page import status_etag, status_part
 from reilu.applications.tokens import application_for_token
 from reilu.jobs.alerts import alert_subscribe
 from reilu.jobs.models import Posting
@@ -113,13 +118,32 @@ def status_links(request):
 
 def status(request, token):
     app = application_for_token(token, request=request, tell_expired=True)
-    context = status_context(app)
-    context["token"] = token
-    response = render(request, "applications/status.html", context)
-    # The address is a key: never send it on to other sites, never cache it. (Not
-    # "no-referrer": browsers then send "Origin: null" and CSRF refuses the page's forms.)
+    language = (get_language() or app.language)[:2]
+    csrf = get_token(request)
+    # A notice waiting to be shown (e.g. after withdrawing) is not in the validator: such a
+    # response is always sent in full.
+    tag = None
+    if not len(get_messages(request)):
+        tag = status_etag(app, language, token, request.META.get("CSRF_COOKIE", ""))
+    response = get_conditional_response(request, etag=tag) if tag else None
+    if response is None:
+        part = status_part(app, language)
+        values = {"token": token, "csrf": csrf}
+        if part.has("interviews"):
+            values["interviews"] = render_to_string(
+                "interviews/_status_panel.html", {"app": app, "token": token}, request=request
+            )
+        body = mark_safe(part.fill(values))  # noqa: S308 - rendered by our own templates
+        response = render(request, "applications/status.html", {"body": body})
+    if tag:
+        response["ETag"] = tag
+    # The address is a key: never send it on to other sites, never let a shared cache keep
+    # it. The browser may keep its own copy but asks each time (no-cache), so a repeat
+    # visit is a 304. (Not "no-referrer": browsers then send "Origin: null" and CSRF
+    # refuses the page's forms.)
     response["Referrer-Policy"] = "same-origin"
-    response["Cache-Control"] = "private, no-store"
+    response["Cache-Control"] = "private, no-cache"
+    patch_vary_headers(response, ["Cookie", "Accept-Language"])
     return response
 
 

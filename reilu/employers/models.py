@@ -38,6 +38,9 @@ class Organization(models.Model):
     # The name folded (lower case, no diacritics) for the job list's search; kept by save().
     name_key = models.CharField(max_length=200, blank=True, editable=False, db_default="")
     created_at = models.DateTimeField(auto_now_add=True)
+    # Every save() moves it: the stored renderings of job and status pages that show the
+    # employer are keyed by it (reilu.pagecache), so an edit shows at once.
+    updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
         ordering = ["name"]
@@ -50,8 +53,9 @@ class Organization(models.Model):
     def save(self, *args: Any, **kwargs: Any) -> None:
         self.name_key = fold(self.name)
         fields = kwargs.get("update_fields")
-        if fields is not None and "name" in fields:
-            kwargs["update_fields"] = {*fields, "name_key"}
+        if fields is not None:
+            extra = {"updated_at"} | ({"name_key"} if "name" in fields else set())
+            kwargs["update_fields"] = {*fields, *extra}
         super().save(*args, **kwargs)
 
     @property

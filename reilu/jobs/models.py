@@ -124,8 +124,13 @@ class Posting(models.Model):
     def save(self, *args: Any, **kwargs: Any) -> None:
         self.search_key, self.location_key = fold(self.title), fold(self.location)
         fields = kwargs.get("update_fields")
-        if fields is not None and {"title", "location"} & set(fields):
-            kwargs["update_fields"] = {*fields, "search_key", "location_key"}
+        if fields is not None:
+            # updated_at moves with every save: the stored renderings of the job page and of
+            # its candidates' status pages are keyed by it (reilu.pagecache).
+            extra = {"updated_at"}
+            if {"title", "location"} & set(fields):
+                extra |= {"search_key", "location_key"}
+            kwargs["update_fields"] = {*fields, *extra}
         super().save(*args, **kwargs)
 
     def get_absolute_url(self) -> str:

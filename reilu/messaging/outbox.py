@@ -18,7 +18,7 @@ from django.db.models import Q
 from django.utils import timezone
 
 from reilu.messaging.models import Message, MessageAttachment
-from reilu.messaging.signals import delivery_failed, message_malformed
+from reilu.messaging.signals import delivery_failed, message_malformed, tell_changed
 from reilu.textfields import CONTROL
 
 log = logging.getLogger(__name__)
@@ -63,7 +63,13 @@ def claim_batch(limit: int = 100) -> list[Message]:
             if claimed == 1:
                 ids.append(pk)
     batch = list(Message.objects.filter(id__in=ids).select_related("organization"))
+    # After the claim's commit: "queued" became "sending" on the candidates' pages.
+    tell_changed(_about(batch))
     return _hold_back_crowded(batch, now)
+
+
+def _about(messages: list[Message]) -> list[tuple[str, int | None]]:
+    return [(m.about_type, m.about_id) for m in messages]
 
 
 def _hold_back_crowded(batch: list[Message], now: datetime) -> list[Message]:
@@ -122,6 +128,7 @@ def _hold_back_crowded(batch: list[Message], now: datetime) -> list[Message]:
         Message.objects.filter(pk=pk, state=Message.State.SENDING).update(
             state=Message.State.PENDING, claimed_at=None, next_attempt_at=until
         )
+    tell_changed(_about([m for m in batch if m.pk in hold]))
     return keep
 
 
@@ -183,12 +190,14 @@ def deliver_batch(limit: int = 100) -> int:
             except Exception as exc:
                 _failed_attempt(message, exc)
                 continue
-            Message.objects.filter(pk=message.pk, state=Message.State.SENDING).update(
-                state=Message.State.SENT,
-                sent_at=timezone.now(),
-                attempts=message.attempts + 1,
-                last_error="",
-            )
+            with transaction.atomic():
+                Message.objects.filter(pk=message.pk, state=Message.State.SENDING).update(
+                    state=Message.State.SENT,
+                    sent_at=timezone.now(),
+                    attempts=message.attempts + 1,
+                    last_error="",
+                )
+                tell_changed(_about([message]))
             sent += 1
     finally:
         try:
@@ -212,6 +221,7 @@ def _failed_attempt(message: Message, exc: Exception) -> None:
             last_error=message.last_error,
             claimed_at=None,
         )
+        tell_changed(_about([message]))
         if give_up and message.alert_staff_on_failure:
             delivery_failed.send(Message, message=message)
 
@@ -227,6 +237,7 @@ def _malformed(message: Message, exc: Exception) -> None:
             last_error=message.last_error,
             claimed_at=None,
         )
+        tell_changed(_about([message]))
         if message.kind not in ALERT_KINDS:  # an alert about an alert would loop
             message_malformed.send(Message, message=message)
 
@@ -241,6 +252,11 @@ def deliver_all(limit: int = 100) -> int:
 def release_stale_claims() -> int:
     """Return claims of workers that died mid-send to the queue."""
     cutoff = timezone.now() - STALE_CLAIM
-    return Message.objects.filter(state=Message.State.SENDING, claimed_at__lt=cutoff).update(
-        state=Message.State.PENDING, claimed_at=None, next_attempt_at=timezone.now()
-    )
+    with transaction.atomic():
+        stale = Message.objects.filter(state=Message.State.SENDING, claimed_at__lt=cutoff)
+        about = list(stale.values_list("about_type", "about_id"))
+        released = stale.update(
+            state=Message.State.PENDING, claimed_at=None, next_attempt_at=timezone.now()
+        )
+        tell_changed(about)
+    return released

@@ -9,6 +9,7 @@ reference, never by guessing from addresses or text.
 from django.db.models import QuerySet
 
 from reilu.messaging.models import About, Message, MessageAbout, MessageAttachment, person_ref
+from reilu.messaging.signals import tell_changed
 
 UNSENT = (Message.State.PENDING, Message.State.SENDING, Message.State.FAILED)
 
@@ -29,9 +30,11 @@ def messages_erase(*people: About | str) -> None:
     A batch to staff loses its whole text, the other candidates' lines too: their
     feedback calls stay listed on the feedback page, which the to-do points to.
     """
-    ids = list(messages_about(*people).values_list("pk", flat=True))
-    if not ids:
+    rows = list(messages_about(*people).values_list("pk", "about_type", "about_id"))
+    if not rows:
         return
+    ids = [pk for pk, _type, _id in rows]
+    tell_changed((about_type, about_id) for _pk, about_type, about_id in rows)
     MessageAttachment.objects.filter(message_id__in=ids).delete()
     Message.objects.filter(pk__in=ids, state__in=UNSENT).delete()
     Message.objects.filter(pk__in=ids).update(

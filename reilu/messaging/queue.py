@@ -25,6 +25,7 @@ from django.utils import timezone
 from reilu.employers.models import Organization
 from reilu.messaging.models import About, Message, MessageAbout, about_key, person_ref
 from reilu.messaging.outbox import FOLLOW_UP_GAP, one_line
+from reilu.messaging.signals import tell_changed
 from reilu.messaging.tasks import deliver_outbox
 
 log = logging.getLogger(__name__)
@@ -101,6 +102,7 @@ def message_queue(**fields: Any) -> Message | None:
     if not created:
         return None
     MessageAbout.objects.bulk_create([MessageAbout(message=message, ref=r) for r in mail.refs()])
+    tell_changed([(message.about_type, message.about_id)])
     _kick_once()
     return message
 
@@ -135,6 +137,7 @@ def messages_queue(mails: Iterable[Mail]) -> int:
         ignore_conflicts=True,
     )
     if stored:
+        tell_changed((r.about_type, r.about_id) for r in rows)
         _kick_once()
     return len(stored)
 
@@ -143,9 +146,12 @@ def message_retry(messages: QuerySet[Message]) -> int:
     """Queue the failed ones of `messages` again from a fresh start; how many.
 
     Delivery is asked for after the commit, as for a new message."""
-    updated = messages.filter(state=Message.State.FAILED).update(
+    failed = messages.filter(state=Message.State.FAILED)
+    about = list(failed.values_list("about_type", "about_id"))
+    updated = failed.update(
         state=Message.State.PENDING, attempts=0, next_attempt_at=timezone.now(), last_error=""
     )
+    tell_changed(about)
     if updated:
         _kick_once()
     return updated

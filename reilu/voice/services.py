@@ -10,6 +10,7 @@ from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from reilu.applications.freshness import status_changed
 from reilu.applications.mail import message_values
 from reilu.applications.models import Application, Event
 from reilu.applications.services import INTERVIEW_KINDS
@@ -97,6 +98,7 @@ def surveys_invite(*, application_ids, outcome: str) -> int:
             )
         )
     SurveyInvitation.objects.bulk_create(invitations, batch_size=500)
+    status_changed(app.pk for app in apps)
     messages_queue(mails)
     return len(invitations)
 
@@ -204,6 +206,7 @@ def survey_answer(
             answered_on=today,
             erase_key=response_key(invitation),
         )
+        status_changed([app.pk])
     invitation.used_on = today
     return response
 

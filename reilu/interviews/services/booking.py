@@ -4,6 +4,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from reilu.applications.freshness import status_changed
 from reilu.applications.models import Application, Event
 from reilu.interviews import ics
 from reilu.interviews.models import Booking, FeedbackCall, Preparation, Purpose, Slot
@@ -88,6 +89,7 @@ def booking_book(*, application: Application, slot_id: int, purpose: str = Purpo
                 visible_to_candidate=False,
                 text=_("Booked: %(when)s") % {"when": _when(slot, app.posting.language)},
             )
+            status_changed([app.pk])
     except IntegrityError:
         raise RuleError("taken", _("Someone booked that time just before you.")) from None
     return booking
@@ -117,6 +119,7 @@ def booking_cancel(*, application: Application, purpose: str = Purpose.INTERVIEW
                 state=FeedbackCall.State.OFFERED, booking=None, booked_at=None
             )
         _send_invitations(booking, ics.CANCEL, previous=[])
+        status_changed([app.pk])
     return booking
 
 

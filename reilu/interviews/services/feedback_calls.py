@@ -5,6 +5,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import override
 
+from reilu.applications.freshness import status_changed
 from reilu.applications.mail import tell_candidate
 from reilu.applications.models import Application
 from reilu.interviews import letters
@@ -35,6 +36,7 @@ def feedback_offer(*, application_ids, outcome: str) -> int:
         FeedbackCall.objects.create(application=app, organization=app.posting.organization)
         tell_candidate(app, "feedback_offer", f"feedback_offer:{app.pk}", due_at=due[app.pk])
         offered.append(app)
+    status_changed(app.pk for app in offered)
     by_contact: dict[str, list[Application]] = {}
     for app in offered:
         if app.contact_email:
@@ -111,6 +113,7 @@ def feedback_choose_written(*, application: Application) -> FeedbackCall:
             booked_at=timezone.now(),
             booking=None,
         )
+        status_changed([call.application_id])
         call.refresh_from_db()
     return call
 
@@ -123,6 +126,7 @@ def feedback_decline(*, application: Application) -> FeedbackCall:
         FeedbackCall.objects.filter(pk=call.pk).update(
             state=FeedbackCall.State.DECLINED, booking=None
         )
+        status_changed([call.application_id])
         call.refresh_from_db()
     return call
 
@@ -143,4 +147,5 @@ def feedback_done(*, call: FeedbackCall, actor) -> FeedbackCall:
         locked.done_at = timezone.now()
         locked.done_by = actor
         locked.save(update_fields=["state", "done_at", "done_by"])
+        status_changed([locked.application_id])
     return locked
