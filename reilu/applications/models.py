@@ -52,7 +52,7 @@ class Application(models.Model):
     # Bumped in the transaction of every write that changes what the candidate's status page
     # shows (reilu.applications.freshness); the stored rendering and the page's ETag are
     # keyed by it, so neither can outlive the state it shows.
-    version = models.PositiveIntegerField(default=0, editable=False)
+    version = models.PositiveIntegerField(default=0, db_default=0, editable=False)
 
     class Meta:
         ordering = ["created_at", "id"]

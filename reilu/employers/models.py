@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING, Any
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.db.models.functions import Now
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -40,7 +41,7 @@ class Organization(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
     # Every save() moves it: the stored renderings of job and status pages that show the
     # employer are keyed by it (reilu.pagecache), so an edit shows at once.
-    updated_at = models.DateTimeField(auto_now=True)
+    updated_at = models.DateTimeField(auto_now=True, db_default=Now())
 
     class Meta:
         ordering = ["name"]
