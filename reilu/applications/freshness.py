@@ -27,7 +27,9 @@ def status_changed(application_ids: Iterable[int]) -> None:
         )
 
 
-def about_changed(sender: object, *, about: Iterable[tuple[str, int | None]], **kwargs) -> None:
+def about_changed(
+    sender: object, *, about: Iterable[tuple[str, int | None]], **kwargs: object
+) -> None:
     """Messages about applications changed (queued, claimed, delivered, failed, erased)."""
     label = Application._meta.label_lower
     status_changed(about_id for about_type, about_id in about if about_type == label and about_id)

@@ -8,6 +8,8 @@ interview panel are filled in: open interview times are shared by every candidat
 posting and pass with the clock, so that panel is rendered anew each time.
 """
 
+from collections.abc import Callable
+
 from django.template.loader import render_to_string
 from django.utils import translation
 
@@ -30,7 +32,7 @@ def status_key(app: Application, language: str) -> str:
 
 
 def status_part(app: Application, language: str) -> Stored:
-    def render(mark) -> str:
+    def render(mark: Callable[[str], str]) -> str:
         context = status_context(app)
         context.update(
             token=mark("token"),
