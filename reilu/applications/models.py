@@ -1,5 +1,6 @@
 import secrets
 import uuid
+from typing import Any
 
 from django.conf import settings
 from django.db import models
@@ -78,7 +79,7 @@ class Application(models.Model):
     def __str__(self) -> str:
         return f"{self.name} – {self.posting}"
 
-    def save(self, *args, **kwargs):
+    def save(self, *args: Any, **kwargs: Any) -> None:
         # A row read before a bump must not write its old version back: only
         # freshness.status_changed() moves it (an UPDATE of version + 1).
         if not self._state.adding and kwargs.get("update_fields") is None:
