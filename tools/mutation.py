@@ -63,7 +63,11 @@ MODULES = {
     ),
     "limits": (
         ["reilu/limits.py"],
-        ["tests/privacy/test_hardening.py", "tests/privacy/test_limits.py"],
+        [
+            "tests/privacy/test_hardening.py",
+            "tests/privacy/test_limits.py",
+            "tests/privacy/test_limit_rules.py",
+        ],
     ),
     "tokens": (
         ["reilu/applications/retention.py"],
