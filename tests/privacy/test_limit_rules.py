@@ -42,6 +42,9 @@ def test_a_proxy_header_missing_falls_back_to_the_connections_address(settings):
 
 def test_a_request_without_any_address_is_unknown(no_proxy):
     assert limits.client_address(request(REMOTE_ADDR="")) == "unknown"
+    nowhere = request()
+    del nowhere.META["REMOTE_ADDR"]  # e.g. a request that came over a Unix socket
+    assert limits.client_address(nowhere) == "unknown"
     assert limits.client_ip(request(REMOTE_ADDR="")) is None
 
 
@@ -112,6 +115,8 @@ def test_limits_are_on_unless_switched_off(settings, no_proxy):
     limits.check(request(REMOTE_ADDR="192.0.2.5"), "contact")
     with pytest.raises(Ratelimited):
         limits.check(request(REMOTE_ADDR="192.0.2.5"), "contact")
+    assert not limits.over_limit_for(request(), "contact", "b@example.fi")
+    assert limits.over_limit_for(request(), "contact", "b@example.fi")
     settings.RATELIMIT_ENABLE = False
     for _ in range(3):
         limits.check(request(REMOTE_ADDR="192.0.2.5"), "contact")
