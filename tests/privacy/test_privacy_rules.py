@@ -299,3 +299,31 @@ def test_a_posting_elsewhere_is_not_touched_by_an_erasure(org, posting):
     mine, theirs = make_application(posting)[0], make_application(other)[0]
     application_erase(application=mine, reason="candidate")
     assert Application.objects.get(pk=theirs.pk).name == "Aino Korhonen"
+
+
+def test_a_listing_without_a_signed_in_reader_is_logged_as_nobody(application, org):
+    from reilu.privacy.services import audit_listed
+
+    audit_listed(organization=org, applications=[application], actor=None)
+    audit_listed(organization=org, applications=[application], actor=AnonymousUser())
+    logged = AuditEvent.objects.filter(action="list_application")
+    assert [(e.actor, e.actor_label) for e in logged] == [(None, ""), (None, "")]
+
+
+def test_an_owner_is_told_only_of_their_own_coming_erasures(posting, org):
+    from reilu.privacy.retention import upcoming_erasures
+
+    org.retention_months = 1
+    org.save()
+    other_org = make_org("other", "Other Oy")
+    other_org.retention_months = 1
+    other_org.save()
+    mine, erased = (make_application(posting, email=f"{k}@example.fi")[0] for k in "ab")
+    theirs = make_application(make_posting(other_org, title="Their job"))[0]
+    for app, owner in ((mine, org), (erased, org), (theirs, other_org)):
+        app_services.applications_decide(
+            organization=owner, application_ids=[app.pk], outcome="rejected"
+        )
+    application_erase(application=erased, reason="candidate")
+    soon = timezone.now() + dt.timedelta(days=25)
+    assert list(upcoming_erasures(org, now=soon)) == [Application.objects.get(pk=mine.pk)]
