@@ -77,13 +77,17 @@ def test_the_export_names_the_controller_and_the_notice_the_candidate_accepted(p
     # The version the candidate accepted, in the candidate's language, not the newest.
     assert data["privacy_notice"] == {"version": 1, "text": "Seloste 1"}
     assert data["application"]["stage_name"] == app.stage.name
+    # Every stored column, the CV's stored path too (the file itself is in the archive).
+    assert data["application"]["cv"] == app.cv.name != ""
     assert data["application"]["outcome_label"] == "In process"
 
 
 def test_an_application_without_a_recorded_notice_exports_no_notice_text(application):
     Application.objects.filter(pk=application.pk).update(privacy_notice_version=None)
+    Application.objects.filter(pk=application.pk).update(cv="")
     data, _text, _archive = exported(Application.objects.get(pk=application.pk))
     assert data["privacy_notice"] == {"version": None, "text": ""}
+    assert data["application"]["cv"] == ""
 
 
 def test_the_default_notice_is_exported_in_the_candidates_language(posting):
