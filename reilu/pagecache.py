@@ -1,9 +1,11 @@
 """Stored renderings of page parts that change only on a write.
 
-A part is rendered once per key and kept in Django's cache. The caller's key carries the
-version of everything the part shows (an application's version, a posting's updated_at…),
-so a write makes a new key and the old entry is simply never read again: there is no
-invalidation step that a write path could forget, and no window for a stale read.
+A part is rendered once per version and kept in Django's cache under one key per page and
+language. The caller's version names everything the part shows (an application's version, a
+posting's updated_at…), so a write makes a new version and the stored rendering is replaced
+on the next read: there is no invalidation step that a write path could forget, and no
+window for a stale read. One key per page (not one per version) is what lets an erasure
+forget the personal data a rendering holds (forget()).
 
 Per-request values (the CSRF token, the secret link's token, a panel that depends on the
 clock) are rendered as marks and filled in per request. A mark starts with a random
@@ -59,16 +61,23 @@ def release() -> str:
     return digest.hexdigest()[:16]
 
 
-def stored(key: str, render: Callable[[Callable[[str], str]], str]) -> Stored:
-    """The rendering stored under `key`, rendering it now (render(mark_of)) when absent."""
-    full = f"page:{release()}:{key}"
+def stored(key: str, version: str, render: Callable[[Callable[[str], str]], str]) -> Stored:
+    """The rendering of `version` stored under `key`, rendering it now (render(mark_of))
+    when what is stored is absent or of another version or release."""
+    full = f"page:{key}"
+    current = f"{release()}:{version}"
     found = cache.get(full)
-    if isinstance(found, tuple) and len(found) == 2:
-        return Stored(*found)
+    if isinstance(found, tuple) and len(found) == 3 and found[0] == current:
+        return Stored(found[1], found[2])
     nonce = "m" + secrets.token_hex(12)
     part = Stored(nonce, render(lambda name: mark(nonce, name)))
-    cache.set(full, (part.nonce, part.html), TIMEOUT)
+    cache.set(full, (current, part.nonce, part.html), TIMEOUT)
     return part
+
+
+def forget(keys: list[str]) -> None:
+    """Drop the stored renderings under these keys (an erasure: they hold personal data)."""
+    cache.delete_many([f"page:{key}" for key in keys])
 
 
 def etag(*parts: object) -> str:

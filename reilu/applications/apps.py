@@ -10,7 +10,7 @@ class ApplicationsConfig(AppConfig):
         # Models can be imported only once the apps are loaded (Django app loading).
         from django.db.models.signals import post_delete
 
-        from reilu.applications import freshness, letters, mail
+        from reilu.applications import freshness, letters, mail, status_page
         from reilu.applications.models import Application
         from reilu.applications.personal_data import ApplicationSubjects
         from reilu.messaging.alerts import register_contact
@@ -23,6 +23,9 @@ class ApplicationsConfig(AppConfig):
         register_contact("applications.application", mail.contact_of)
         post_delete.connect(
             mail.messages_delete, sender=Application, dispatch_uid="applications.messages"
+        )
+        post_delete.connect(
+            status_page.pages_delete, sender=Application, dispatch_uid="applications.pages"
         )
         # Mail about an application is part of its status page (the list and its states).
         messages_changed.connect(freshness.about_changed, dispatch_uid="applications.freshness")

@@ -16,6 +16,7 @@ from reilu.applications.freshness import status_changed
 from reilu.applications.models import AccessToken, Application, Event
 from reilu.applications.promises import close_open
 from reilu.applications.retention import due_q, erase_due_at
+from reilu.applications.status_page import status_pages_forget
 from reilu.employers.models import Organization
 from reilu.jobs.models import JobAlert
 from reilu.messaging.models import person_ref
@@ -109,6 +110,10 @@ def erase_application(app: Application, *, candidate_asked: bool) -> None:
     app.save()
     Event.objects.filter(application=app).update(text="")
     status_changed([app.pk])
+    # The stored renderings hold the name and the texts: drop them now, and again once the
+    # erasure commits, in case a request stored the old page in between.
+    status_pages_forget(app.pk)
+    transaction.on_commit(lambda: status_pages_forget(app.pk))
     AccessToken.objects.filter(application=app).delete()
     if cv_name:
         storage = Application._meta.get_field("cv").storage

@@ -8,11 +8,14 @@ never a 304 and never the stored rendering of before).
 import datetime as dt
 
 import pytest
+from django.conf import settings
+from django.core.cache import cache
 from django.utils import timezone
 
 from reilu.applications import deadlines, promises
 from reilu.applications import services as app_services
 from reilu.applications.models import Application
+from reilu.applications.status_page import status_key
 from reilu.interviews.services.booking import booking_book
 from reilu.interviews.services.feedback_calls import feedback_decline
 from reilu.jobs import services as job_services
@@ -220,6 +223,26 @@ def test_erasure(client, application):
     after = visit(client, application, first["ETag"])
     assert after.status_code in (404, 410)
     assert "Aino" not in after.content.decode()
+
+
+def stored_pages(app_id):
+    return {code: cache.get(f"page:{status_key(app_id, code)}") for code, _ in settings.LANGUAGES}
+
+
+def test_erasure_leaves_no_stored_page_with_the_candidates_data(client, application):
+    visit(client, application, HTTP_ACCEPT_LANGUAGE="fi")
+    visit(client, application, HTTP_ACCEPT_LANGUAGE="sv")
+    kept = [page for page in stored_pages(application.pk).values() if page]
+    assert kept and all("Aino" in page[2] for page in kept)
+    application_erase(application=application, reason=ErasureRecord.Reason.CANDIDATE)
+    assert stored_pages(application.pk) == {code: None for code, _ in settings.LANGUAGES}
+
+
+def test_a_deleted_application_takes_its_stored_pages_with_it(client, application):
+    visit(client, application)
+    assert any(stored_pages(application.pk).values())
+    Application.objects.filter(pk=application.pk).delete()
+    assert not any(stored_pages(application.pk).values())
 
 
 def test_a_booked_interview(client, posting, application, recruiter):
