@@ -9,7 +9,7 @@ import datetime as dt
 from typing import Any
 
 from django.utils import timezone
-from django.utils.translation import gettext
+from django.utils.translation import gettext, ngettext_lazy
 from django.utils.translation import gettext_lazy as _
 
 from reilu.formatting import fmt_date
@@ -205,12 +205,21 @@ STATUS_LINKS = (
         "sent only to you."
     ),
 )
+# Plural by the "count" value: one candidate is not "1 candidates".
 DECISION_REMINDER = (
-    _("%(count)s candidates still wait for a decision: %(posting)s"),
-    _(
+    ngettext_lazy(
+        "%(count)s candidate still waits for a decision: %(posting)s",
+        "%(count)s candidates still wait for a decision: %(posting)s",
+        "count",
+    ),
+    ngettext_lazy(
+        "The decision date of %(posting)s is %(date)s, and %(count)s candidate "
+        "is still in process. Please decide, or set a new date so they "
+        "know when to expect news: %(url)s",
         "The decision date of %(posting)s is %(date)s, and %(count)s candidates "
         "are still in process. Please decide, or set them a new date so they "
-        "know when to expect news: %(url)s"
+        "know when to expect news: %(url)s",
+        "count",
     ),
 )
 PROMISE_LAPSED_ALERT = (

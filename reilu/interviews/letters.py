@@ -8,6 +8,7 @@ placeholders, filled in the reader's language where they are sent.
 """
 
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext_lazy
 
 from reilu.messaging.texts import Letter
 
@@ -47,7 +48,11 @@ LETTERS = {
 }
 
 NO_SCORECARDS = _("No scorecards were submitted; the criteria were:")
-CRITERION_MEAN = _("%(criterion)s: %(mean)s / 5 (%(count)s ratings)")
+CRITERION_MEAN = ngettext_lazy(
+    "%(criterion)s: %(mean)s / 5 (%(count)s rating)",
+    "%(criterion)s: %(mean)s / 5 (%(count)s ratings)",
+    "count",
+)
 FEEDBACK_TASK_SUBJECT_ONE = _("Feedback call to give: %(name)s, %(posting)s")
 FEEDBACK_TASK_SUBJECT_MANY = _("Feedback calls to give: %(count)s candidates, %(posting)s")
 FEEDBACK_TASK_MORE = _("…and %(count)s more on the feedback page.")

@@ -64,7 +64,7 @@ def compose(
     gettext texts with %(name)s placeholders, filled in that language."""
     subject, body = wording
     with override(language):
-        return str(subject) % values, str(body) % values
+        return str(subject % values), str(body % values)
 
 
 _PLACEHOLDER = re.compile(r"\{([a-z_]+)\}")

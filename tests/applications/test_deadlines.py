@@ -23,11 +23,29 @@ def test_staff_are_reminded_before_the_decision_date(org, recruiter):
         "rec@acme.example",
     }
     assert set(reminders.values_list("subject", flat=True)) == {
-        "1 candidates still wait for a decision: Soon"
+        "1 candidate still waits for a decision: Soon"
     }
     assert all(
         f"/staff/postings/{soon.pk}/" in body for body in reminders.values_list("body", flat=True)
     )
+
+
+def test_the_reminder_counts_candidates_in_the_postings_language(org, recruiter):
+    today = timezone.localdate()
+    soon = {"apply_by": today, "decision_by": today + dt.timedelta(days=1)}
+    one = make_posting(org, title="Yksi", language="fi", **soon)
+    two = make_posting(org, title="Kaksi", language="fi", **soon)
+    make_application(one)
+    make_application(two, email="a@example.fi")
+    make_application(two, email="b@example.fi")
+    assert deadlines.remind_before_decisions() == 2
+    reminders = Message.objects.filter(kind="staff_decision_reminder", to_email="rec@acme.example")
+    by_subject = {m.subject: m.body for m in reminders}
+    assert set(by_subject) == {
+        "1 hakija odottaa yhä päätöstä: Yksi",
+        "2 hakijaa odottaa yhä päätöstä: Kaksi",
+    }
+    assert "ja 1 hakija on yhä mukana haussa" in by_subject["1 hakija odottaa yhä päätöstä: Yksi"]
 
 
 def test_candidates_hear_once_when_the_decision_date_passes(org):

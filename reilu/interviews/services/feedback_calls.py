@@ -51,7 +51,7 @@ def criteria_summary(app: Application, language: str) -> str:
         rows = scorecard_aggregate(app)
         lines = []
         if not any(r["count"] for r in rows):
-            lines.append(str(str(letters.NO_SCORECARDS)))
+            lines.append(str(letters.NO_SCORECARDS))
         for r in rows:
             mean = f"{r['mean']:.1f}" if r["mean"] is not None else "–"
             lines.append(
