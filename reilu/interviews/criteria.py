@@ -10,15 +10,7 @@ from django.utils.translation import override
 
 from reilu.interviews.models import Criterion
 from reilu.jobs.models import Posting
-
-
-def _requirement_lines(requirements: str) -> list[str]:
-    lines = []
-    for line in requirements.splitlines():
-        text = line.strip().lstrip("-*•–·").strip()
-        if text and text not in lines:
-            lines.append(text[:300])
-    return lines[:20]
+from reilu.jobs.requirements import requirement_lines
 
 
 def criteria_for(posting: Posting) -> list[Criterion]:
@@ -26,7 +18,7 @@ def criteria_for(posting: Posting) -> list[Criterion]:
     existing = list(posting.criteria.all())
     if existing:
         return existing
-    lines = _requirement_lines(posting.requirements)
+    lines = requirement_lines(posting.requirements)
     if not lines:
         with override(posting.language):
             lines = [str(_("Overall fit for the job"))]

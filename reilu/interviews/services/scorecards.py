@@ -5,15 +5,16 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from reilu.applications.models import Application
-from reilu.interviews.criteria import _requirement_lines, criteria_for
+from reilu.interviews.criteria import criteria_for
 from reilu.interviews.models import Criterion, Rating, Scorecard
 from reilu.jobs.models import Posting
+from reilu.jobs.requirements import requirement_lines
 from reilu.rules import RuleError
 
 
 def criteria_set(*, posting: Posting, lines: list[str]) -> list[Criterion]:
     """Replace the criteria with `lines`; criteria already rated cannot be removed."""
-    wanted = _requirement_lines("\n".join(lines))
+    wanted = requirement_lines("\n".join(lines))
     if not wanted:
         raise RuleError("empty", _("Give at least one criterion."))
     with transaction.atomic():
