@@ -45,6 +45,16 @@ SIX_STAGES = [
 ]
 
 
+QUESTIONS = [
+    {"text": "Do you hold a B driving licence?", "kind": "yes_no", "required": True},
+    {"text": "Which tools, “quoted” & <marked>?", "kind": "many", "choices": "SQL\nPython"},
+    {"text": "Years of experience", "kind": "number", "required": False},
+    {"text": "Where?", "kind": "one", "choices": "Oulu\nHelsinki", "required": False},
+    {"text": "One line about you", "kind": "short", "required": False},
+    {"text": "Tell us more", "kind": "long", "required": False},
+]
+
+
 def staff_routes() -> dict[str, str]:
     """Every named route under /staff/, as namespace:name → route."""
     found = {}
@@ -83,13 +93,13 @@ def _signed_in(client, user):
 
 def posting_draft(client, org, recruiter):
     posting = make_posting(org, publish=False, duties=SIX_DUTIES)
-    job_services.posting_update(posting=posting, data={}, stages=SIX_STAGES)
+    job_services.posting_update(posting=posting, data={}, stages=SIX_STAGES, questions=QUESTIONS)
     return _signed_in(client, recruiter), reverse("staff:posting_edit", args=[posting.pk]), "save"
 
 
 def posting_published_with_applications(client, org, recruiter):
     posting = make_posting(org, duties=SIX_DUTIES)
-    job_services.posting_update(posting=posting, data={}, stages=SIX_STAGES)
+    job_services.posting_update(posting=posting, data={}, stages=SIX_STAGES, questions=QUESTIONS)
     make_application(posting)
     return _signed_in(client, recruiter), reverse("staff:posting_edit", args=[posting.pk]), "save"
 

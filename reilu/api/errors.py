@@ -40,9 +40,13 @@ BAD_INPUT = frozenset(
         "visibility",
         # Applying without accepting the privacy notice (the form asks first).
         "consent",
+        # An application question written wrong (the editor's form asks first).
+        "question",
     }
 )
 GONE = frozenset({"closed"})
+# An answer to one of a job's questions that the question does not take.
+UNPROCESSABLE = frozenset({"bad_answer"})
 
 
 def status_for(error: RuleError) -> int:
@@ -50,6 +54,8 @@ def status_for(error: RuleError) -> int:
         return 422
     if error.code in BAD_INPUT:
         return 400
+    if error.code in UNPROCESSABLE:
+        return 422
     if error.code in GONE:
         return 410
     return 409

@@ -1,6 +1,8 @@
 """Applications in the API: applying, a candidate's own status by token, and staff's list,
 moves and decisions (scoped to the token's employer)."""
 
+import json
+
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
@@ -16,7 +18,7 @@ from reilu.applications.models import Application
 from reilu.applications.selectors import status_context
 from reilu.applications.tokens import application_for_token
 from reilu.jobs.api import NOT_FOUND, org_posting
-from reilu.jobs.models import Posting, Stage
+from reilu.jobs.models import Posting, Question, Stage
 from reilu.jobs.views import PUBLIC_STATES
 from reilu.limits import rate_limited
 from reilu.privacy.services import audit_listed, record_notice_acceptance
@@ -36,7 +38,7 @@ MAX_ID = 2**63 - 1  # the largest id any of the databases stores
         404: shared.Error,
         409: shared.Refusal,
         410: shared.Refusal,
-        422: shared.Problems,
+        422: shared.Problems | shared.Refusal,
         429: shared.Error,
     },
 )
@@ -51,6 +53,11 @@ def apply(
     phone: Line = Form(""),
     cover_letter: Text = Form(""),
     talent_consent: Line = Form(""),
+    answers: Text = Form(
+        "",
+        description="The answers to the job's questions as a JSON object by question id, e.g. "
+        '`{"12": true, "13": "Helsinki", "14": ["SQL", "Python"], "15": 3}`.',
+    ),
     cv: UploadedFile = File(None),
 ):
     posting = (
@@ -62,6 +69,7 @@ def apply(
         return Status(404, {"detail": _("No such job.")})
     if not posting.is_open:
         raise RuleError("closed", _("This job no longer takes applications."))
+    questions = list(posting.questions.all())
     # The same form as the web page: one set of rules for every way of applying.
     form = ApplyForm(
         {
@@ -72,10 +80,15 @@ def apply(
             "language": language,
             "privacy_consent": privacy_consent,
             "talent_consent": talent_consent,
+            **_answer_fields(questions, answers),
         },
         {"cv": cv} if cv is not None else {},
+        questions=questions,
     )
     if not form.is_valid():
+        for question in questions:
+            for message in form.errors.get(ApplyForm.question_name(question), []):
+                raise RuleError("bad_answer", f"{question.text}: {message}")
         errors = "; ".join(
             f"{field}: {' '.join(str(m) for m in msgs)}"
             if field != "__all__"
@@ -93,6 +106,42 @@ def apply(
     # The API client is expected to have shown the employer's current notice.
     record_notice_acceptance(application=app, version=None)
     return Status(201, {"id": app.pk, "status_url": services.status_url(raw)})
+
+
+def _answer_fields(questions: list[Question], raw: str) -> dict:
+    """The API's answers as the apply form's fields; RuleError("bad_answer") if malformed."""
+    if not raw.strip():
+        return {}
+    try:
+        given = json.loads(raw)
+    except ValueError:
+        given = None
+    if not isinstance(given, dict):
+        raise RuleError("bad_answer", _("Give the answers as a JSON object keyed by question id."))
+    by_id = {str(q.pk): q for q in questions}
+    unknown = [key for key in given if key not in by_id]
+    if unknown:
+        raise RuleError(
+            "bad_answer",
+            _("This job has no question with the id %(id)s.") % {"id": unknown[0][:20]},
+        )
+    fields = {}
+    for key, value in given.items():
+        question = by_id[key]
+        if question.kind == Question.Kind.YES_NO and isinstance(value, bool):
+            value = "yes" if value else "no"
+        elif question.kind == Question.Kind.NUMBER and isinstance(value, int | float):
+            value = str(value) if not isinstance(value, bool) else value
+        elif value is None:
+            value = ""
+        if question.kind == Question.Kind.MANY:
+            if not isinstance(value, list):
+                value = [value]
+        elif not isinstance(value, str):
+            wrong = _("This answer has the wrong type.")
+            raise RuleError("bad_answer", f"{question.text}: {wrong}")
+        fields[ApplyForm.question_name(question)] = value
+    return fields
 
 
 def _status(app) -> dict:

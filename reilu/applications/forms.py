@@ -5,8 +5,37 @@ from django.utils.translation import gettext_lazy as _
 from reilu.applications import services
 from reilu.applications.pending import pending_open
 from reilu.applications.uploads import check_cv
-from reilu.jobs.models import Posting
+from reilu.jobs.models import Posting, Question
+from reilu.jobs.questions import LONG_MAX, NO, SHORT_MAX, YES, answer_value
 from reilu.textfields import LineField
+
+
+def question_field(question: Question) -> forms.Field:
+    """The apply form's field for one of the posting's questions."""
+    kind = question.kind
+    field: forms.Field
+    if kind == Question.Kind.YES_NO:
+        field = forms.ChoiceField(
+            choices=[(YES, _("Yes")), (NO, _("No"))], widget=forms.RadioSelect
+        )
+    elif kind == Question.Kind.ONE:
+        options = [(o, o) for o in question.options()]
+        field = forms.ChoiceField(choices=options, widget=forms.RadioSelect)
+    elif kind == Question.Kind.MANY:
+        options = [(o, o) for o in question.options()]
+        field = forms.MultipleChoiceField(choices=options, widget=forms.CheckboxSelectMultiple)
+    elif kind == Question.Kind.NUMBER:
+        field = LineField(max_length=40, widget=forms.TextInput(attrs={"inputmode": "decimal"}))
+    elif kind == Question.Kind.SHORT:
+        field = LineField(max_length=SHORT_MAX)
+    else:
+        field = forms.CharField(widget=forms.Textarea(attrs={"rows": 4}), max_length=LONG_MAX)
+    field.label = question.text
+    field.required = question.required
+    field.error_messages["required"] = _("Please answer this question.")
+    field.error_messages["invalid_choice"] = _("Choose one of the choices given.")
+    setattr(field, "is_question", True)  # noqa: B010 - the template groups these
+    return field
 
 
 class StatusLinksForm(forms.Form):
@@ -74,10 +103,23 @@ class ApplyForm(forms.Form):
     # The checked content type of the CV, once one is cleaned.
     cv_type = ""
 
-    def __init__(self, *args, pending=None, **kwargs):
+    def __init__(self, *args, pending=None, questions=(), **kwargs):
         # A CV kept from an earlier try of this form (reilu.applications.pending).
         self.pending = pending
         super().__init__(*args, **kwargs)
+        # The posting's own questions, after the cover letter.
+        self.questions = list(questions)
+        for question in self.questions:
+            self.fields[self.question_name(question)] = question_field(question)
+        # Each (question, stored answer) once the form is valid; unanswered ones left out.
+        self.answers: list[tuple[Question, str]] = []
+
+    @staticmethod
+    def question_name(question: Question) -> str:
+        return f"q{question.pk}"
+
+    def question_fields(self):
+        return [self[self.question_name(q)] for q in self.questions]
 
     def submit(self, posting):
         """Store the valid form's application: one rule for the web page and the API."""
@@ -93,6 +135,7 @@ class ApplyForm(forms.Form):
             cv_type=self.cv_type,
             privacy_consent=data["privacy_consent"],
             talent_consent=data["talent_consent"],
+            answers=self.answers,
         )
 
     def clean_name(self):
@@ -117,4 +160,18 @@ class ApplyForm(forms.Form):
                 self.add_error("cv", exc)
         if not data.get("cv") and not (data.get("cover_letter") or "").strip() and not self.errors:
             self.add_error("cv", _("Please attach a CV or write a cover letter."))
+        self.answers = []
+        for question in self.questions:
+            name = self.question_name(question)
+            if name in self.errors:
+                continue
+            try:
+                value = answer_value(question.kind, question.options(), data.get(name))
+            except ValueError as exc:
+                self.add_error(name, str(exc))
+                continue
+            if value:
+                self.answers.append((question, value))
+            elif question.required:
+                self.add_error(name, _("Please answer this question."))
         return data

@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from reilu.applications.retention import token_expired
 from reilu.employers.models import hash_token
-from reilu.jobs.models import Posting, Stage
+from reilu.jobs.models import Posting, Question, Stage
 from reilu.messaging.models import Message, MessageQuerySet
 
 
@@ -245,3 +245,35 @@ class PendingUpload(models.Model):
 
     def __str__(self) -> str:
         return f"pending {self.name}"
+
+
+class Answer(models.Model):
+    """A candidate's answer to one of the posting's questions.
+
+    It keeps a copy of the question's wording and kind, so the answer still reads right
+    when the question is later edited or removed. Personal data: exported with the
+    application and deleted by its erasure.
+    """
+
+    application = models.ForeignKey(Application, on_delete=models.CASCADE, related_name="answers")
+    question = models.ForeignKey(
+        Question, null=True, blank=True, on_delete=models.SET_NULL, related_name="answers"
+    )
+    position = models.PositiveSmallIntegerField(default=0)
+    question_text = models.CharField(max_length=300)
+    kind = models.CharField(max_length=10, choices=Question.Kind.choices)
+    value = models.TextField()
+
+    class Meta:
+        ordering = ["position", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.question_text}: {self.value}"
+
+    def shown(self) -> str:
+        """The answer as staff and the candidate read it."""
+        if self.kind == Question.Kind.YES_NO:
+            return str(_("Yes") if self.value == "yes" else _("No"))
+        if self.kind == Question.Kind.MANY:
+            return "; ".join(self.value.splitlines())
+        return self.value

@@ -13,7 +13,7 @@ from django.db.models import QuerySet
 from django.utils import timezone
 
 from reilu.applications.freshness import status_changed
-from reilu.applications.models import AccessToken, Application, Event
+from reilu.applications.models import AccessToken, Answer, Application, Event
 from reilu.applications.promises import close_open
 from reilu.applications.retention import due_q, erase_due_at
 from reilu.applications.status_page import status_pages_forget
@@ -49,6 +49,9 @@ def export_application(app: Application) -> dict:
             "stage_name": app.stage.name,
             "outcome_label": str(app.get_outcome_display()),
         },
+        "answers": [
+            {**row(a), "answer_shown": a.shown()} for a in app.answers.order_by("position", "id")
+        ],
         "privacy_notice": {
             "version": app.privacy_notice_version,
             "text": notice.text(app.language) if notice else "",
@@ -84,7 +87,8 @@ def erase_application(app: Application, *, candidate_asked: bool) -> None:
 
     Kept: the row with its posting, stage, outcome, language and dates (first response,
     decision), its events' kinds and dates, and its Promise rows. Removed: name, contact
-    details, cover letter, CV (the file too, once the transaction commits), every free text
+    details, cover letter, CV (the file too, once the transaction commits), the answers to
+    the posting's questions, every free text
     (event texts, the text and attachments of every message about them, whoever received
     it), status links, and, when the candidate asked, their job alerts with this employer.
     An active application is ended as withdrawn first, without messages.
@@ -109,6 +113,7 @@ def erase_application(app: Application, *, candidate_asked: bool) -> None:
     app.erased_at = now
     app.save()
     Event.objects.filter(application=app).update(text="")
+    Answer.objects.filter(application=app).delete()
     status_changed([app.pk])
     # The stored renderings hold the name and the texts: drop them now, and again once the
     # erasure commits, in case a request stored the old page in between.

@@ -16,12 +16,12 @@ from django.utils.translation import gettext as _
 
 from reilu.applications.freshness import status_changed
 from reilu.applications.mail import message_values, status_url, tell_candidate
-from reilu.applications.models import AccessToken, Application, Event
+from reilu.applications.models import AccessToken, Answer, Application, Event
 from reilu.applications.promises import close_open, promise_for, promise_renew
 from reilu.applications.signals import process_ended
 from reilu.applications.tasks import end_processes
 from reilu.employers.models import hash_token
-from reilu.jobs.models import Posting, Stage
+from reilu.jobs.models import Posting, Question, Stage
 from reilu.messaging import texts
 from reilu.messaging.models import employer_templates
 from reilu.messaging.queue import Mail, message_queue, messages_queue
@@ -47,8 +47,12 @@ def application_submit(
     cv=None,
     cv_type: str = "",
     talent_consent: bool = False,
+    answers: list[tuple[Question, str]] | None = None,
 ) -> tuple[Application, str]:
     """Store an application and queue its confirmation; returns it with its raw token.
+
+    `answers` are the checked answers to the posting's questions (the apply form's), each
+    stored with a copy of its question's wording.
 
     Raises DuplicateApplication (after mailing the status link again) when the same email
     already has an active application for the posting.
@@ -91,6 +95,17 @@ def application_submit(
         with transaction.atomic():
             app.save()
             Event.objects.create(application=app, kind=Event.Kind.APPLIED, stage=first_stage)
+            Answer.objects.bulk_create(
+                Answer(
+                    application=app,
+                    question=question,
+                    position=question.position,
+                    question_text=question.text,
+                    kind=question.kind,
+                    value=value,
+                )
+                for question, value in answers or []
+            )
             promise_renew(app, promised_by)
             raw = AccessToken.issue(app)
             subject, body = texts.render(

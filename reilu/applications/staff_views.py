@@ -54,6 +54,7 @@ def detail(request, pk):
             "stages": list(app.posting.stages.all()),
             "events": app.events.select_related("stage", "actor").order_by("created_at", "id"),
             "sent": app.messages.order_by("created_at", "id"),
+            "answers": list(app.answers.all()),
         },
     )
 

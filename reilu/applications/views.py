@@ -46,6 +46,7 @@ def apply(request, slug):
         request.FILES or None,
         initial={"language": language, "privacy_notice_version": notice.version},
         pending=pending,
+        questions=posting.questions.all(),
     )
     status = 200
     if request.method == "POST":

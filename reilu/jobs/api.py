@@ -53,7 +53,7 @@ def jobs(request: HttpRequest, limit: int = 100, offset: int = 0) -> list[dict[s
 def job(request: HttpRequest, slug: str) -> Status | dict[str, Any]:
     p = (
         Posting.objects.select_related("organization")
-        .prefetch_related("duties", "stages")
+        .prefetch_related("duties", "stages", "questions")
         .filter(slug=slug, state__in=PUBLIC_STATES)
         .first()
     )
@@ -72,6 +72,16 @@ def job(request: HttpRequest, slug: str) -> Status | dict[str, Any]:
         "requirements": p.requirements,
         "duties": [{"duty": d.duty, "percent": d.percent} for d in p.duties.all()],
         "stages": list(p.stages.all()),
+        "questions": [
+            {
+                "id": q.pk,
+                "text": q.text,
+                "kind": q.kind,
+                "required": q.required,
+                "choices": q.options(),
+            }
+            for q in p.questions.all()
+        ],
         "contact_name": p.contact_name,
         "contact_email": p.contact_email,
         "contact_phone": p.contact_phone,

@@ -2,8 +2,10 @@ from typing import Any
 
 from django import forms
 from django.core.validators import MaxValueValidator, MinValueValidator
+from django.utils.translation import gettext_lazy as _
 
-from reilu.jobs.models import DutyShare, Posting, Stage
+from reilu.jobs.models import DutyShare, Posting, Question, Stage
+from reilu.jobs.questions import MAX_QUESTIONS, question_problem
 from reilu.jobs.rules import pay_range_problem
 from reilu.jobs.services import POSTING_FIELDS
 from reilu.textfields import line_formfield
@@ -69,11 +71,55 @@ class StageForm(forms.ModelForm):
         }
 
 
+class QuestionForm(forms.ModelForm):
+    # Which of the posting's questions this row edits: answers point at questions, so an
+    # edited question must stay the same row. Empty for a new question.
+    id = forms.IntegerField(required=False, min_value=1, widget=forms.HiddenInput)
+
+    class Meta:
+        formfield_callback = line_formfield
+        model = Question
+        fields = ["text", "kind", "choices", "required"]
+        widgets = {"choices": Textarea(attrs={"rows": 3})}
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        # A spare row is blank until a question is written: no kind chosen beforehand, so
+        # an untouched spare row counts as unchanged (see formset_rows).
+        kind = self.fields["kind"]
+        if isinstance(kind, forms.ChoiceField):
+            kind.choices = [("", "—"), *Question.Kind.choices]
+        self.fields["text"].required = False
+        self.fields["kind"].required = False
+
+    def clean(self) -> dict[str, Any]:
+        super().clean()
+        data = self.cleaned_data
+        text = (data.get("text") or "").strip()
+        if data.get("DELETE") or self.errors or not question_filled(data):
+            return data
+        if not data.get("kind"):
+            self.add_error("kind", _("Choose how the question is answered."))
+        elif problem := question_problem(data["kind"], text, data.get("choices") or ""):
+            self.add_error("text" if not text else "choices", problem)
+        return data
+
+
+def question_filled(data: dict) -> bool:
+    """Whether a question row holds a question (a spare row's "required" box alone does not)."""
+    return bool((data.get("text") or "").strip() or data.get("choices") or data.get("kind"))
+
+
 DutyFormSet = forms.formset_factory(
     DutyForm, extra=2, max_num=12, validate_max=True, can_delete=True
 )
 StageFormSet = forms.formset_factory(
     StageForm, extra=1, max_num=10, validate_max=True, can_delete=True
+)
+
+
+QuestionFormSet = forms.formset_factory(
+    QuestionForm, extra=1, max_num=MAX_QUESTIONS, validate_max=True, can_delete=True
 )
 
 
@@ -94,6 +140,13 @@ def stage_initial(posting: Posting) -> list[dict]:
     ]
 
 
+def question_initial(posting: Posting) -> list[dict]:
+    return [
+        {"id": q.pk, "text": q.text, "kind": q.kind, "choices": q.choices, "required": q.required}
+        for q in posting.questions.all()
+    ]
+
+
 def formset_rows(formset: forms.BaseFormSet) -> list[dict]:
     """The rows the person filled in and did not remove, in order.
 
@@ -110,3 +163,8 @@ def formset_rows(formset: forms.BaseFormSet) -> list[dict]:
         if any(v not in (None, "") for v in data.values()):
             rows.append(data)
     return rows
+
+
+def question_rows(formset: forms.BaseFormSet) -> list[dict]:
+    """The question rows that hold a question, in order (see formset_rows)."""
+    return [row for row in formset_rows(formset) if question_filled(row)]

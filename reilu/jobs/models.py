@@ -238,3 +238,45 @@ class JobAlert(models.Model):
     @property
     def is_active(self) -> bool:
         return self.confirmed_at is not None and self.unsubscribed_at is None
+
+
+class Question(models.Model):
+    """A question the candidate answers when applying; the apply form and the API ask it.
+
+    Answers point at their question (and keep a copy of its wording), so an edited question
+    stays the same row: the editor carries its id like a stage's.
+    """
+
+    class Kind(models.TextChoices):
+        YES_NO = "yes_no", _("Yes or no")
+        ONE = "one", _("One choice")
+        MANY = "many", _("Several choices")
+        NUMBER = "number", _("Number")
+        SHORT = "short", _("Short text")
+        LONG = "long", _("Long text")
+
+    posting = models.ForeignKey(Posting, on_delete=models.CASCADE, related_name="questions")
+    position = models.PositiveSmallIntegerField(default=0)
+    text = models.CharField(_("question"), max_length=300)
+    kind = models.CharField(_("kind of answer"), max_length=10, choices=Kind.choices)
+    choices = models.TextField(
+        _("choices, one per line"),
+        blank=True,
+        help_text=_("Only for questions answered with one or several choices."),
+    )
+    required = models.BooleanField(_("an answer is required"), default=True)
+
+    class Meta:
+        ordering = ["position", "id"]
+
+    def __str__(self) -> str:
+        return self.text
+
+    def options(self) -> list[str]:
+        """The choices offered, in order (one or several choices; empty for other kinds)."""
+        from reilu.jobs.questions import choice_lines
+
+        return choice_lines(self.choices) if self.kind in CHOICE_KINDS else []
+
+
+CHOICE_KINDS = (Question.Kind.ONE, Question.Kind.MANY)

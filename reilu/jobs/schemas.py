@@ -99,12 +99,23 @@ class JobSummary(Schema):
     url: str
 
 
+class QuestionOut(Schema):
+    id: int
+    text: str
+    kind: Literal["yes_no", "one", "many", "number", "short", "long"]
+    required: bool
+    choices: list[str] = Field(description="The options of a one- or several-choice question.")
+
+
 class JobDetail(JobSummary):
     employer_detail: Employer
     description: str
     requirements: str
     duties: list[DutyOut]
     stages: list[StageOut]
+    questions: list[QuestionOut] = Field(
+        description="Asked when applying: answer them in `answers` of the application."
+    )
     contact_name: str
     contact_email: str
     contact_phone: str

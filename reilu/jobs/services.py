@@ -9,7 +9,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import override
 
 from reilu.employers.models import Organization
-from reilu.jobs.models import DutyShare, Posting, Stage
+from reilu.jobs.models import DutyShare, Posting, Question, Stage
+from reilu.jobs.questions import MAX_QUESTIONS, choice_lines, question_problem
 from reilu.jobs.rules import Problem, pay_range_problem, publish_problems
 from reilu.rules import PublishRefused, RuleError
 
@@ -163,6 +164,49 @@ def _replace_stages(posting: Posting, stages: list[dict]) -> None:
     Stage.objects.bulk_create(Stage(posting=posting, **values) for _, values in new_rows)
 
 
+def _question_values(row: dict, position: int) -> dict:
+    kind = row.get("kind") or Question.Kind.SHORT
+    text = (row.get("text") or "").strip()
+    choices = row.get("choices") or ""
+    if problem := question_problem(kind, text, choices):
+        raise RuleError("question", f"{text or '?'}: {problem}")
+    return {
+        "position": position,
+        "text": text,
+        "kind": kind,
+        "choices": "\n".join(choice_lines(choices)),
+        "required": bool(row.get("required", True)),
+    }
+
+
+def _replace_questions(posting: Posting, questions: list[dict]) -> None:
+    """Make the posting's application questions these rows, in this order.
+
+    As with stages, a row with the id of one of the posting's questions edits it in place
+    (answers point at it); a row without one is new; a question no row names is removed, and
+    the answers given to it keep their copy of its wording.
+    """
+    if len(questions) > MAX_QUESTIONS:
+        raise RuleError(
+            "question", _("Ask at most %(count)s questions.") % {"count": MAX_QUESTIONS}
+        )
+    existing = {q.pk: q for q in posting.questions.all()}
+    kept: set[int] = set()
+    for position, row in enumerate(questions):
+        values = _question_values(row, position)
+        pk = row.get("id")
+        if pk in existing and pk not in kept:
+            kept.add(pk)
+            question = existing[pk]
+            if any(getattr(question, k) != v for k, v in values.items()):
+                for k, v in values.items():
+                    setattr(question, k, v)
+                question.save(update_fields=list(values))
+        else:
+            Question.objects.create(posting=posting, **values)
+    Question.objects.filter(pk__in=[pk for pk in existing if pk not in kept]).delete()
+
+
 def _check_pay_range(posting: Posting) -> None:
     if message := pay_range_problem(posting.pay_min, posting.pay_max):
         raise RuleError("pay_range", message)
@@ -175,6 +219,7 @@ def posting_create(
     data: dict,
     duties: list[dict],
     stages: list[dict] | None = None,
+    questions: list[dict] | None = None,
 ) -> Posting:
     with transaction.atomic():
         posting = Posting(organization=organization, created_by=user)
@@ -187,6 +232,7 @@ def posting_create(
         _replace_duties(posting, duties)
         stages = stages or default_stages(posting.language, organization.default_promise_days)
         _replace_stages(posting, stages)
+        _replace_questions(posting, questions or [])
     return posting
 
 
@@ -196,6 +242,7 @@ def posting_update(
     data: dict,
     duties: list[dict] | None = None,
     stages: list[dict] | None = None,
+    questions: list[dict] | None = None,
 ) -> Posting:
     with transaction.atomic():
         for field in POSTING_FIELDS:
@@ -209,6 +256,8 @@ def posting_update(
             _replace_duties(posting, duties)
         if stages is not None:
             _replace_stages(posting, stages)
+        if questions is not None:
+            _replace_questions(posting, questions)
         if posting.state == Posting.State.PUBLISHED:
             problems = publish_problems(posting)
             if problems:

@@ -11,7 +11,14 @@ from django.views.decorators.http import require_POST
 from reilu.employers.access import recruiting_orgs
 from reilu.employers.staff import StaffRequest, recruiter_required
 from reilu.jobs import forms, services
-from reilu.jobs.forms import DutyFormSet, PostingForm, StageFormSet, formset_rows
+from reilu.jobs.forms import (
+    DutyFormSet,
+    PostingForm,
+    QuestionFormSet,
+    StageFormSet,
+    formset_rows,
+    question_rows,
+)
 from reilu.jobs.models import DutyShare, Posting, Stage
 from reilu.jobs.rules import publish_problems
 from reilu.refusals import refusal_shown
@@ -71,22 +78,26 @@ def _editor(request: StaffRequest, posting: Posting | None) -> HttpResponse:
     language = (get_language() or "fi")[:2]
     form = PostingForm(data, instance=posting, initial=None if posting else {"language": language})
     # A bound formset gets no `initial` (see formset_rows): the rows on the page are the truth.
-    duty_initial = stage_initial = None
+    duty_initial = stage_initial = question_initial = None
     if data is None and posting is not None:
         duty_initial, stage_initial = forms.duty_initial(posting), forms.stage_initial(posting)
+        question_initial = forms.question_initial(posting)
     elif data is None:
         stage_initial = services.default_stages(language, request.org.default_promise_days)
     duties = DutyFormSet(data, prefix="duties", initial=duty_initial)
     stages = StageFormSet(data, prefix="stages", initial=stage_initial)
+    questions = QuestionFormSet(data, prefix="questions", initial=question_initial)
     held = set()
     if posting is not None:
         held = {str(pk) for pk in posting.applications.values_list("stage_id", flat=True)}
     for row in stages:
         # Such a row offers no "Remove": applications must keep their stage.
         row.holds_applications = str(row["id"].value()) in held
-    if data is not None and form.is_valid() and duties.is_valid() and stages.is_valid():
+    sent = data is not None
+    if sent and all([f.is_valid() for f in (form, duties, stages, questions)]):
         fields = dict(form.cleaned_data)
         duty_rows, stage_rows = formset_rows(duties), formset_rows(stages)
+        question_list = question_rows(questions)
         with refusal_shown(request) as refused:
             if posting is None:
                 posting = services.posting_create(
@@ -95,10 +106,15 @@ def _editor(request: StaffRequest, posting: Posting | None) -> HttpResponse:
                     data=fields,
                     duties=duty_rows,
                     stages=stage_rows,
+                    questions=question_list,
                 )
             else:
                 services.posting_update(
-                    posting=posting, data=fields, duties=duty_rows, stages=stage_rows
+                    posting=posting,
+                    data=fields,
+                    duties=duty_rows,
+                    stages=stage_rows,
+                    questions=question_list,
                 )
         if not refused:
             if "publish" in request.POST:
@@ -133,9 +149,10 @@ def _editor(request: StaffRequest, posting: Posting | None) -> HttpResponse:
             "form": form,
             "duties": duties,
             "stages": stages,
+            "questions": questions,
             "stages_locked": bool(held),
             "problems": problems,
-            "error_items": _error_items(form, duties, stages) if data is not None else [],
+            "error_items": _error_items(form, duties, stages, questions) if sent else [],
             "warnings": [f for f in report.findings if f.severity != "error"],
             "score": report.score,
         },

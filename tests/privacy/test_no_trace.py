@@ -24,6 +24,7 @@ from reilu.employers.models import Membership
 from reilu.interviews.criteria import criteria_for
 from reilu.interviews.services.booking import booking_book, booking_cancel
 from reilu.interviews.services.scorecards import scorecard_submit
+from reilu.jobs import services as job_services
 from reilu.jobs.alerts import alert_confirm
 from reilu.jobs.models import JobAlert, Stage
 from reilu.messaging.models import Message, MessageAttachment
@@ -95,7 +96,17 @@ def people(org, posting, recruiter, client, django_capture_on_commit_callbacks):
     """The marked candidate and seeker, through every flow that copies their data."""
     email = f"{MARK.lower()}@example.fi"
     interviewer = make_staff(org, "ina@acme.example", role=Membership.Role.INTERVIEWER)
-    # Apply on the public form: name, email, phone, cover letter, CV; job alert and gallery.
+    # Apply on the public form: name, email, phone, cover letter, CV, answers to the posting's
+    # questions; job alert and gallery.
+    job_services.posting_update(
+        posting=posting,
+        data={},
+        questions=[
+            {"text": "Your best project in one line?", "kind": "short"},
+            {"text": "Tell us about yourself", "kind": "long"},
+        ],
+    )
+    short, long = posting.questions.all()
     response = client.post(
         f"/jobs/{posting.slug}/apply/",
         {
@@ -108,6 +119,8 @@ def people(org, posting, recruiter, client, django_capture_on_commit_callbacks):
             "talent_consent": "on",
             "job_alert": "on",
             "cv": SimpleUploadedFile("cv.pdf", pdf_with(MARK), content_type="application/pdf"),
+            f"q{short.pk}": f"The {MARK} bus app",
+            f"q{long.pk}": f"I am {MARK},\nfrom Oulu.",
         },
     )
     assert response.status_code == 302, response.content.decode()[:500]
@@ -235,6 +248,7 @@ def test_erasure_leaves_no_trace_of_the_candidate_or_seeker(
     } <= kinds, kinds
     assert MessageAttachment.objects.filter(content__icontains=MARK).count() >= 3
     assert database_hits(MARK) and upload_hits(MARK)
+    assert "applications_answer.value" in database_hits(MARK)
     with django_capture_on_commit_callbacks(execute=True):
         privacy.application_erase(application=people["app"], reason=ErasureRecord.Reason.CANDIDATE)
         seeker_erase(people["seeker"])
