@@ -59,6 +59,7 @@ def test_the_export_names_the_controller_and_the_notice_the_candidate_accepted(p
         "exported_at",
         "controller",
         "application",
+        "answers",
         "privacy_notice",
         "events",
         "messages",
