@@ -5,6 +5,8 @@ Without DIR it scores the project's own corpus (``tests/adcheck/corpus``) in its
 parts, tuning and held-out, and the shared development corpus beside the repository
 (``../shared/ads/dev``) when it is there. Mismatches are listed for the tuning part and the
 shared corpus only: rules are tuned on those, never while looking at a held-out ad.
+It then scores the application-question rules on their labelled examples
+(``tests/adcheck/questions.json``, see reilu/adcheck/questions.py).
 """
 
 from __future__ import annotations
@@ -154,6 +156,9 @@ def main(argv: list[str] | None = None) -> int:
         _report("shared development corpus", evaluate(DEFAULT_DIR), mismatches=True)
     else:
         print(f"Shared development corpus not found at {DEFAULT_DIR}: not scored.")
+    from .questions import report_examples
+
+    print(report_examples())
     return 0
 
 

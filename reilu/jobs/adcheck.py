@@ -6,8 +6,10 @@ from functools import lru_cache
 
 from django.utils.translation import get_language
 
-from reilu.adcheck import Report, check_posting
-from reilu.jobs.models import DutyShare, Posting
+from reilu.adcheck import Finding, Report, check_posting
+from reilu.adcheck.questions import check_question
+from reilu.jobs.models import DutyShare, Posting, Question
+from reilu.jobs.requirements import requirement_lines
 
 
 def posting_as_dict(posting: Posting, duties: list[DutyShare] | None = None) -> dict:
@@ -55,9 +57,26 @@ def check_ad(posting: Posting, duties: list[DutyShare] | None = None) -> Report:
     return check_posting(posting_as_dict(posting, duties), advice_language())
 
 
+def check_questions(
+    posting: Posting, questions: list[Question] | None = None
+) -> list[list[Finding]]:
+    """The checker's findings on each of the posting's questions (or the unsaved `questions`),
+    in order, read against the requirement lines of the ad."""
+    if questions is None:
+        questions = list(posting.questions.all()) if posting.pk else []
+    lines = requirement_lines(posting.requirements)
+    reader = advice_language() or posting.language or "fi"
+    return [
+        check_question(q.text, choices=q.options(), requirements=lines, reader=reader)
+        for q in questions
+    ]
+
+
 @lru_cache(maxsize=4096)
 def _published_ad_is_clean(pk: int, version: str) -> bool:
     posting = Posting.objects.select_related("organization").get(pk=pk)
+    if any(f.severity == "error" for found in check_questions(posting) for f in found):
+        return False
     return not check_ad(posting).has_errors
 
 

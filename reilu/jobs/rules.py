@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 from django.utils.translation import gettext as _
 
 if TYPE_CHECKING:
-    from reilu.jobs.models import DutyShare, Posting, Stage
+    from reilu.jobs.models import DutyShare, Posting, Question, Stage
 
 
 @dataclass(frozen=True)
@@ -40,11 +40,14 @@ def publish_problems(
     posting: "Posting",
     duties: list["DutyShare"] | None = None,
     stages: list["Stage"] | None = None,
+    questions: list["Question"] | None = None,
 ) -> list[Problem]:
     """Every item missing before `posting` may be published, in the active language.
 
-    `duties` and `stages` may be given as unsaved lists (the editor checks a form before
-    saving); otherwise they are read from the database.
+    `duties`, `stages` and `questions` may be given as unsaved lists (the editor checks a
+    form before saving); otherwise they are read from the database. An application question
+    the ad checker finds unlawful (pay history, age, family, health, ...) blocks publishing,
+    one problem per question and code, with the field `questions-<n>` of its row.
     """
     if duties is None:
         duties = list(posting.duties.all()) if posting.pk else []
@@ -128,11 +131,19 @@ def publish_problems(
             _("Describe the stages of the process."),
         )
     # The ad checker's errors block publishing too; its warnings are advice only.
-    from reilu.jobs.adcheck import check_ad
+    from reilu.jobs.adcheck import check_ad, check_questions
 
     seen = {p.code for p in problems}
     for finding in check_ad(posting, duties).findings:
         if finding.severity == "error" and finding.code not in seen:
             seen.add(finding.code)
             add(finding.code, "description", finding.message)
+    if questions is None:
+        questions = list(posting.questions.all()) if posting.pk else []
+    for n, (question, found) in enumerate(
+        zip(questions, check_questions(posting, questions), strict=True)
+    ):
+        for finding in found:
+            if finding.severity == "error":
+                add(finding.code, f"questions-{n}", f"“{question.text}”: {finding.message}")
     return problems

@@ -17,9 +17,10 @@ from reilu.jobs.forms import (
     QuestionFormSet,
     StageFormSet,
     formset_rows,
+    question_filled,
     question_rows,
 )
-from reilu.jobs.models import DutyShare, Posting, Stage
+from reilu.jobs.models import DutyShare, Posting, Question, Stage
 from reilu.jobs.rules import publish_problems
 from reilu.refusals import refusal_shown
 
@@ -139,8 +140,12 @@ def _editor(request: StaffRequest, posting: Posting | None) -> HttpResponse:
     else:
         # A new posting's form offers the default stages: the gate counts one.
         duty_objs, stage_objs = [], [Stage()]
-    problems = publish_problems(probe, duties=duty_objs, stages=stage_objs)
+    asked = _questions_on_page(questions, posting)
+    problems = publish_problems(
+        probe, duties=duty_objs, stages=stage_objs, questions=[q for q, _ in asked]
+    )
     report = check_ad(probe, duty_objs)
+    _show_question_findings(probe, asked)
     return render(
         request,
         "jobs/staff/edit.html",
@@ -223,7 +228,10 @@ def adcheck_live(request: StaffRequest) -> HttpResponse:
     )
     if not stage_objs and "stages-TOTAL_FORMS" not in request.POST:
         stage_objs = [Stage(name="x")]
-    problems = publish_problems(posting, duties=duty_objs, stages=stage_objs)
+    questions = QuestionFormSet(request.POST, prefix="questions")
+    questions.is_valid()
+    asked = [q for q, _row in _questions_on_page(questions, None)]
+    problems = publish_problems(posting, duties=duty_objs, stages=stage_objs, questions=asked)
     report = check_ad(posting, duty_objs)
     warnings = [f for f in report.findings if f.severity != "error"]
     # The sidebar of a live ad must not invite to "publish" what is already published.
@@ -233,6 +241,34 @@ def adcheck_live(request: StaffRequest) -> HttpResponse:
         "jobs/staff/_adcheck.html",
         {"problems": problems, "warnings": warnings, "score": report.score, "posting": shown},
     )
+
+
+def _questions_on_page(
+    questions: BaseFormSet, posting: Posting | None
+) -> list[tuple[Question, BaseForm]]:
+    """The questions the editor's rows hold (unsaved), each with its row, in order."""
+    if not questions.is_bound:
+        rows = [f for f in questions.forms if f.initial.get("text")]
+        return [(Question(**_question_fields(f.initial)), f) for f in rows]
+    asked = []
+    for row in questions.forms:
+        data = getattr(row, "cleaned_data", None) or {}
+        if not data.get("DELETE") and question_filled(data) and data.get("kind"):
+            asked.append((Question(**_question_fields(data)), row))
+    return asked
+
+
+def _question_fields(values: dict) -> dict:
+    return {k: values.get(k) or "" for k in ("text", "kind", "choices")}
+
+
+def _show_question_findings(posting: Posting, asked: list[tuple[Question, BaseForm]]) -> None:
+    """Give each question row the checker's findings on it (code and message), to show."""
+    from reilu.jobs.adcheck import check_questions
+
+    found = check_questions(posting, [q for q, _ in asked])
+    for (_question, row), findings in zip(asked, found, strict=True):
+        row.findings = findings  # type: ignore[attr-defined]
 
 
 def _submitted(duties: BaseFormSet, stages: BaseFormSet) -> tuple[list[DutyShare], list[Stage]]:

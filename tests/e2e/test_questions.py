@@ -96,3 +96,40 @@ def test_questions_are_added_answered_and_read_at_phone_width(
         assert errors == []
     finally:
         context.close()
+
+
+@pytest.mark.parametrize(
+    ("locale", "publish", "message"),
+    [
+        ("en-US", "Save and publish", "The question asks about current or previous pay."),
+        ("fi-FI", "Tallenna ja julkaise", "Kysymys koskee nykyistä tai aiempaa palkkaa."),
+        ("sv-FI", "Spara och publicera", "Frågan gäller nuvarande eller tidigare lön."),
+    ],
+)
+def test_a_pay_history_question_cannot_be_published_and_the_editor_says_why(
+    transactional_db, live_server, browser, errors, locale, publish, message
+):
+    org = make_org()
+    recruiter = make_staff(org)
+    posting = make_posting(org, publish=False)
+    context, page = _open(browser, errors, locale=locale)
+    try:
+        staff_login(page, live_server.url, recruiter)
+        page.goto(f"{live_server.url}/staff/postings/{posting.pk}/edit/")
+        page.locator("#id_questions-0-text").fill("What is your current salary?")
+        page.locator("#id_questions-0-kind").select_option("number")
+        # The live check lists it among what blocks publishing before anything is saved.
+        expect(
+            page.locator('#publish-problems [data-code="question-pay-history"]')
+        ).to_contain_text(message)
+        page.get_by_role("button", name=publish).click()
+        finding = page.locator('#questions-0-findings [data-code="question-pay-history"]')
+        expect(finding).to_contain_text("question-pay-history")
+        expect(finding).to_contain_text(message)
+        assert horizontal_overflow(page, PHONE["width"]) == 0
+        shot(page, f"question-refused-{locale}")
+        posting.refresh_from_db()
+        assert posting.state == "draft"
+        assert errors == []
+    finally:
+        context.close()
