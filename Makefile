@@ -47,8 +47,9 @@ mutation: install
 	$(BIN)/python -m pip install --quiet -e '.[test,mutation]'
 	REILU_DEBUG=0 $(BIN)/python tools/mutation.py $(MODULES)
 
+# CORPUS=DIR also scores a labelled development corpus (e.g. the one shared beside the checkout).
 eval-adcheck: install
-	$(BIN)/python -m reilu.adcheck.evaluate
+	$(BIN)/python -m reilu.adcheck.evaluate $(if $(CORPUS),--corpus $(CORPUS)) $(EVAL_ARGS)
 
 bench: install
 	$(BIN)/python bench/run.py

@@ -1,16 +1,22 @@
-"""Score the checker against labelled corpora: ``python -m reilu.adcheck.evaluate [DIR]``.
+"""Score the checker against labelled corpora.
+
+    python -m reilu.adcheck.evaluate [--corpus DIR] [--skip-held-out]
+    python -m reilu.adcheck.evaluate DIR
 
 A corpus is a directory of ``*.txt`` ads and ``labels.json`` (file name -> list of codes).
-Without DIR it scores the project's own corpus (``tests/adcheck/corpus``) in its two fixed
-parts, tuning and held-out, and the shared development corpus beside the repository
-(``../shared/ads/dev``) when it is there. Mismatches are listed for the tuning part and the
-shared corpus only: rules are tuned on those, never while looking at a held-out ad.
-It then scores the application-question rules on their labelled examples
-(``tests/adcheck/questions.json``, see reilu/adcheck/questions.py).
+The first form scores the project's own corpus (``tests/adcheck/corpus``) in its two fixed
+parts, tuning and held-out, and the development corpus given with ``--corpus`` (the one
+shared with other teams; its location is the caller's to give). Mismatches are listed for
+the tuning part and the given corpus only: rules are tuned on those, never while looking at
+a held-out ad. ``--skip-held-out`` leaves the held-out figures out altogether, for rule work
+between the counted looks. It then scores the application-question rules on their labelled
+examples (``tests/adcheck/questions.json``, see reilu/adcheck/questions.py). The second
+form scores any one labelled directory.
 """
 
 from __future__ import annotations
 
+import argparse
 import hashlib
 import json
 import sys
@@ -21,7 +27,6 @@ from pathlib import Path
 from .checker import check
 from .report import CODES
 
-DEFAULT_DIR = Path(__file__).resolve().parents[3] / "shared" / "ads" / "dev"
 OWN_DIR = Path(__file__).resolve().parents[2] / "tests" / "adcheck" / "corpus"
 HELD_OUT_POSITIONS = (0, 2)  # of every five ads in a stratum: 40 % held out
 
@@ -134,32 +139,63 @@ def _report(title: str, result: Evaluation, *, mismatches: bool) -> None:
     print()
 
 
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="python -m reilu.adcheck.evaluate",
+        description="Score the ad checker against labelled corpora.",
+    )
+    parser.add_argument(
+        "directory", nargs="?", type=Path, help="score only this labelled corpus directory"
+    )
+    parser.add_argument(
+        "--corpus",
+        type=Path,
+        help="a labelled development corpus to score beside the own corpus (mismatches listed)",
+    )
+    parser.add_argument(
+        "--skip-held-out",
+        action="store_true",
+        help="do not score the held-out part (rule work between counted looks)",
+    )
+    return parser
+
+
 def main(argv: list[str] | None = None) -> int:
-    args = sys.argv[1:] if argv is None else argv
-    if args:
-        directory = Path(args[0])
-        if not (directory / "labels.json").is_file():
-            print(f"No labelled corpus at {directory} (labels.json missing); nothing to evaluate.")
+    args = _parser().parse_args(sys.argv[1:] if argv is None else argv)
+    if args.directory is not None:
+        if not (args.directory / "labels.json").is_file():
+            print(
+                f"No labelled corpus at {args.directory} (labels.json missing); "
+                "nothing to evaluate."
+            )
             return 0
-        _report(str(directory), evaluate(directory), mismatches=True)
+        _report(str(args.directory), evaluate(args.directory), mismatches=True)
         return 0
     tuning, held_out = frozen_split(OWN_DIR)
     _report(
         f"own corpus, tuning part ({len(tuning)} ads)", evaluate(OWN_DIR, tuning), mismatches=True
     )
-    _report(
-        f"own corpus, held-out part ({len(held_out)} ads)",
-        evaluate(OWN_DIR, held_out),
-        mismatches=False,
-    )
-    if (DEFAULT_DIR / "labels.json").is_file():
-        _report("shared development corpus", evaluate(DEFAULT_DIR), mismatches=True)
+    if args.skip_held_out:
+        print(f"Held-out part ({len(held_out)} ads): not scored (--skip-held-out).")
+        print()
     else:
-        print(f"Shared development corpus not found at {DEFAULT_DIR}: not scored.")
+        _report(
+            f"own corpus, held-out part ({len(held_out)} ads)",
+            evaluate(OWN_DIR, held_out),
+            mismatches=False,
+        )
+    status = 0
+    if args.corpus is None:
+        print("No development corpus given (--corpus DIR): not scored.")
+    elif not (args.corpus / "labels.json").is_file():
+        print(f"No labelled corpus at {args.corpus} (labels.json missing): not scored.")
+        status = 2
+    else:
+        _report(f"development corpus {args.corpus}", evaluate(args.corpus), mismatches=True)
     from .questions import report_examples
 
     print(report_examples())
-    return 0
+    return status
 
 
 if __name__ == "__main__":
