@@ -151,10 +151,16 @@ ROLE_AT_NAME = re.compile(
 )
 
 
-def _plausible_name(name: str, text: str) -> bool:
-    """A capitalised name that is not a common word, a place, a person or a month."""
+def _plausible_name(name: str, text: str, *, lowercase_seen: bool = True) -> bool:
+    """A capitalised name that is not a common word, a place, a person or a month.
+
+    ``lowercase_seen`` also rejects a one-word name that occurs in lower case elsewhere.
+    """
     first = name.split()[0]
     if first in NOT_BRAND or first in first_names():
+        return False
+    # An English gerund opening a line or sentence ("Training webinars | 20 %") is no name.
+    if " " not in name and first.endswith("ing") and first[:1].isupper():
         return False
     # A place alone is no employer; a place that starts a longer name may be ("Vantaa Care
     # Home Kotiranta").
@@ -166,7 +172,11 @@ def _plausible_name(name: str, text: str) -> bool:
     if first.lower().endswith(("mme", "nne")):
         return False
     # A sentence-initial common noun ("Interviews take …") also occurs in lower case.
-    return not (" " not in name and re.search(rf"(?<!\w){re.escape(first.lower())}(?!\w)", text))
+    return not (
+        lowercase_seen
+        and " " not in name
+        and re.search(rf"(?<!\w){re.escape(first.lower())}(?!\w)", text)
+    )
 
 
 def _positional_names(text: str) -> list[Span]:
@@ -175,10 +185,12 @@ def _positional_names(text: str) -> list[Span]:
         if _plausible_name(m.group("name"), text):
             spans.append(m.span("name"))
     title_end = text.find("\n") if "\n" in text else len(text)
+    byline_start = text.rstrip().rfind("\n") + 1
     for pattern in (JOIN_NAME, ROLE_AT_NAME):
         for m in pattern.finditer(text):
-            # "at X"/"till X" names the employer only in a headline or a byline.
-            if pattern is ROLE_AT_NAME and m.start() > title_end:
+            # "at X"/"till X" names the employer only in a headline or a byline (the last
+            # line: "Tero Hämäläinen, Logistics Manager at Varastopiste").
+            if pattern is ROLE_AT_NAME and title_end < m.start() < byline_start:
                 continue
             if _plausible_name(m.group("name"), text):
                 spans.append(m.span("name"))
@@ -191,7 +203,7 @@ def _brand_spans(text: str) -> list[Span]:
     for verb in HIRING_VERB.finditer(text):
         start = max(0, verb.start() - 80)
         m = NAME_BEFORE.search(text, start, verb.start())
-        if m and m.group("name").split()[0] not in NOT_BRAND:
+        if m and _plausible_name(m.group("name"), text, lowercase_seen=False):
             spans.append(m.span("name"))
     for m in AT_BRAND.finditer(text):
         if m.group("name").split()[0] not in NOT_BRAND:
@@ -211,9 +223,34 @@ def has_organisation(text: str) -> bool:
     return bool(organisation_spans(text))
 
 
+# "Asiakkaamme tuntevat meidät" (our customers know us) is no agency's client: a mention
+# counts when the rest of its sentence hires for the client or describes it as a business.
+CLIENT_CONTEXT = re.compile(
+    r"(?<![\w-])(?:\w*(?:yritys|yrityksen|yhtiö\w*|organisaatio\w*|liike|liikkeen|ketju\w*|"
+    r"konserni\w*|tehdas|tehtaan|toimisto\w*|företag\w*|bolag\w*|kedja\w*|koncern\w*|"
+    r"byrå\w*|fabrik\w*|company|companies|firm|organi[sz]ation|business|chain|group|startup|"
+    r"scale-up|employer|työnantaja\w*|arbetsgivare)|"
+    r"etsi\w*|hake\w*|haemme|rekrytoi\w*|palkkaa|tarvitse\w*|söker|rekryter\w*|behöver|"
+    r"anställ\w*|hir\w*|look\w* for|recruit\w*|seek\w*|needs?|on behalf|räkning|puolesta)(?![\w-])",
+    re.IGNORECASE,
+)
+
+
+# Forms that say "for the client" hire for it whatever the sentence: "asiakkaallemme",
+# "för vår kunds räkning", "on behalf of our client".
+FOR_CLIENT = re.compile(r"(?i:asiakkaalle|asiakasyritykselle|toimeksiantajalle|för|åt|on|for)")
+
+
+def _client_sentence(text: str, m: re.Match[str]) -> bool:
+    if FOR_CLIENT.match(m.group()):
+        return True
+    ends = [i for i in (text.find("\n", m.end()), text.find(". ", m.end())) if i >= 0]
+    return bool(CLIENT_CONTEXT.search(text, m.end(), min(ends, default=len(text))))
+
+
 def unnamed_client(text: str) -> Span | None:
     """The span of "our client" when an agency hires for a client it does not name."""
-    mentions = list(CLIENT.finditer(text))
+    mentions = [m for m in CLIENT.finditer(text) if _client_sentence(text, m)]
     if not mentions:
         return None
     orgs = organisation_spans(text)
@@ -291,6 +328,11 @@ REACH_AFTER = re.compile(
 )
 
 
+GIVEN_THEN_REACH = re.compile(
+    rf"(?<![\w-])({_NAME})\s*[,:]?\s*(?:(?:puh|p|tel|tfn|phone|mob)\.?:?\s*)?(?=\+\d|0\d|[\w.+-]+@)"
+)
+
+
 def _is_person(first: str, last: str, emails: list[str]) -> bool:
     if first in first_names():
         return True
@@ -319,6 +361,10 @@ def contact_person(text: str) -> bool:
     if not reach:
         return False
     folded = [_fold(m.group()) for m in emails]
+    # A given name alone right before a number or address ("Hae: Minna 040 775 3321").
+    for m in GIVEN_THEN_REACH.finditer(text):
+        if m.group(1) in first_names():
+            return True
     for m in PERSON.finditer(text):
         if (
             LEGAL_FORM.match(text, m.start())

@@ -309,6 +309,15 @@ SECOND_PERSON_TASK = {
 }
 
 
+# A list introduced by what the new hire will do: "Vi söker en servitris som kommer att:",
+# "We need someone who will:", "Haemme henkilöä, joka tulee:". It overrides the "we are
+# looking for" that otherwise introduces requirements.
+TASK_CLAUSE = _ci(
+    r"(?:som|who|joka|jonka)\s+(?:\w+\s+)?(?:kommer att|ska|will|'ll|tulee)\b|"
+    r"(?:who|som|joka)\s+(?:will|'ll)?\s*(?:be responsible|ansvarar|vastaa)"
+)
+
+
 def _schedule(ad: Ad) -> bool:
     text = ad.text
     days = 0
@@ -327,8 +336,13 @@ def _listed_tasks(ad: Ad) -> bool:
         line = undecorated(raw)
         intro = (ad.is_heading((start, end)) and DUTY_HEADING.match(line)) or (
             raw.rstrip("*_ ").endswith(":")
-            and (LIST_INTRO.search(line) or WORK_NOUN.search(line))
-            and not NOT_DUTY_INTRO.match(line)
+            and (
+                TASK_CLAUSE.search(line)
+                or (
+                    (LIST_INTRO.search(line) or WORK_NOUN.search(line))
+                    and not NOT_DUTY_INTRO.match(line)
+                )
+            )
         )
         if not intro:
             continue
@@ -385,9 +399,65 @@ def _labelled_line(ad: Ad) -> bool:
     return False
 
 
+# Work written as a table of shares: "Kirjanpito | 50 %", "Truckkörning – 60 %",
+# "Onboarding new customers | 40 %". Two or more such rows are a list of duties.
+SHARE_ROW = re.compile(r"\s*[^\W\d_][^|\n]{2,80}?\s*(?:\||–|—|-|:|\t)\s*\d{1,3}\s?%\s*$")
+# The tasks named as a subject: "Responsibilities include …", "Uppgifterna omfattar …",
+# "Undervisningen omfattar …" (an activity noun, read by its suffix, that covers something).
+DUTY_SUBJECT = _ci(
+    r"(?:(?:the |main |key |core |daily )*(?:tasks|duties|responsibilities|work)(?: of the "
+    r"(?:role|job|position))?\s+(?:include|includes|are|cover|covers|consist|involve|involves)\b)|"
+    r"(?:(?!anställ|utbild|förmån|ersättn)\w*(?:uppgift|uppgifter|uppgifterna|ansvaret|arbetet|"
+    r"ning|ningen|ering|eringen|tion|tionen)\s+(?:omfattar|innefattar|inkluderar|består av|"
+    r"innebär)\b)|"
+    r"(?:(?:tehtävä|tehtävät|tehtäväsi|työtehtävät|työtehtäväsi|työnkuva|työnkuvasi|"
+    r"vastuualue|vastuualueesi|vastuut|vastuusi|työ|työsi)\s+(?:kattaa|kattavat|sisältää|"
+    r"sisältävät|käsittää|käsittävät)\b)"
+)
+# A fragment naming the work as an action noun (read by its suffix) with its object:
+# "Toimistojen ja käytävien siivous.", "Distribution av livsmedel till butiker",
+# "Delivery of parcels in Espoo". Nouns about the hiring itself are left out.
+FI_ACTION_FRAGMENT = re.compile(
+    r"(?:^|(?<=[.!:] )|(?<=\n))\s*(?:[A-ZÄÖÅ]?[a-zäöå-]+(?:n|en|jen|ten|den|in)\s+(?:ja\s+)?)"
+    r"{1,3}(?P<noun>[a-zäöå-]+(?:us|ys|minen|nta|ntä|ily|ely|ilu|elu|ely|ttely|purku|hoito|"
+    r"huolto|myynti|opetus))(?=\s*(?:[.,;]|$|\sja\s|\n))",
+    re.MULTILINE,
+)
+SV_EN_ACTION_FRAGMENT = re.compile(
+    r"(?:^|(?<=[.!:] )|(?<=\n))\s*(?P<noun>[A-ZÅÄÖ][a-zåäö]+(?:ning|tion|ering|ing|ery|ment|"
+    r"ance))\s+(?:av|of)\s+[a-zåäö]",
+    re.MULTILINE,
+)
+NOT_ACTION = re.compile(
+    r"(?i:palkkaus|hakemus|haastattelu|koulutus|kokemus|perehdytys|valinta|tutkinto|"
+    r"osaaminen|henkilökunta|työsuhde|hinta|kanta|ansök|rekryter|intervju|lön|ersättning|"
+    r"application|recruitment|knowledge|proof|understanding|payment|meeting|training|"
+    r"beginning|morning|evening|ending|reimbursement|settlement)"
+    # Finnish nouns of a quality, not an action: "mahdollisuus", "ystävällisyys".
+    r"|\w*(?:uus|yys)$"
+)
+
+
+def _share_table(ad: Ad) -> bool:
+    rows = sum(1 for s, e in ad.lines if SHARE_ROW.match(ad.text, s, e))
+    return rows >= 2
+
+
+def _action_fragment(ad: Ad) -> bool:
+    # The title says nothing about duties; in a one-line ad it is the first sentence.
+    title_end = min(ad.lines[0][1], ad.sentences[0][1]) if ad.lines else 0
+    for pattern in (FI_ACTION_FRAGMENT, SV_EN_ACTION_FRAGMENT):
+        for m in pattern.finditer(ad.text, title_end):
+            if not NOT_ACTION.match(m.group("noun")):
+                return True
+    return False
+
+
 def has_duties(ad: Ad) -> bool:
     text = ad.text
     lines = ad.lines
+    if _share_table(ad) or DUTY_SUBJECT.search(text) or _action_fragment(ad):
+        return True
     for i, span in enumerate(lines):
         line = undecorated(text[span[0] : span[1]].strip())
         if not (ad.is_heading(span) and (DUTY_HEADING.match(line) or _job_heading(line))):

@@ -184,6 +184,128 @@ def _english(sentence: str) -> bool:
     return False
 
 
+# A relative clause on the advertised person tells the task by its verb form: "looking for a
+# coordinator who plans our campaigns", "söker en controller som tar hand om bokslutet". The
+# verb is read by its form (English third person -s, Swedish present -r); verbs that state a
+# trait or a wish are rejected as above ("who loves people", "som har erfarenhet").
+EN_WHO_VERB = re.compile(
+    r"(?<![\w'-])who\s+(?:also\s+|then\s+)?(?P<verb>[a-z]{3,}s)\s+(?P<next>[\w'’-]+)",
+    re.IGNORECASE,
+)
+SV_SOM_VERB = re.compile(
+    r"(?<![\w-])som\s+(?:också\s+|även\s+|sedan\s+)?(?P<verb>[a-zåäö]{2,}r)\s+(?P<next>[\w-]+)"
+)
+SV_SOM_NOT_TASK = frozenset(str.split("finns gäller krävs behövs ingår hör"))
+# After "looking for" a relative clause describes the new hire; elsewhere ("customers who
+# buys …") it may describe anyone, so the clause must follow a hiring phrase.
+HIRING = re.compile(
+    r"(?<![\w-])(?:look\w* for|seek\w*|hir\w*|recruit\w*|need\w*|want\w*|söker|letar efter|"
+    r"rekryterar|anställer|behöver)(?![\w-])",
+    re.IGNORECASE,
+)
+
+
+EN_IRREGULAR = {"has": "have", "does": "do", "goes": "go", "says": "say"}
+# Traits a relative clause states rather than tasks: "who cares about quality".
+EN_TRAIT = frozenset(
+    str.split("care dare seem stay remain belong live happen fit thrive love like enjoy want")
+)
+
+
+def _en_third_person(verb: str) -> str | None:
+    """The bare form of an English third-person verb ("plans" → "plan"), or None."""
+    low = verb.lower()
+    if low in EN_IRREGULAR:
+        return EN_IRREGULAR[low]
+    if low.endswith(("ss", "us", "is", "'s")):
+        return None
+    if low.endswith("ies"):
+        return low[:-3] + "y"
+    if low.endswith(("ches", "shes", "xes", "sses", "zes", "oes")):
+        return low[:-2]
+    return low[:-1]
+
+
+def _relative_task(sentence: str) -> bool:
+    hiring = HIRING.search(sentence)
+    if not hiring:
+        return False
+    for m in EN_WHO_VERB.finditer(sentence, hiring.end()):
+        bare = _en_third_person(m.group("verb"))
+        following = m.group("next").lower()
+        if (
+            bare
+            and bare not in EN_NOT_TASK
+            and bare not in EN_TRAIT
+            and not following.endswith("ly")
+            and following != "well"
+        ):
+            return True
+    for m in SV_SOM_VERB.finditer(sentence, hiring.end()):
+        verb = m.group("verb")
+        if verb not in SV_NOT_TASK and verb not in SV_SOM_NOT_TASK:
+            # "som tar ansvar" is a trait; "som tar hand om / emot / fram" a task.
+            if verb == "tar" and m.group("next") not in {"hand", "emot", "fram"}:
+                continue
+            return True
+    return False
+
+
+# The advertised role as the subject of a present-tense verb: "The Chairman leads the
+# board's work", "Socialhandledaren stöder familjer", "Ympäristötarkastaja valvoo …". The
+# subject is a word of the title line; the verb is read by its form.
+FI_THIRD_PERSON = re.compile(r"[a-zäöå]{2,}(?:aa|ää|ee|oo|öö|uu|yy|ii)")
+FI_NOT_TASK_3 = frozenset(
+    str.split(
+        "saa osaa haluaa tuntee pääsee voi puhuu viihtyy nauttii tarvitsee ymmärtää hallitsee "
+        "kuuluu omaa arvostaa"
+    )
+)
+
+
+HIRING_3 = frozenset(str.split("hakee etsii palkkaa söker rekryterar anställer seeks hires needs"))
+
+
+def _role_subject(title: str, sentence: str, text: str) -> bool:
+    title_words = WORD.findall(title)
+    if not title_words or len(title_words[0]) < 4:
+        return False
+    role = title_words[0].lower()
+    tokens = WORD.findall(sentence)
+    article = bool(tokens) and tokens[0].lower() in {"the", "our", "this"}
+    start = 1 if article else 0
+    if len(tokens) < start + 3:
+        return False
+    subject, verb = tokens[start].lower(), tokens[start + 1]
+    # The subject is the title's first word, or its Swedish definite form ("handledaren").
+    if not (subject == role or (subject.startswith(role) and len(subject) - len(role) <= 3)):
+        return False
+    # A role is a common noun: after an article, or in lower case elsewhere in the ad. A
+    # brand at the head of the title ("Fjordbyte makes …") is always capitalised.
+    if not article and not re.search(rf"(?<!\w){re.escape(role)}", text):
+        return False
+    if verb.lower() in HIRING_3:
+        return False
+    low = verb.lower()
+    if verb[:1].isupper():
+        return False
+    bare = _en_third_person(low) if low.endswith("s") else None
+    if bare and bare not in EN_NOT_TASK:
+        return True
+    if low.endswith("r") and low not in SV_NOT_TASK and len(low) > 3:
+        return True
+    return bool(FI_THIRD_PERSON.fullmatch(low)) and low not in FI_NOT_TASK_3
+
+
+# Time spent on the work: "Your days are spent guiding groups", "you spend most of the
+# week visiting farms", "Päiväsi kuluu asiakkaiden parissa".
+SPENT = re.compile(
+    r"(?<![\w-])(?:(?:is|are|will be|get)\s+spent|spend\w*\s+(?:\w+\s+){0,5}?)\s*"
+    r"[a-z]+ing\b",
+    re.IGNORECASE,
+)
+
+
 def tells_duties(ad: Ad) -> bool:
     """A second-person present-tense sentence about a task, in any of the three languages.
 
@@ -191,4 +313,13 @@ def tells_duties(ad: Ad) -> bool:
     line says nothing about duties and is skipped.
     """
     sentences = _sentences(ad)[1:]
-    return any(_finnish(s) or _swedish(s) or _english(s) for s in sentences)
+    title = ad.title[0]
+    return any(
+        _finnish(s)
+        or _swedish(s)
+        or _english(s)
+        or _relative_task(s)
+        or _role_subject(title, s, ad.text)
+        or SPENT.search(s)
+        for s in sentences
+    )
