@@ -100,7 +100,13 @@ class Ad:
 
     @cached_property
     def dates(self) -> list[dates.DateMatch]:
-        return dates.find_dates(self.text)
+        """Dates, weeks and months named in the text (relative limits are read apart: the
+        longest pattern, needed only when no dated sentence settles the timeline)."""
+        return dates.find_dates(self.text, relative=False)
+
+    @cached_property
+    def relative_dates(self) -> list[Span]:
+        return dates.relative_spans(self.text)
 
     def is_heading(self, span: Span) -> bool:
         """A short line without closing punctuation, followed by more text."""

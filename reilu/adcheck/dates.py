@@ -129,7 +129,13 @@ def _date(year: str | None, month: int, day: int) -> dt.date | None:
         return None
 
 
-def find_dates(text: str) -> list[DateMatch]:
+def relative_spans(text: str) -> list[tuple[int, int]]:
+    """Where relative time limits stand ("within five working days", "rolling basis")."""
+    return [m.span() for m in REGEX["relative"].finditer(text)]
+
+
+def find_dates(text: str, *, relative: bool = True) -> list[DateMatch]:
+    """Dates, weeks and months; relative time limits too unless ``relative`` is False."""
     found: list[DateMatch] = []
     taken: list[tuple[int, int]] = []
 
@@ -161,7 +167,9 @@ def find_dates(text: str) -> list[DateMatch]:
     for m in REGEX["month_day"].finditer(text):
         add(m, "date", _date(m.group(3), _month(m.group(1)), int(m.group(2))))
     lowered = text.lower()
-    for kind in ("month_end", "week", "month", "relative"):
+    for kind in (
+        ("month_end", "week", "month", "relative") if relative else ("month_end", "week", "month")
+    ):
         if kind == "month_end" and not MONTH_END_HINT.search(lowered):
             continue
         for m in REGEX[kind].finditer(text):

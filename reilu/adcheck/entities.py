@@ -220,7 +220,13 @@ def organisation_spans(text: str) -> list[Span]:
 
 
 def has_organisation(text: str) -> bool:
-    return bool(organisation_spans(text))
+    """Whether any organisation is named; the cheap shapes are tried first."""
+    return bool(
+        LEGAL_FORM.search(text)
+        or PUBLIC_BODY.search(text)
+        or EMPLOYER_LABEL.search(text)
+        or _brand_spans(text)
+    )
 
 
 # "Asiakkaamme tuntevat meidät" (our customers know us) is no agency's client: a mention

@@ -175,6 +175,9 @@ def has_timeline(ad: Ad) -> bool:
     timed = {ad.sentence_at(d.start) for d in ad.dates}
     if any(TIMELINE_EVENT.search(text[s:e]) for s, e in timed):
         return True
+    timed = {ad.sentence_at(start) for start, _ in ad.relative_dates} - timed
+    if any(TIMELINE_EVENT.search(text[s:e]) for s, e in timed):
+        return True
     inform, applicants = INFORM[ad.lang], APPLICANTS[ad.lang]
     for s, e in ad.sentences:
         m = inform.search(text, s, e)
@@ -456,8 +459,6 @@ def _action_fragment(ad: Ad) -> bool:
 def has_duties(ad: Ad) -> bool:
     text = ad.text
     lines = ad.lines
-    if _share_table(ad) or DUTY_SUBJECT.search(text) or _action_fragment(ad):
-        return True
     for i, span in enumerate(lines):
         line = undecorated(text[span[0] : span[1]].strip())
         if not (ad.is_heading(span) and (DUTY_HEADING.match(line) or _job_heading(line))):
@@ -467,6 +468,8 @@ def has_duties(ad: Ad) -> bool:
         if len(bullets) >= 2 or (body and len(text[body[0][0] : body[0][1]]) >= 80):
             return True
     if DUTY_PROSE.search(text) or _schedule(ad) or _listed_tasks(ad) or verbs.tells_duties(ad):
+        return True
+    if _share_table(ad) or DUTY_SUBJECT.search(text) or _action_fragment(ad):
         return True
     if any(DUTY_LABEL.match(text, _content_start(text, s, e)) for s, e in lines):
         return True

@@ -266,23 +266,28 @@ FI_NOT_TASK_3 = frozenset(
 HIRING_3 = frozenset(str.split("hakee etsii palkkaa söker rekryterar anställer seeks hires needs"))
 
 
-def _role_subject(title: str, sentence: str, text: str) -> bool:
+def _role(title: str) -> str | None:
+    """The title's first word when it names a role, lower-cased; None for a brand.
+
+    A role is a common noun and also occurs in lower case in the ad; a brand at the head of
+    the title ("Fjordbyte …") is always capitalised. With an article ("The Chairman leads")
+    the capitalised form is accepted too, by ``_role_subject``.
+    """
     title_words = WORD.findall(title)
     if not title_words or len(title_words[0]) < 4:
-        return False
-    role = title_words[0].lower()
-    tokens = WORD.findall(sentence)
+        return None
+    return title_words[0].lower()
+
+
+def _role_subject(role: str, lower_seen: bool, sentence: str) -> bool:
+    tokens = WORD.findall(sentence[:80])
     article = bool(tokens) and tokens[0].lower() in {"the", "our", "this"}
     start = 1 if article else 0
-    if len(tokens) < start + 3:
+    if len(tokens) < start + 3 or not (article or lower_seen):
         return False
     subject, verb = tokens[start].lower(), tokens[start + 1]
     # The subject is the title's first word, or its Swedish definite form ("handledaren").
     if not (subject == role or (subject.startswith(role) and len(subject) - len(role) <= 3)):
-        return False
-    # A role is a common noun: after an article, or in lower case elsewhere in the ad. A
-    # brand at the head of the title ("Fjordbyte makes …") is always capitalised.
-    if not article and not re.search(rf"(?<!\w){re.escape(role)}", text):
         return False
     if verb.lower() in HIRING_3:
         return False
@@ -313,13 +318,14 @@ def tells_duties(ad: Ad) -> bool:
     line says nothing about duties and is skipped.
     """
     sentences = _sentences(ad)[1:]
-    title = ad.title[0]
+    role = _role(ad.title[0])
+    lower_seen = bool(role and re.search(rf"(?<!\w){re.escape(role)}", ad.text))
     return any(
         _finnish(s)
         or _swedish(s)
         or _english(s)
         or _relative_task(s)
-        or _role_subject(title, s, ad.text)
+        or bool(role and _role_subject(role, lower_seen, s))
         or SPENT.search(s)
         for s in sentences
     )
