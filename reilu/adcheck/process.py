@@ -272,7 +272,7 @@ SECOND_PERSON_TASK = {
         r"keräily|pakkaus|kuljetus|paisto|tarjoilu|kassatyö|hyllytys|asennus|huolto|hoito|opetus|"
         r"suunnittelu|kehitys|ohjelmointi|testaus|raportointi|laskenta|kirjanpito|neuvonta|"
         r"koordinointi|johtaminen|ylläpito|valmistus|leipominen|ruoanlaitto|lastaus|"
-        r"vastaanotto|jakelu)(?:a|ä|ta|tä)?\b"
+        r"vastaanotto|jakelu)(?:a|ä|ta|tä)?\b(?!\s+(?-i:[A-ZÄÖÅ]))"
     ),
     "sv": _ci(
         rf"du\s+(?:kommer (?:att\s+)?|ska\s+)?(?:också\s+|främst\s+|även\s+)?(?:{SV_TASK})\b|"

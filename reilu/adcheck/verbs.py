@@ -200,8 +200,14 @@ SV_SOM_NOT_TASK = frozenset(str.split("finns gäller krävs behövs ingår hör"
 # buys …") it may describe anyone, so the clause must follow a hiring phrase.
 HIRING = re.compile(
     r"(?<![\w-])(?:look\w* for|seek\w*|hir\w*|recruit\w*|need\w*|want\w*|söker|letar efter|"
-    r"rekryterar|anställer|behöver)(?![\w-])",
+    r"rekryterar|anställer|behöver|etsi\w*|hae\w*|hakee|rekrytoi\w*|tarvitse\w*|palkkaa\w*)"
+    r"(?![\w-])",
     re.IGNORECASE,
+)
+# Finnish: "etsimme automaatioasentajaa, joka vastaa asennuksista"; the verb is read by its
+# third-person form (a long vowel at the end).
+FI_JOKA_VERB = re.compile(
+    r"(?<![\w-])joka\s+(?:myös\s+|lisäksi\s+|ensisijaisesti\s+)?(?P<verb>[a-zäöå]{3,})\b"
 )
 
 
@@ -241,6 +247,10 @@ def _relative_task(sentence: str) -> bool:
             and following != "well"
         ):
             return True
+    for m in FI_JOKA_VERB.finditer(sentence, hiring.end()):
+        verb = m.group("verb")
+        if FI_THIRD_PERSON.fullmatch(verb) and verb not in FI_NOT_TASK_3:
+            return True
     for m in SV_SOM_VERB.finditer(sentence, hiring.end()):
         verb = m.group("verb")
         if verb not in SV_NOT_TASK and verb not in SV_SOM_NOT_TASK:
@@ -258,9 +268,25 @@ FI_THIRD_PERSON = re.compile(r"[a-zäöå]{2,}(?:aa|ää|ee|oo|öö|uu|yy|ii)")
 FI_NOT_TASK_3 = frozenset(
     str.split(
         "saa osaa haluaa tuntee pääsee voi puhuu viihtyy nauttii tarvitsee ymmärtää hallitsee "
-        "kuuluu omaa arvostaa"
+        "kuuluu omaa arvostaa pitää innostuu ottaa sopeutuu löytää motivoituu syttyy haaveilee "
+        "etsii hakee"
     )
 )
+# The new hire named in the third person: "Valittu henkilö vastaa …", "Uusi kollegamme
+# hoitaa …" (English and Swedish forms are in EN_WHO_WILL and SV_THIRD_PERSON).
+FI_HIRE_SUBJECT = re.compile(
+    r"(?<![\w-])(?:valittu|valittava|tehtävään valittu|uusi)\s+(?:henkilö|hakija|työntekijä|"
+    r"kollega\w*|tiimiläi\w*)\s+(?:myös\s+)?(?P<verb>[a-zäöå]{3,})\b",
+    re.IGNORECASE,
+)
+
+
+def _finnish_hire_subject(sentence: str) -> bool:
+    for m in FI_HIRE_SUBJECT.finditer(sentence):
+        verb = m.group("verb")
+        if FI_THIRD_PERSON.fullmatch(verb) and verb not in FI_NOT_TASK_3:
+            return True
+    return False
 
 
 HIRING_3 = frozenset(str.split("hakee etsii palkkaa söker rekryterar anställer seeks hires needs"))
@@ -325,6 +351,7 @@ def tells_duties(ad: Ad) -> bool:
         or _swedish(s)
         or _english(s)
         or _relative_task(s)
+        or _finnish_hire_subject(s)
         or bool(role and _role_subject(role, lower_seen, s))
         or SPENT.search(s)
         for s in sentences

@@ -1,0 +1,117 @@
+"""Duties written in the shapes found in ads from outside the tuning set (issue 15): each
+shape counts as duties, and the look-alikes that state a trait, a benefit or the employment
+terms do not."""
+
+import pytest
+
+from reilu.adcheck import check
+from reilu.adcheck.entities import contact_person, has_organisation, unnamed_client
+from tests.adcheck.test_adcheck_rules import EN_BASE, FI_BASE, SV_BASE
+
+DUTIES = {
+    "fi": "Tehtävät\n- pk-yritysten kirjanpito ja arvonlisäverotus\n- tilinpäätösten valmistelu\n",
+    "en": "What you'll do\n- Onboard new customers and run training sessions\n"
+    "- Answer support tickets together with our product team\n",
+    "sv": "Arbetsuppgifter\n- plockning och packning\n- truckkörning\n",
+}
+BASE = {"fi": FI_BASE, "en": EN_BASE, "sv": SV_BASE}
+
+
+def without_duties(lang: str, instead: str) -> str:
+    text = BASE[lang].replace(DUTIES[lang], instead + "\n")
+    assert text != BASE[lang]
+    return text
+
+
+def missing_duties(lang: str, instead: str) -> bool:
+    return "missing-duties" in check(without_duties(lang, instead), language=lang).codes
+
+
+def test_the_bases_without_duties_are_flagged():
+    for lang in BASE:
+        assert missing_duties(lang, "Tervetuloa! Välkommen! Welcome!")
+
+
+@pytest.mark.parametrize(
+    ("lang", "shape"),
+    [
+        # A table of work shares.
+        ("fi", "Tehtävä | Osuus\nKirjanpito | 60 %\nPalkanlaskenta | 40 %"),
+        ("sv", "Uppgift – andel\nTruckkörning – 70 %\nInventering – 30 %"),
+        ("en", "Area | Share of time\nCustomer calls | 50 %\nOnboarding | 50 %"),
+        # The tasks as a subject.
+        ("en", "Responsibilities include running payroll and keeping personnel records."),
+        ("sv", "Undervisningen omfattar kurser i matematik och fysik."),
+        ("fi", "Tehtäväsi sisältää kirjanpitoa ja tilinpäätöksiä."),
+        # An action noun with its object.
+        ("fi", "Toimistojen ja käytävien siivous."),
+        ("sv", "Distribution av livsmedel till butiker."),
+        ("en", "Delivery of parcels in the Espoo area."),
+        # A relative clause on the new hire.
+        ("en", "We are looking for a coordinator who plans our campaigns with the agency."),
+        ("sv", "Vi söker nu en controller som tar hand om månadsbokslutet."),
+        ("fi", "Etsimme asentajaa, joka vastaa linjojen asennuksista ja käyttöönotoista."),
+        # The new hire in the third person.
+        ("fi", "Valittu henkilö vastaa taloyhtiöiden huollosta ja tekee vikakorjauksia."),
+        # Time spent on the work.
+        ("en", "Your days are spent guiding groups of guests in the forest."),
+        # A list introduced by what the new hire will do, after "we are looking for".
+        ("sv", "Vi söker en servitris som kommer att:\n- ta emot gäster\n- servera mat"),
+    ],
+)
+def test_a_duty_shape_counts_as_duties(lang, shape):
+    assert not missing_duties(lang, shape)
+
+
+def test_the_role_as_subject_counts_but_a_brand_as_subject_does_not():
+    board = EN_BASE.replace("Customer Success Specialist", "Chairman of the Board").replace(
+        DUTIES["en"], "The Chairman leads the board's work and prepares its agenda.\n"
+    )
+    assert "missing-duties" not in check(board).codes
+    brand = EN_BASE.replace("Customer Success Specialist", "Fjordbyte: Chairman").replace(
+        DUTIES["en"], "Fjordbyte makes a booking app for hair salons.\n"
+    )
+    assert "missing-duties" in check(brand).codes
+
+
+@pytest.mark.parametrize(
+    ("lang", "shape"),
+    [
+        ("en", "We are looking for someone who speaks Finnish and cares about quality."),
+        ("en", "We are looking for a person who has a driving licence."),
+        ("sv", "Vi söker dig som tar ansvar och har körkort."),
+        ("fi", "Etsimme henkilöä, joka osaa ruotsia ja haluaa oppia uutta."),
+        # An activity noun in a company name ("Tilipalvelu Aamurusko Oy") is no duty.
+        ("fi", "Siivouspalvelu Kirkas Oy on kasvava yritys."),
+        ("sv", "Anställningen omfattar 37,5 timmar i veckan."),
+        ("fi", "Tarjoamme autoedun käyttömahdollisuuden."),
+        ("en", "Knowledge of Excel is an advantage."),
+        ("en", "Work starts at the beginning of March."),
+    ],
+)
+def test_a_look_alike_is_not_duties(lang, shape):
+    assert missing_duties(lang, shape)
+
+
+def test_our_customers_are_not_an_agencys_unnamed_client():
+    text = "Urheilutalo Kärki Oy, Turku. Asiakkaamme tuntevat meidät hyvästä palvelusta."
+    assert unnamed_client(text) is None
+    agency = (
+        "Asiakkaamme on tamperelainen rakennusliike, joka tekee asuntotuotantoa Pirkanmaalla.\n"
+        "Lisätietoja antaa konsultti Jani Ahonen, RakennusRekry Oy."
+    )
+    assert unnamed_client(agency) is not None
+    en = "Our client, a fast-growing fintech company in Helsinki, is looking for a specialist."
+    assert unnamed_client(en) is not None
+
+
+def test_a_place_before_a_hiring_verb_is_no_employer():
+    assert not has_organisation("A growing company in Helsinki is looking for a specialist.")
+    assert has_organisation("Johanna Berg | VD på Skärgårdsfrakt")
+    assert has_organisation("Nurse wanted\n\nAnna Holm, Head Nurse at Kotikallio")
+
+
+def test_a_given_name_right_before_a_number_is_a_contact():
+    assert contact_person("Hae 15.1. mennessä: Minna 040 775 3321 / Puhdas Pinta Oy.")
+    assert not contact_person("Hae 15.1. mennessä: 040 775 3321 / Puhdas Pinta Oy.")
+    assert not contact_person("Soita: Rekry 040 775 3321.")
