@@ -442,7 +442,8 @@ NOT_ACTION = re.compile(
 
 
 def _share_table(ad: Ad) -> bool:
-    rows = sum(1 for s, e in ad.lines if SHARE_ROW.match(ad.text, s, e))
+    text = ad.text
+    rows = sum(1 for s, e in ad.lines if "%" in text[s:e] and SHARE_ROW.match(text, s, e))
     return rows >= 2
 
 
