@@ -71,6 +71,7 @@ INSTALLED_APPS = [
     "reilu.interviews",
     "reilu.voice",
     "reilu.talent",
+    "reilu.seekers",
     "reilu.privacy",
     "reilu.api",
 ]
@@ -233,6 +234,9 @@ REILU_RATES = {
     "password_reset": os.environ.get("REILU_RATE_PASSWORD_RESET", "10/h"),
     "password_reset_address": os.environ.get("REILU_RATE_PASSWORD_RESET_ADDRESS", "3/h"),
     "signin": os.environ.get("REILU_RATE_SIGNIN", "10/h"),
+    # Seekers' sign-in codes typed in: per client, and per email address tried.
+    "signin_code": os.environ.get("REILU_RATE_SIGNIN_CODE", "30/h"),
+    "signin_code_address": os.environ.get("REILU_RATE_SIGNIN_CODE_ADDRESS", "10/h"),
     # Failed staff sign-ins from one address, whatever the usernames (axes locks each one).
     "login_failures": os.environ.get("REILU_RATE_LOGIN_FAILURES", "20/h"),
 }

@@ -81,6 +81,7 @@ urlpatterns = [
     path("", include("reilu.interviews.urls")),
     path("", include("reilu.voice.urls")),
     path("", include("reilu.talent.urls")),
+    path("", include("reilu.seekers.urls")),
     path("", include("reilu.privacy.urls")),
     path("api/v1/", api.urls),
     path("i18n/", include("django.conf.urls.i18n")),

@@ -35,6 +35,7 @@ LAYERS: list[set[str]] = [
     {"applications"},
     {"interviews"},
     {"talent", "voice"},
+    {"seekers"},
     {
         "api.assembly",
         "management",

@@ -175,6 +175,11 @@ def open_feedback_calls(organization):
     )
 
 
+def can_book_interview(app: Application) -> bool:
+    """Interview times are booked (and moved) in the interview stage of an active process."""
+    return app.is_active and app.stage.kind == Stage.Kind.INTERVIEW
+
+
 def open_slots(application: Application, purpose: str = Purpose.INTERVIEW):
     """Times the candidate can book now: same posting, in the future, not booked."""
     return (

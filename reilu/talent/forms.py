@@ -26,6 +26,24 @@ class SignInForm(forms.Form):
     email = forms.EmailField(label=_("Your email address"), max_length=254)
 
 
+class SignInCodeForm(forms.Form):
+    email = forms.EmailField(label=_("Your email address"), max_length=254)
+    code = LineField(
+        label=_("Code from the email"),
+        max_length=12,
+        widget=forms.TextInput(
+            attrs={"inputmode": "numeric", "autocomplete": "one-time-code", "size": 8}
+        ),
+        help_text=_("Six digits. The code works for 15 minutes, for a few tries."),
+    )
+
+    def clean_code(self) -> str:
+        code = "".join(self.cleaned_data["code"].split())
+        if len(code) != 6 or not code.isdigit():
+            raise ValidationError(_("The code is six digits."), code="format")
+        return code
+
+
 class ProfileForm(forms.ModelForm):
     skills = LineField(
         label=_("Skills"),

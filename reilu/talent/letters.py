@@ -67,8 +67,10 @@ SAVED_SEARCH_BODY = _(
 )
 SAVED_SEARCH_SUBJECT = _("New job for your search: %(posting)s")
 SIGNIN_BODY = _(
-    "Hello,\n\nsign in to your talent profile with this link. It works once, "
+    "Hello,\n\nsign in to your Reilu account with this link. It works once, "
     "for %(hours)s hours:\n%(link)s\n\n"
+    "Reading this on another device? Type this code on the sign-in page instead. "
+    "It works for %(minutes)s minutes:\n\n%(code)s\n\n"
     "If you did not ask for it, ignore this message."
 )
-SIGNIN_SUBJECT = _("Your sign-in link to the Reilu talent gallery")
+SIGNIN_SUBJECT = _("Your sign-in link and code for Reilu")

@@ -56,6 +56,10 @@ class SignInToken(models.Model):
     A link asked for an address that has no seeker yet carries the address itself: the
     seeker is created only when the link is used, so typing addresses creates nobody.
     Unused links are deleted once expired (talent sweep).
+
+    The same mail carries a short one-time code for signing in on another device than the
+    one the mail is read on: only its keyed hash is stored, it lives minutes, not hours,
+    and it takes a few attempts only (reilu.talent.auth.code_use).
     """
 
     seeker = models.ForeignKey(
@@ -67,6 +71,9 @@ class SignInToken(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
     expires_at = models.DateTimeField()
     used_at = models.DateTimeField(null=True, blank=True)
+    code_hash = models.CharField(max_length=64, blank=True)
+    code_expires_at = models.DateTimeField(null=True, blank=True)
+    code_attempts = models.PositiveSmallIntegerField(default=0)
 
     def __str__(self) -> str:
         return f"sign-in {self.token_hash[:8]}…"

@@ -19,6 +19,7 @@ from reilu.talent.forms import (
     ProfileForm,
     SavedSearchForm,
     SearchForm,
+    SignInCodeForm,
     SignInForm,
 )
 from reilu.talent.models import ContactRequest, OpenApplication, Profile, SavedSearch
@@ -56,9 +57,45 @@ def signin(request):
             if not sent:
                 form.add_error(None, _("Too many sign-in links asked for. Try again in an hour."))
                 return render(request, "talent/signin.html", {"form": form}, status=429)
-            return render(request, "talent/signin_sent.html", {})
+            code_form = SignInCodeForm(initial={"email": form.cleaned_data["email"]})
+            return private_response(
+                render(request, "talent/signin_sent.html", {"code_form": code_form})
+            )
         status = 400
     return render(request, "talent/signin.html", {"form": form}, status=status)
+
+
+@require_http_methods(["GET", "POST"])
+def signin_code(request):
+    """The code from the sign-in mail, typed on this device. Guesses are limited per client
+    (before the form), per address, and per code (auth.code_use)."""
+    form = SignInCodeForm(request.POST or None, initial={"email": request.GET.get("email", "")})
+    status = 200
+    if request.method == "POST":
+        limits.check(request, "signin_code")
+        if form.is_valid():
+            email = form.cleaned_data["email"]
+            if limits.over_limit_for(request, "signin_code_address", email):
+                form.add_error(None, _("Too many tries for this address. Try again in an hour."))
+                status = 429
+            else:
+                seeker = auth.code_use(email=email, code=form.cleaned_data["code"])
+                if seeker is not None:
+                    auth.sign_in(request, seeker)
+                    return redirect(auth.HOME)
+                form.add_error(
+                    "code",
+                    _(
+                        "The code is not right, or it has expired or been tried too many "
+                        "times. Use the code in the newest email, or ask for a new one."
+                    ),
+                )
+                status = 400
+        else:
+            status = 400
+    return private_response(
+        render(request, "talent/signin_code.html", {"code_form": form}, status=status)
+    )
 
 
 @require_http_methods(["GET", "POST"])
@@ -69,7 +106,7 @@ def signin_link(request, token):
         if seeker is None:
             return private_response(render(request, "talent/signin_expired.html", {}, status=410))
         auth.sign_in(request, seeker)
-        return redirect("talent:me")
+        return redirect(auth.HOME)
     if auth.token_peek(token) is None:
         return private_response(render(request, "talent/signin_expired.html", {}, status=410))
     return private_response(render(request, "talent/signin_confirm.html", {"token": token}))

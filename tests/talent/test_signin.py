@@ -24,7 +24,7 @@ def test_it_signs_in_once_by_link_without_a_django_user(client, db):
     assert client.get(link).status_code == 200  # a button, not a sign-in: scanners open links
     assert SESSION_KEY not in client.session
     response = client.post(link)
-    assert response.status_code == 302 and response["Location"] == "/talent/me/"
+    assert response.status_code == 302 and response["Location"] == "/me/"
     seeker = Seeker.objects.get(email_key="new@example.fi")
     assert client.session[SESSION_KEY] == seeker.pk
     assert get_user_model().objects.count() == users_before

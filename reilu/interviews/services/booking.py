@@ -8,13 +8,9 @@ from reilu.applications.freshness import status_changed
 from reilu.applications.models import Application, Event
 from reilu.interviews import ics
 from reilu.interviews.models import Booking, FeedbackCall, Preparation, Purpose, Slot
+from reilu.interviews.selectors import can_book_interview
 from reilu.interviews.services.invitations import _send_invitations, _when
-from reilu.jobs.models import Stage
 from reilu.rules import RuleError
-
-
-def can_book_interview(app: Application) -> bool:
-    return app.is_active and app.stage.kind == Stage.Kind.INTERVIEW
 
 
 def _may_book(app: Application, purpose: str) -> None:

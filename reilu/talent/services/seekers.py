@@ -26,7 +26,7 @@ def seeker_get_or_create(*, email: str, language: str) -> Seeker:
 
 
 def signin_request(*, email: str, language: str) -> bool:
-    """Mail a one-time sign-in link; False when too many were asked for in the last hour.
+    """Mail a one-time sign-in link and code; False when too many were asked for in the last hour.
 
     No seeker is created here (see auth.token_use); the count per address is exact.
     """
@@ -34,12 +34,14 @@ def signin_request(*, email: str, language: str) -> bool:
         return False
     with transaction.atomic():
         seeker = Seeker.objects.filter(email_key=_key(email)).first()
-        raw = auth.token_issue(email=email, language=language)
+        issued = auth.token_issue(email=email, language=language)
         with override(language):
             subject = str(letters.SIGNIN_SUBJECT)
             body = letters.SIGNIN_BODY % {
                 "hours": int(auth.LINK_VALID.total_seconds() // 3600),
-                "link": _url(f"/talent/signin/{raw}/"),
+                "link": _url(f"/talent/signin/{issued.token}/"),
+                "code": issued.code,
+                "minutes": int(auth.CODE_VALID.total_seconds() // 60),
             }
         message_queue(
             organization=None,  # a sign-in link belongs to no employer

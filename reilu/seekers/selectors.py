@@ -1,0 +1,167 @@
+"""Reads for a signed-in seeker's home: their applications at every employer and their tasks.
+
+A seeker's applications are those made with the seeker's verified email (compared by the
+lower-cased `email_key` both sides store), whoever the employer; erased ones and those whose
+retention period has ended (their status links no longer open either) are not shown.
+Nothing here takes an application id without the seeker: every read is scoped by the
+seeker's address first.
+"""
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from django.db.models import Max, QuerySet
+from django.utils import timezone
+from django.utils.functional import Promise as LazyText
+from django.utils.translation import gettext_lazy as _
+
+from reilu.applications.models import Application
+from reilu.applications.retention import due_q
+from reilu.applications.selectors import candidate_messages, candidate_timeline
+from reilu.interviews.models import Booking, FeedbackCall, Purpose, Slot
+from reilu.interviews.selectors import can_book_interview
+from reilu.jobs.models import JobAlert
+from reilu.talent.models import Seeker
+from reilu.voice.models import SurveyInvitation
+
+
+def applications_of(seeker: Seeker, now: dt.datetime | None = None) -> QuerySet[Application]:
+    """Every application made with the seeker's verified address, newest first."""
+    if not seeker.email_key:
+        return Application.objects.none()
+    return (
+        Application.objects.filter(email_key=seeker.email_key, erased_at__isnull=True)
+        .exclude(due_q(now or timezone.now()))
+        .select_related("posting__organization", "stage")
+        .order_by("-created_at", "-id")
+    )
+
+
+def application_of(seeker: Seeker, pk: int) -> Application | None:
+    """One of the seeker's applications, or None (also for anyone else's)."""
+    return applications_of(seeker).filter(pk=pk).first()
+
+
+def application_detail(app: Application) -> dict:
+    stages = list(app.posting.stages.all())
+    position = next((i for i, s in enumerate(stages) if s.pk == app.stage_id), 0)
+    return {
+        "app": app,
+        "posting": app.posting,
+        "org": app.posting.organization,
+        "stages": stages,
+        "position": position + 1,
+        "total": len(stages),
+        "events": candidate_timeline(app),
+        "messages_sent": candidate_messages(app),
+    }
+
+
+def job_alerts_of(seeker: Seeker) -> QuerySet[JobAlert]:
+    """The employers' new-opening alerts the seeker's address confirmed and still gets."""
+    return (
+        JobAlert.objects.filter(
+            email_key=seeker.email_key, confirmed_at__isnull=False, unsubscribed_at__isnull=True
+        )
+        .select_related("organization")
+        .order_by("organization__name", "id")
+    )
+
+
+class TaskKind:
+    BOOK = "book"
+    MOVE = "move"
+    FEEDBACK = "feedback"
+    SURVEY = "survey"
+
+
+# What each task asks, and where its button leads (an action of the application's own
+# pages, opened with a fresh status link: reilu.seekers.services.status_link_issue).
+TASK_TITLES: dict[str, LazyText] = {
+    TaskKind.BOOK: _("Book your interview time"),
+    TaskKind.MOVE: _("Your interview is booked: move it if the time does not suit you"),
+    TaskKind.FEEDBACK: _("Book a feedback call or ask for a written summary"),
+    TaskKind.SURVEY: _("Answer the survey on how the process went"),
+}
+
+
+@dataclass
+class Task:
+    kind: str
+    application: Application
+    # The last moment the task can be done, when there is one: the last open time to book,
+    # the booked time itself. A survey and a feedback offer without open times have none.
+    deadline: dt.datetime | None
+    # True for what waits for the seeker (counted on the front page); a booked interview is
+    # listed so that it can be moved, but waits for nothing.
+    to_do: bool = True
+    details: dict = field(default_factory=dict)
+
+    @property
+    def title(self) -> LazyText:
+        return TASK_TITLES[self.kind]
+
+    @property
+    def target(self) -> str:
+        return self.kind
+
+
+def tasks_of(seeker: Seeker, now: dt.datetime | None = None) -> list[Task]:
+    """What the seeker can or should do now, across every employer, soonest deadline first.
+
+    Interviews to book (an active application in an interview stage, with open times and no
+    booking) or to move (a booked time still ahead), feedback calls offered and not yet
+    taken up, surveys not yet answered.
+    """
+    now = now or timezone.now()
+    apps = list(applications_of(seeker, now))
+    if not apps:
+        return []
+    by_id = {a.pk: a for a in apps}
+    tasks: list[Task] = []
+    booked = {
+        (b.application_id, b.purpose): b
+        for b in Booking.objects.filter(
+            application_id__in=by_id, state=Booking.State.ACTIVE
+        ).select_related("slot")
+    }
+    for app in apps:
+        if not can_book_interview(app):
+            continue
+        booking = booked.get((app.pk, Purpose.INTERVIEW))
+        if booking is not None:
+            if booking.slot.starts_at > now:
+                tasks.append(
+                    Task(TaskKind.MOVE, app, booking.slot.starts_at, to_do=False,
+                         details={"starts_at": booking.slot.starts_at})
+                )  # fmt: skip
+            continue
+        last = _last_open_time(app, Purpose.INTERVIEW, now)
+        if last is not None:
+            tasks.append(Task(TaskKind.BOOK, app, last))
+    for call in FeedbackCall.objects.filter(
+        application_id__in=by_id, state=FeedbackCall.State.OFFERED
+    ):
+        app = by_id[call.application_id]
+        tasks.append(Task(TaskKind.FEEDBACK, app, _last_open_time(app, Purpose.FEEDBACK, now)))
+    for invitation in SurveyInvitation.objects.filter(
+        application_id__in=by_id, used_on__isnull=True
+    ):
+        tasks.append(Task(TaskKind.SURVEY, by_id[invitation.application_id], None))
+    far = dt.datetime.max.replace(tzinfo=dt.UTC)
+    tasks.sort(key=lambda t: (not t.to_do, t.deadline or far, t.application.pk))
+    return tasks
+
+
+def _last_open_time(app: Application, purpose: str, now: dt.datetime) -> dt.datetime | None:
+    """The start of the last time still open to book for this application's posting."""
+    last: dt.datetime | None = (
+        Slot.objects.filter(posting_id=app.posting_id, purpose=purpose, starts_at__gt=now)
+        .exclude(bookings__state=Booking.State.ACTIVE)
+        .aggregate(last=Max("starts_at"))["last"]
+    )
+    return last
+
+
+def task_count(tasks: list[Task]) -> int:
+    return sum(1 for t in tasks if t.to_do)

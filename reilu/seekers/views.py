@@ -1,0 +1,110 @@
+"""The job seeker's home: one account, signed in by email, across every employer.
+
+Signing in is the talent gallery's (reilu.talent.auth: a one-time link or code by mail);
+these pages add what the seeker has at every employer on this Reilu: their applications,
+their tasks, their data. Status links keep working without an account.
+"""
+
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.views.decorators.http import require_http_methods, require_POST
+
+from reilu.errors import private_response
+from reilu.seekers import selectors, services
+from reilu.seekers.selectors import TaskKind
+from reilu.talent import auth
+from reilu.talent.models import Profile
+
+# Where a task's or an application's button leads, under a fresh status link.
+TARGETS = {
+    "status": "applications:status",
+    TaskKind.BOOK: "interviews:book",
+    TaskKind.MOVE: "interviews:book",
+    TaskKind.FEEDBACK: "interviews:feedback",
+    TaskKind.SURVEY: "voice:status_survey",
+}
+
+
+@auth.seeker_required
+def home(request: HttpRequest) -> HttpResponse:
+    seeker = request.seeker  # type: ignore[attr-defined]
+    tasks = selectors.tasks_of(seeker)
+    context = {
+        "seeker": seeker,
+        "applications": list(selectors.applications_of(seeker)),
+        "tasks": tasks,
+        "task_count": selectors.task_count(tasks),
+        "profile": Profile.objects.filter(seeker=seeker).first(),
+        "open_applications": seeker.open_applications.select_related("organization"),
+        "searches": seeker.saved_searches.filter(unsubscribed_at__isnull=True),
+        "job_alerts": selectors.job_alerts_of(seeker),
+    }
+    return private_response(render(request, "seekers/home.html", context))
+
+
+@auth.seeker_required
+def tasks(request: HttpRequest) -> HttpResponse:
+    found = selectors.tasks_of(request.seeker)  # type: ignore[attr-defined]
+    context = {"tasks": found, "task_count": selectors.task_count(found)}
+    return private_response(render(request, "seekers/tasks.html", context))
+
+
+@auth.seeker_required
+def application(request: HttpRequest, pk: int) -> HttpResponse:
+    app = selectors.application_of(request.seeker, pk)  # type: ignore[attr-defined]
+    if app is None:
+        raise Http404
+    context = selectors.application_detail(app)
+    return private_response(render(request, "seekers/application.html", context))
+
+
+@auth.seeker_required
+@require_POST
+def go(request: HttpRequest, pk: int, target: str) -> HttpResponse:
+    """Open one of the seeker's applications on its own pages (the status page, booking,
+    feedback, survey) with a fresh status link: the account acts through the same pages and
+    rules as the link in the mail."""
+    if target not in TARGETS:
+        raise Http404
+    raw = services.status_link_issue(seeker=request.seeker, pk=pk)  # type: ignore[attr-defined]
+    if raw is None:
+        raise Http404
+    response = redirect(reverse(TARGETS[target], kwargs={"token": raw}))
+    response["Referrer-Policy"] = "same-origin"
+    return response
+
+
+@auth.seeker_required
+def export(request: HttpRequest) -> HttpResponse:
+    data = services.account_export(request.seeker)  # type: ignore[attr-defined]
+    response = HttpResponse(data, content_type="application/zip")
+    response["Content-Disposition"] = 'attachment; filename="reilu-my-account.zip"'
+    response["X-Content-Type-Options"] = "nosniff"
+    return private_response(response)
+
+
+@auth.seeker_required
+@require_http_methods(["GET", "POST"])
+def erase(request: HttpRequest) -> HttpResponse:
+    from django.utils.translation import gettext as _
+
+    seeker = request.seeker  # type: ignore[attr-defined]
+    error = ""
+    status = 200
+    if request.method == "POST":
+        if request.POST.get("confirm") == "yes":
+            services.account_erase(seeker)
+            auth.sign_out(request)
+            return private_response(render(request, "seekers/erased.html"))
+        error = _("Tick the box to confirm that you want your account and data erased.")
+        status = 400
+    context = {
+        "error": error,
+        "applications": services.erasable_applications(seeker),
+        "profile": Profile.objects.filter(seeker=seeker).first(),
+        "open_applications": seeker.open_applications.select_related("organization"),
+        "searches": seeker.saved_searches.all(),
+        "job_alerts": services.all_job_alerts(seeker),
+    }
+    return private_response(render(request, "seekers/erase.html", context, status=status))
