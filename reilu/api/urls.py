@@ -5,6 +5,7 @@ from reilu.api.schemas import Error, Problems, PublishRefusal, Refusal
 from reilu.applications.api import router as applications_router
 from reilu.interviews.api import router as interviews_router
 from reilu.jobs.api import router as jobs_router
+from reilu.seekers.api import router as seekers_router
 from reilu.talent.api import router as talent_router
 from reilu.voice.api import router as voice_router
 
@@ -76,4 +77,5 @@ api.add_router("", applications_router)
 api.add_router("", interviews_router)
 api.add_router("", voice_router)
 api.add_router("", talent_router)
+api.add_router("", seekers_router)
 errors.install(api)

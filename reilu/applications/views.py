@@ -1,5 +1,9 @@
+from collections.abc import Callable
+from typing import Any
+
 from django.contrib import messages
 from django.contrib.messages import get_messages
+from django.http import HttpRequest, HttpResponse
 from django.middleware.csrf import get_token
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
@@ -30,6 +34,23 @@ def apply(request, slug):
     posting = get_object_or_404(
         Posting.objects.select_related("organization"), slug=slug, state=Posting.State.PUBLISHED
     )
+    return apply_page(request, posting)
+
+
+FormFactory = Callable[..., ApplyForm]
+
+
+def apply_page(
+    request: HttpRequest,
+    posting: Posting,
+    *,
+    form_class: FormFactory = ApplyForm,
+    initial: dict[str, Any] | None = None,
+    context: dict[str, Any] | None = None,
+) -> HttpResponse:
+    """The apply form, its errors and its submit: one flow for the public form and a
+    signed-in seeker's quick apply (reilu.seekers), which passes its own form class (an
+    ApplyForm) and the profile's values as `initial`."""
     if not posting.is_open:
         return render(request, "applications/closed.html", {"posting": posting}, status=410)
     language = (get_language() or posting.language)[:2]
@@ -41,10 +62,10 @@ def apply(request, slug):
         if pending is not None and request.POST.get("cv_discard"):
             pending_forget(request=request, pending=pending, raw=raw_pending)
             pending = None
-    form = ApplyForm(
+    form = form_class(
         request.POST or None,
         request.FILES or None,
-        initial={"language": language, "privacy_notice_version": notice.version},
+        initial={"language": language, "privacy_notice_version": notice.version, **(initial or {})},
         pending=pending,
         questions=posting.questions.all(),
     )
@@ -87,6 +108,7 @@ def apply(request, slug):
             "kept_cv": kept,
             "notice_text": notice.text(language),
             "notice_version": notice.version,
+            **(context or {}),
         },
         status=status,
     )

@@ -5,13 +5,19 @@ these pages add what the seeker has at every employer on this Reilu: their appli
 their tasks, their data. Status links keep working without an account.
 """
 
+from typing import Any
+
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_http_methods, require_POST
 
+from reilu.applications.views import apply_page
 from reilu.errors import private_response
+from reilu.jobs.models import Posting
+from reilu.limits import rate_limited
 from reilu.seekers import selectors, services
+from reilu.seekers.forms import QuickApplyForm
 from reilu.seekers.selectors import TaskKind
 from reilu.talent import auth
 from reilu.talent.models import Profile
@@ -108,3 +114,27 @@ def erase(request: HttpRequest) -> HttpResponse:
         "job_alerts": services.all_job_alerts(seeker),
     }
     return private_response(render(request, "seekers/erase.html", context, status=status))
+
+
+@auth.seeker_required
+@require_http_methods(["GET", "POST"])
+@rate_limited("apply", method="POST")
+def quick_apply(request: HttpRequest, slug: str) -> HttpResponse:
+    """Apply from the account: the public form's flow (applications.views.apply_page) with
+    the profile's name, phone and stored CV filled in and the account's address."""
+    seeker = request.seeker  # type: ignore[attr-defined]
+    posting = get_object_or_404(
+        Posting.objects.select_related("organization"), slug=slug, state=Posting.State.PUBLISHED
+    )
+    profile = Profile.objects.filter(seeker=seeker).first()
+    initial: dict[str, Any] = {"email": seeker.email, "language": seeker.language}
+    if profile is not None:
+        initial.update(name=profile.name, phone=profile.phone, use_stored_cv=bool(profile.cv))
+
+    def form_class(*args: Any, **kwargs: Any) -> QuickApplyForm:
+        return QuickApplyForm(*args, profile=profile, email=seeker.email, **kwargs)
+
+    response = apply_page(
+        request, posting, form_class=form_class, initial=initial, context={"quick": True}
+    )
+    return private_response(response)
