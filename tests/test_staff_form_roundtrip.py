@@ -176,10 +176,33 @@ def application_promise(client, org, recruiter):
     return _signed_in(client, recruiter), reverse("staff:application", args=[app.pk]), 0
 
 
+def org_settings_on(client, org, recruiter):
+    org.anonymous_first_review = True
+    org.save()
+    owner = make_staff(org, "owner@acme.example", role=Membership.Role.OWNER)
+    return _signed_in(client, owner), reverse("staff:org_settings"), 0
+
+
+def org_settings_off(client, org, recruiter):
+    owner = make_staff(org, "owner@acme.example", role=Membership.Role.OWNER)
+    return _signed_in(client, owner), reverse("staff:org_settings"), 0
+
+
+def posting_anonymous_with_applications(client, org, recruiter):
+    posting = make_posting(org, duties=SIX_DUTIES, anonymous_review=True)
+    make_application(posting)
+    return _signed_in(client, recruiter), reverse("staff:posting_edit", args=[posting.pk]), "save"
+
+
 # Route of the form's target → its cases. A page may hold several forms; the forms whose
 # action resolves to the route are the ones submitted.
 EDIT_FORMS = {
-    "staff:posting_edit": [posting_draft, posting_published_with_applications],
+    "staff:posting_edit": [
+        posting_draft,
+        posting_published_with_applications,
+        posting_anonymous_with_applications,
+    ],
+    "staff:org_settings": [org_settings_on, org_settings_off],
     "staff:template_edit": [template_custom, template_default],
     "interviews:criteria": [criteria],
     "interviews:scorecard": [scorecard],
@@ -208,6 +231,7 @@ NOT_EDIT_FORMS = {
     "staff:delivery": "a view",
     "staff:cv": "a download",
     "staff:cv_preview": "the same file shown inline",
+    "staff:cv_text": "the CV's text, a view",
     "staff:search": "a search (GET)",
     "staff:password_reset": "asks for a reset link; stores nothing but a message",
     "staff:password_reset_done": "a confirmation page",
@@ -307,3 +331,20 @@ def test_the_promise_form_is_a_change_when_the_date_changes(db, client, org, rec
     from reilu.applications.models import Application
 
     assert Application.objects.get().promised_by == later
+
+
+def test_the_employer_settings_round_trip_sees_the_anonymous_review(db, client, org, recruiter):
+    """Unticking the box is a change: the comparison above would notice a lost setting."""
+    from reilu.employers.models import Organization
+
+    client, url, _ = org_settings_on(client, org, recruiter)
+    (form,) = [
+        f
+        for f in parse_forms(client.get(url).content.decode())
+        if f.method == "post" and not f.action
+    ]
+    data = form.data()
+    assert data["anonymous_first_review"] == ["on"]
+    del data["anonymous_first_review"]
+    assert client.post(url, data).status_code == 302
+    assert Organization.objects.get(pk=org.pk).anonymous_first_review is False

@@ -227,13 +227,15 @@ def posting_applications(
     limit = max(1, min(limit, 500))
     offset = max(0, min(offset, 10**9))
     page = list(apps.order_by("id")[offset : offset + limit])
-    # Names and emails leave Reilu here (no CV: the list has neither its file nor a link).
+    # Names and emails leave Reilu here (no CV: the list has neither its file nor a link),
+    # except during an anonymous first review: then the pseudonym and no email (issue 19).
     audit_listed(organization=posting.organization, applications=page, actor=request.user)
     items = [
         {
             "id": a.pk,
-            "name": a.name,
-            "email": a.email,
+            "name": a.display_name,
+            "email": "" if a.identity_hidden else a.email,
+            "identity_hidden": a.identity_hidden,
             "stage_id": a.stage_id,
             "stage": a.stage.name,
             "outcome": a.outcome,

@@ -4,6 +4,7 @@ import datetime as dt
 
 from django.utils import timezone
 
+from reilu.applications.anonymity import hidden_q, mask
 from reilu.applications.models import Application
 from reilu.employers.models import Membership
 from reilu.messaging.models import Message
@@ -43,9 +44,21 @@ def attention(org) -> dict:
 
 
 def _with_application_ids(messages) -> list[Message]:
-    """Each message with `application_id`: the application it is about, if any."""
+    """Each message with `application_id`: the application it is about, if any; and its
+    subject and recipient as staff may see them (masked during an anonymous first review)."""
     label = Application._meta.label_lower
     rows = list(messages)
     for m in rows:
         m.application_id = m.about_id if m.about_type == label else None
+    ids = {m.application_id for m in rows if m.application_id}
+    hidden = {
+        a.pk: a
+        for a in Application.objects.filter(hidden_q(), pk__in=ids).only(
+            "id", "name", "email", "phone", "anonymous_review", "revealed_at"
+        )
+    }
+    for m in rows:
+        app = hidden.get(m.application_id)
+        m.shown_subject = mask(m.subject, app) if app else m.subject
+        m.shown_to = app.pseudonym if app else m.to_email
     return rows

@@ -31,7 +31,16 @@ def board_page(request: HttpRequest, posting: Posting) -> HttpResponse:
     for stage in stages:
         cards = list(
             active.filter(stage=stage)
-            .only("id", "name", "promised_by", "created_at", "stage_id", "language")
+            .only(
+                "id",
+                "name",
+                "promised_by",
+                "created_at",
+                "stage_id",
+                "language",
+                "anonymous_review",
+                "revealed_at",
+            )
             .order_by("promised_by", "id")[:BOARD_COLUMN_LIMIT]
         )
         columns.append({"stage": stage, "cards": cards, "count": counts.get(stage.pk, 0)})

@@ -46,6 +46,11 @@ class Application(models.Model):
     created_at = models.DateTimeField(auto_now_add=True, db_index=True)
     first_response_at = models.DateTimeField(null=True, blank=True)
     decided_at = models.DateTimeField(null=True, blank=True)
+    # Anonymous first review (issue 19, reilu.applications.anonymity): copied from the
+    # posting when the application arrives; the identity is shown to staff only from
+    # `revealed_at`, set when the application is first moved past the first stage (or hired).
+    anonymous_review = models.BooleanField(default=False, db_default=False, editable=False)
+    revealed_at = models.DateTimeField(null=True, blank=True, editable=False)
     # Privacy (reilu.privacy): the notice version accepted when applying (0 = the built-in
     # default text), and when the candidate's personal data was erased.
     privacy_notice_version = models.PositiveIntegerField(null=True, blank=True)
@@ -93,6 +98,23 @@ class Application(models.Model):
     @property
     def first_name(self) -> str:
         return self.name.split()[0] if self.name.strip() else ""
+
+    @property
+    def identity_hidden(self) -> bool:
+        """True while staff may not see who the candidate is (anonymous first review)."""
+        return self.anonymous_review and self.revealed_at is None
+
+    @property
+    def pseudonym(self) -> str:
+        """A stable name for the application while its identity is hidden."""
+        from django.utils.translation import gettext
+
+        return gettext("Candidate %(number)s") % {"number": self.pk}
+
+    @property
+    def display_name(self) -> str:
+        """What staff see as the candidate's name: the pseudonym while it is hidden."""
+        return self.pseudonym if self.identity_hidden else self.name
 
     @property
     def is_active(self) -> bool:

@@ -52,8 +52,13 @@ class ApplicationStatus(Schema):
 
 class ApplicationRow(Schema):
     id: int
-    name: str
-    email: str
+    name: str = Field(
+        description="The candidate's name; during an anonymous first review a pseudonym."
+    )
+    email: str = Field(description="Empty during an anonymous first review.")
+    identity_hidden: bool = Field(
+        description="True while the posting's anonymous first review hides who this is."
+    )
     stage_id: int
     stage: str
     outcome: str

@@ -13,6 +13,7 @@ from django.core.paginator import Page, Paginator
 from django.db.models import F, Q, QuerySet, Value
 from django.db.models.functions import Replace
 
+from reilu.applications.anonymity import hidden_q
 from reilu.applications.models import Application
 from reilu.employers.access import recruiting_orgs
 
@@ -43,9 +44,10 @@ def _stored_phone_key() -> F | Replace:
 
 def candidate_search(*, user: "User | AnonymousUser", query: str) -> QuerySet[Application]:
     query = " ".join(query.split())[:200]
+    # Who is in an anonymous first review must not be found by who they are (issue 19).
     found = Application.objects.filter(
         posting__organization__in=recruiting_orgs(user), erased_at__isnull=True
-    )
+    ).exclude(hidden_q())
     if len(query) < MIN_LENGTH:
         return found.none()
     if _PHONE.match(query) and len(phone_key(query)) >= 5:

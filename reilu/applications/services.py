@@ -14,6 +14,7 @@ from django.db.models import Count
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from reilu.applications.anonymity import hidden_q, shown
 from reilu.applications.freshness import status_changed
 from reilu.applications.mail import message_values, status_url, tell_candidate
 from reilu.applications.models import AccessToken, Answer, Application, Event
@@ -86,6 +87,7 @@ def application_submit(
         promised_by=promised_by,
         privacy_consent_at=timezone.now(),
         talent_consent=talent_consent,
+        anonymous_review=posting.anonymous_review,
     )
     if cv is not None:
         app.cv_name = (getattr(cv, "name", "") or "cv")[-200:]
@@ -182,7 +184,12 @@ def application_move(
         app.stage = to_stage
         app.promised_by = promise_for(to_stage)
         app.first_response_at = app.first_response_at or now
-        app.save(update_fields=["stage", "promised_by", "first_response_at"])
+        fields = ["stage", "promised_by", "first_response_at"]
+        if app.identity_hidden and to_stage.pk != stages[0].pk:
+            # Past the first stage: the anonymous first review is over (issue 19).
+            app.revealed_at = now
+            fields.append("revealed_at")
+        app.save(update_fields=fields)
         promise_renew(app, app.promised_by)
         event = Event.objects.create(
             application=app, kind=Event.Kind.MOVED, stage=to_stage, actor=actor, text=note
@@ -303,12 +310,15 @@ def decision_groups(selected, outcome: str, notes: dict[str, str]) -> list[dict]
         members = list(selected.filter(language=language).order_by("name", "pk")[:PREVIEW_NAMES])
         note = notes.get(language, "")
         subject, body = decision_preview(members[0], outcome, note)
+        # The preview shows staff what the candidate gets; during an anonymous first review
+        # with the name masked (the candidate's own message carries it).
+        subject, body = shown(subject, members[0]), shown(body, members[0])
         groups.append(
             {
                 "language": language,
                 "language_name": dict(Posting.Language.choices).get(language, language),
                 "count": counts[language],
-                "names": [m.name for m in members],
+                "names": [m.display_name for m in members],
                 "more": counts[language] - len(members),
                 "sample": members[0],
                 "note": note,
@@ -360,6 +370,9 @@ def applications_decide(
         chosen = Application.objects.filter(pk__in=[a.pk for a in apps])
         chosen.update(outcome=outcome, decided_at=now)
         chosen.filter(first_response_at__isnull=True).update(first_response_at=now)
+        if outcome == Application.Outcome.HIRED:
+            # A hire ends an anonymous first review as a move past the first stage does.
+            chosen.filter(hidden_q()).update(revealed_at=now)
         status_changed(a.pk for a in apps)
         close_open([a.pk for a in apps])
         event_kind = (

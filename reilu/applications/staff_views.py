@@ -1,6 +1,6 @@
 from csp.decorators import csp_replace, csp_update
 from django.contrib import messages
-from django.http import FileResponse, Http404
+from django.http import Http404, HttpResponseBase
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
@@ -8,9 +8,11 @@ from django.views.decorators.clickjacking import xframe_options_sameorigin
 from django.views.decorators.http import require_POST
 
 from reilu.applications import services, uploads
+from reilu.applications.anonymity import audit_first_view, shown
 from reilu.applications.attention import attention
 from reilu.applications.board import board_page
 from reilu.applications.cv import cv_response
+from reilu.applications.cv_text import READABLE, extract_text
 from reilu.applications.models import Application
 from reilu.applications.search import MIN_LENGTH, candidate_search_page
 from reilu.employers.access import recruiting_orgs
@@ -45,6 +47,13 @@ def detail(request, pk):
         obj=app,
         actor=request.user,
     )
+    audit_first_view(app, request.user)
+    events = app.events.select_related("stage", "actor").order_by("created_at", "id")
+    sent = []
+    for m in app.messages.order_by("created_at", "id"):
+        to_candidate = app.identity_hidden and m.to_email == app.email
+        to = app.pseudonym if to_candidate else m.to_email
+        sent.append((m, shown(m.subject, app), shown(m.body, app), to))
     return render(
         request,
         "applications/staff/detail.html",
@@ -52,18 +61,28 @@ def detail(request, pk):
             "app": app,
             "posting": app.posting,
             "stages": list(app.posting.stages.all()),
-            "events": app.events.select_related("stage", "actor").order_by("created_at", "id"),
-            "sent": app.messages.order_by("created_at", "id"),
-            "answers": list(app.answers.all()),
+            "events": [(e, shown(e.text, app)) for e in events],
+            "sent": sent,
+            "cover_letter": shown(app.cover_letter, app),
+            "cv_readable": app.cv_type in READABLE,
+            "answers": [(a, shown(a.shown(), app)) for a in app.answers.all()],
         },
     )
 
 
-def _cv_response(request, pk, *, inline: bool) -> FileResponse:
-    """The CV as a download, or inline for the in-page preview: one access check, one audit."""
+def _cv_response(request, pk, *, inline: bool) -> HttpResponseBase:
+    """The CV as a download, or inline for the in-page preview: one access check, one audit.
+    During an anonymous first review the file is refused: it shows who the candidate is."""
     app = staff_application(request, pk)
     if not app.cv or (inline and app.cv_type != uploads.PDF):
         raise Http404
+    if app.identity_hidden:
+        return render(
+            request,
+            "applications/staff/cv_hidden.html",
+            {"app": app, "posting": app.posting},
+            status=403,
+        )
     return cv_response(request, owner=app, organization=app.posting.organization, inline=inline)
 
 
@@ -81,6 +100,36 @@ def cv_download(request, pk):
 @csp_replace({"frame-ancestors": ["'self'"], "object-src": ["'self'"]})  # type: ignore[arg-type]
 def cv_preview(request, pk):
     return _cv_response(request, pk, inline=True)
+
+
+@recruiter_required
+def cv_text(request, pk):
+    """The CV's text in the page; masked while the candidate's identity is hidden. Every
+    opening is written to the audit log."""
+    app = staff_application(request, pk)
+    if not app.cv:
+        raise Http404
+    text = None
+    if app.cv_type in READABLE:
+        with app.cv.open("rb") as file:
+            text = extract_text(file, app.cv_type)
+    audit_record(
+        organization=app.posting.organization,
+        action=AuditEvent.Action.VIEW_CV_TEXT,
+        obj=app,
+        actor=request.user,
+    )
+    audit_first_view(app, request.user)
+    return render(
+        request,
+        "applications/staff/cv_text.html",
+        {
+            "app": app,
+            "posting": app.posting,
+            "text": shown(text, app) if text else text,
+            "readable": app.cv_type in READABLE,
+        },
+    )
 
 
 @require_POST
@@ -110,6 +159,9 @@ def move(request, pk):
         messages.error(request, str(exc))
     else:
         messages.success(request, _("Moved. The candidate has been told."))
+        app.refresh_from_db(fields=["revealed_at"])
+        # The mover sees the name on the page that answers the move.
+        audit_first_view(app, request.user)
     if request.htmx:
         return board_page(request, app.posting)
     return redirect("staff:application", pk=app.pk)

@@ -28,6 +28,7 @@ staff_urlpatterns = [
     path("applications/<int:pk>/", staff_views.detail, name="application"),
     path("applications/<int:pk>/cv/", staff_views.cv_download, name="cv"),
     path("applications/<int:pk>/cv/preview/", staff_views.cv_preview, name="cv_preview"),
+    path("applications/<int:pk>/cv/text/", staff_views.cv_text, name="cv_text"),
     path("applications/<int:pk>/move/", staff_views.move, name="move"),
     path("applications/<int:pk>/note/", staff_views.note, name="note"),
     path("applications/<int:pk>/promise/", staff_views.promise, name="promise"),

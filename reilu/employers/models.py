@@ -36,6 +36,17 @@ class Organization(models.Model):
         default=12,
         validators=[MinValueValidator(1), MaxValueValidator(24)],
     )
+    # The default of a new posting's anonymous first review (issue 19): the employer's
+    # owners choose it; each posting can still be changed in its editor.
+    anonymous_first_review = models.BooleanField(
+        _("anonymous first review for new postings"),
+        default=False,
+        db_default=False,
+        help_text=_(
+            "New postings start with an anonymous first review: until a candidate is moved "
+            "past the first stage, staff see no name, contact details or CV file."
+        ),
+    )
     # The name folded (lower case, no diacritics) for the job list's search; kept by save().
     name_key = models.CharField(max_length=200, blank=True, editable=False, db_default="")
     created_at = models.DateTimeField(auto_now_add=True)

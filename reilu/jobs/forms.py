@@ -4,10 +4,11 @@ from django import forms
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.utils.translation import gettext_lazy as _
 
+from reilu.employers.models import Organization
 from reilu.jobs.models import DutyShare, Posting, Question, Stage
 from reilu.jobs.questions import MAX_QUESTIONS, question_problem
 from reilu.jobs.rules import pay_range_problem
-from reilu.jobs.services import POSTING_FIELDS
+from reilu.jobs.services import ORGANIZATION_SETTINGS, POSTING_FIELDS
 from reilu.textfields import line_formfield
 from reilu.widgets import Textarea
 
@@ -168,3 +169,11 @@ def formset_rows(formset: forms.BaseFormSet) -> list[dict]:
 def question_rows(formset: forms.BaseFormSet) -> list[dict]:
     """The question rows that hold a question, in order (see formset_rows)."""
     return [row for row in formset_rows(formset) if question_filled(row)]
+
+
+class OrganizationSettingsForm(forms.ModelForm):
+    """The settings an employer's owners choose for the employer's recruiting."""
+
+    class Meta:
+        model = Organization
+        fields = list(ORGANIZATION_SETTINGS)

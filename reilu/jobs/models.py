@@ -82,6 +82,18 @@ class Posting(models.Model):
     interviews_from = models.DateField(_("interviews from"), null=True, blank=True)
     interviews_to = models.DateField(_("interviews until"), null=True, blank=True)
     decision_by = models.DateField(_("decision by"), null=True, blank=True)
+    # Issue 19: applications received while this is on are reviewed without names until
+    # they are moved past the first stage (reilu.applications.anonymity).
+    anonymous_review = models.BooleanField(
+        _("anonymous first review"),
+        default=False,
+        db_default=False,
+        help_text=_(
+            "Until a candidate is moved past the first stage, staff see a pseudonym instead "
+            "of the name, no contact details, and the CV only as text with names and contact "
+            "details masked. Applies to applications received while it is on."
+        ),
+    )
     state = models.CharField(max_length=10, choices=State.choices, default=State.DRAFT)
     published_at = models.DateTimeField(null=True, blank=True)
     closed_at = models.DateTimeField(null=True, blank=True)

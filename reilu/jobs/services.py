@@ -38,7 +38,22 @@ POSTING_FIELDS = (
     "interviews_from",
     "interviews_to",
     "decision_by",
+    "anonymous_review",
 )
+
+
+# What an employer's owners set for the employer's recruiting (the staff settings page).
+ORGANIZATION_SETTINGS = ("anonymous_first_review",)
+
+
+def organization_settings_update(*, organization: Organization, data: dict) -> Organization:
+    """Save the employer's recruiting settings; only the fields in ORGANIZATION_SETTINGS."""
+    changed = [f for f in ORGANIZATION_SETTINGS if f in data]
+    for field in changed:
+        setattr(organization, field, data[field])
+    if changed:
+        organization.save(update_fields=changed)
+    return organization
 
 
 def default_stages(language: str, promise_days: int = 7) -> list[dict]:
@@ -222,7 +237,11 @@ def posting_create(
     questions: list[dict] | None = None,
 ) -> Posting:
     with transaction.atomic():
-        posting = Posting(organization=organization, created_by=user)
+        posting = Posting(
+            organization=organization,
+            created_by=user,
+            anonymous_review=organization.anonymous_first_review,
+        )
         for field in POSTING_FIELDS:
             if field in data and data[field] is not None:
                 setattr(posting, field, data[field])

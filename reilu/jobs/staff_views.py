@@ -1,4 +1,5 @@
 from django.contrib import messages
+from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.db.models import Count, Q
 from django.forms import BaseForm, BaseFormSet
@@ -9,10 +10,12 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from reilu.employers.access import recruiting_orgs
+from reilu.employers.models import Membership
 from reilu.employers.staff import StaffRequest, recruiter_required
 from reilu.jobs import forms, services
 from reilu.jobs.forms import (
     DutyFormSet,
+    OrganizationSettingsForm,
     PostingForm,
     QuestionFormSet,
     StageFormSet,
@@ -77,7 +80,9 @@ def switch_org(request: StaffRequest) -> HttpResponse:
 def _editor(request: StaffRequest, posting: Posting | None) -> HttpResponse:
     data = request.POST if request.method == "POST" else None
     language = (get_language() or "fi")[:2]
-    form = PostingForm(data, instance=posting, initial=None if posting else {"language": language})
+    # A new posting starts with the employer's choice of an anonymous first review.
+    initial = {"language": language, "anonymous_review": request.org.anonymous_first_review}
+    form = PostingForm(data, instance=posting, initial=None if posting else initial)
     # A bound formset gets no `initial` (see formset_rows): the rows on the page are the truth.
     duty_initial = stage_initial = question_initial = None
     if data is None and posting is not None:
@@ -278,4 +283,32 @@ def _submitted(duties: BaseFormSet, stages: BaseFormSet) -> tuple[list[DutyShare
     return (
         [DutyShare(duty=d["duty"], percent=d["percent"]) for d in duty_rows],
         [Stage(name=s["name"]) for s in stage_rows],
+    )
+
+
+@recruiter_required
+def org_settings(request: StaffRequest) -> HttpResponse:
+    """The employer's own settings (issue 19: the anonymous first review of new postings).
+    Every recruiter sees them; only the employer's owners may change them."""
+    org = request.org
+    may_edit = Membership.objects.filter(
+        organization=org, user=request.user, role=Membership.Role.OWNER
+    ).exists()
+    if request.method == "POST" and not may_edit:
+        raise PermissionDenied
+    form = OrganizationSettingsForm(
+        request.POST if request.method == "POST" else None, instance=org
+    )
+    if not may_edit:
+        for field in form.fields.values():
+            field.disabled = True
+    if request.method == "POST" and form.is_valid():
+        services.organization_settings_update(organization=org, data=form.cleaned_data)
+        messages.success(request, _("Saved. New postings start with these settings."))
+        return redirect("staff:org_settings")
+    return render(
+        request,
+        "jobs/staff/org_settings.html",
+        {"form": form, "org": org, "may_edit": may_edit},
+        status=400 if request.method == "POST" else 200,
     )

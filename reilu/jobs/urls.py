@@ -22,6 +22,7 @@ site_urlpatterns = [
 staff_urlpatterns = [
     path("", staff_views.home, name="home"),
     path("org/", staff_views.switch_org, name="switch_org"),
+    path("organisation/", staff_views.org_settings, name="org_settings"),
     path("postings/new/", staff_views.posting_new, name="posting_new"),
     path("adcheck/", staff_views.adcheck_live, name="adcheck"),
     path("postings/<int:pk>/edit/", staff_views.posting_edit, name="posting_edit"),

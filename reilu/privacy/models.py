@@ -57,6 +57,8 @@ class AuditEvent(models.Model):
     class Action(models.TextChoices):
         VIEW_APPLICATION = "view_application", _("Viewed an application")
         DOWNLOAD_CV = "download_cv", _("Downloaded a CV")
+        VIEW_CV_TEXT = "view_cv_text", _("Read the text of a CV")
+        REVEAL_IDENTITY = "reveal_identity", _("Saw the identity after an anonymous review")
         LIST_APPLICATION = "list_application", _("Listed in the API")
         EXPORT = "export", _("Exported personal data")
         ERASE = "erase", _("Erased personal data")

@@ -84,6 +84,7 @@ MENU = (
         "settings",
         _("Settings"),
         (
+            Link(_("Employer settings"), "staff:org_settings"),
             Link(_("Message wording"), "staff:templates", ("staff:template_edit",)),
             Link(_("Open applications: settings"), "talent:staff_open_settings"),
             Link(_("Privacy notice"), "privacy:notice", who=OWNER),
