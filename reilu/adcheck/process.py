@@ -58,6 +58,9 @@ TIMELINE_EVENT = _ci(
     r"(?:intro|video|phone|first|short) calls?|calls? with|(?:job )?offers? by|an offer|"
     r"meet the team|on-site day|puhelu\w*|videopuhelu\w*|tapaami\w*|koeleipo\w*|koepäiv\w*|"
     r"samtal\w*|träff\w*|"
+    # A call-back promise with a time: "Soitamme takaisin kahden päivän sisällä".
+    r"soitamme|soitetaan|otamme (?:sinuun )?yhteyttä|call (?:you |everyone |all \w+ )?back|"
+    r"ringer (?:upp|tillbaka|vi)|ringer alla|"
     r"intervju\w*|beslut\w*|urval\w*|provdag\w*|"
     # A reply with a time is a timeline too: "Expect a reply within 10 days".
     r"repl(?:y|ies)|answers?|responses?|hear (?:back|from us)|vastau\w*|vastaamme|kuulet|"
@@ -191,7 +194,8 @@ def has_timeline(ad: Ad) -> bool:
 # will do ("Vastaat ...", "Du säljer ...", "You'll build ..."). Any one of them is enough.
 DUTY_LABEL = _ci(
     r"(?:your |main |key |daily )?(?:tasks|duties|work|job|the job|the work|the role|"
-    r"responsibilities|role|your week|your day)\s*[:–-]|"
+    r"responsibilities|role|your week|your day|your (?:typical |working )?(?:shifts?|days|weeks)|"
+    r"a typical (?:day|shift|week))\s*[:–-]|(?:(?:työ)?vuorosi|dina (?:pass|skift))\s*[:–-]|"
     r"(?:työ|työsi|tehtävät|tehtäväsi|työtehtävät|työnkuva|toimenkuva)\s*[:–-]|"
     r"(?:arbetet|uppgifter|dina uppgifter|arbetsuppgifter|arbetsbeskrivning|uppdraget)\s*[:–-]|"
     r"what you(?:'ll| will|'d| would) do\s*:|tehtävä\s*:|role\s*:"
@@ -221,7 +225,10 @@ LIST_INTRO = _ci(
 WORK_NOUN = _ci(
     r"jobs?\b|jobbet|work\b|role\b|rollen|arbetet|uppdraget|vardag\w*|dag(?:en|ar)?\b|"
     r"days?\b|weeks?\b|vecka\b|veckan|työ\w*|tehtäv\w*|päiv\w*|viiko\w*|viikko\w*|arki\w*|"
-    r"roolis\w*"
+    r"roolis\w*|"
+    # The hire's projects or sites: "Projektisi vuonna 2027:", "Dina projekt:", "Projects
+    # waiting for you:".
+    r"projekt\w*|projects?\b|kohtee\w*|kohteesi|hankke\w*|uppdrag\w*|assignments?\b"
 )
 FI_TASK = (
     r"vastaat|teet|hoidat|toimit|myyt|ajat|käännät|opetat|johdat|suunnittelet|kirjoitat|tapaat|soitat|"
@@ -265,7 +272,12 @@ SECOND_PERSON_TASK = {
         r"(?:työ|tehtävä|rooli|pesti|homma)\w*\s+(?:painottuu|keskittyy|koostuu|käsittää)|"
         r"(?:arke|päivä|viikko|työpäivä|työviikko|työ|tehtävä|rooli)si\s+(?:koostuu|sisältää|"
         r"muodostuu|pitää sisällään|täyttyy)|"
-        r"pääset\s+(?!tekemään|työskentelemään)\w+m(?:aan|ään)|"
+        r"pääse[te]\s+(?!tekemään|työskentelemään)\w+m(?:aan|ään)|"
+        r"(?<![\w-])(?!työsuhde|työaika|työpaikka|työterveys)\w*(?:työ|tehtävä)\w*\s+"
+        r"(?:perustuu|rakentuu)\b|"
+        r"(?:päivä|työpäivä|viikko|työviikko|arki)(?:t|si|si\s+ja\s+\w+)?\s+"
+        r"(?:kuluu|kuluvat|täyttyy|täyttyvät|menevät|menee)\b|"
+        r"tavoit(?:teenasi|teesi)\s+on\b|"
         r"(?:tehtäv|työnkuv|toimenkuv|työhö|työtehtäv|rooliin|pestii)\w*\s+"
         r"(?:kuulu\w*|sisälty\w*|on|ovat)\b|"
         rf"(?:(?<=[.:!,] )|{LS})(?:\w+(?:en|ten|jen)\s+)?\w*(?:palvelu|myynti|siivous|"
@@ -287,6 +299,9 @@ SECOND_PERSON_TASK = {
         r"kommer du (?:främst |huvudsakligen |också )?(?:att )?\w+|"
         r"(?:ditt|ditt huvudsakliga) (?:jobb|arbete|uppdrag) (?:är|blir) att|"
         r"din (?:uppgift|roll) (?:är|blir) att|uppgiften är att|"
+        r"(?:ditt|ditt främsta|ditt viktigaste) mål (?:är|blir) att|"
+        r"(?:vardagen|arbetsdagen|arbetsdagarna|dagarna|arbetsveckan|veckan)\s+(?:består|"
+        r"innehåller|handlar|fylls|går ut på|präglas)|"
         rf"(?:(?<=[.:!,] )|{LS})(?:\w+\s+)?(?:plockning|packning|städning|försäljning|"
         r"kundservice|kundtjänst|montering|lastning|lossning|servering|matlagning|bakning|"
         r"leverans\w*|utkörning|kassaarbete|lagerarbete|underhåll|reparation\w*|"
@@ -297,7 +312,8 @@ SECOND_PERSON_TASK = {
         rf"you(?:'ll| will| would|'d)?\s+(?:also\s+|mainly\s+|mostly\s+|then\s+)?"
         rf"(?:be\s+)?(?:{EN_TASK})(?:s|es|ing)?\b|"
         r"(?:most|much|half|part) of your (?:day|time|week|working)|"
-        r"your (?:job|work|role|day|week|working day|mission) (?:is|will be|consists|involves|"
+        r"your (?:job|work|role|day|week|working day|mission|(?:main |first |key )?(?:goal|aim|"
+        r"objective|target|focus)) (?:is|will be|consists|involves|"
         r"includes|revolves|is made up)|"
         r"(?:the|this) (?:job|role|work|position) (?:involves|includes|consists|is (?:all )?about|"
         r"focuses on|centres on|centers on)|you're (?:the (?:first )?(?:person|one) who|"

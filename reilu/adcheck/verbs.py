@@ -65,6 +65,11 @@ FI_FRONT = re.compile(
     re.IGNORECASE,
 )
 WORD = re.compile(r"[\w'’-]+")
+# Swedish and English words that never follow a Finnish verb: "möjlighet att jobba",
+# "Erfarenhet av äldreomsorg" are Swedish nouns in -het, not Finnish second-person verbs.
+FI_NOT_AFTER = frozenset(
+    str.split("att av och är i på med för till som om eller the of and to in for with is")
+)
 
 
 def _sentences(ad: Ad) -> list[str]:
@@ -89,6 +94,8 @@ def _finnish(sentence: str) -> bool:
             and low not in FI_NOT_TASK
             and not FI_NOT_VERB_SHAPE.search(low)
             and following[:1].islower()
+            and not low.endswith("het")
+            and following.lower() not in FI_NOT_AFTER
             and not FI_FINITE_NEXT.fullmatch(following.lower())
         ):
             return True
@@ -107,6 +114,22 @@ SV_FUTURE = re.compile(
 SV_NOT_TASK_INFINITIVE = frozenset(
     str.split("ha vara bli trivas lära kunna vilja behöva gilla känna tycka tro passa växa")
 )
+# "Du får forma …", "Hos oss får du ta hand om …": "får" with an infinitive is the task the
+# reader gets to do (as Finnish "pääset …maan"); with a noun or an adjective it is a benefit
+# ("Du får flexibla arbetstider"). The infinitive is told by what follows it: an object's
+# determiner, a preposition or a particle, which never follow an adjective.
+SV_GET_TO = re.compile(
+    r"(?<![\w-])(?:du får|får du)\s+(?:också\s+|även\s+|själv\s+|direkt\s+)?"
+    r"(?P<verb>[a-zåäö]{1,}a)\s+(?P<next>[a-zåäö]+)\b",
+    re.IGNORECASE,
+)
+SV_OBJECT_START = frozenset(
+    str.split(
+        "hela alla vår våra vårt ditt din dina egna en ett de det den med på i för till av "
+        "om hand emot fram upp ut nya flera olika kunder kundernas"
+    )
+)
+SV_GENERIC_WORK = frozenset(str.split("jobba arbeta verka syssla göra prova"))
 SV_VERB_SUBJECT = re.compile(r"(?<![\w-])(?P<verb>[a-zåäö]{3,}r)\s+du\b")
 SV_NOT_SUBORDINATE = re.compile(r"(?:\b(?:om|när|innan|eftersom|då|som|att|ifall)\s+)$")
 
@@ -124,6 +147,14 @@ def _swedish(sentence: str) -> bool:
             return True
     for m in SV_THIRD_PERSON.finditer(sentence):
         if m.group("verb").lower() not in SV_NOT_TASK:
+            return True
+    for m in SV_GET_TO.finditer(sentence):
+        verb = m.group("verb").lower()
+        # "Du får jobba med spännande uppdrag" names no task, as Finnish "pääset
+        # työskentelemään" does not.
+        if verb in SV_GENERIC_WORK or verb in SV_NOT_TASK_INFINITIVE:
+            continue
+        if m.group("next").lower() in SV_OBJECT_START:
             return True
     # Inverted after a fronted phrase: "Hos oss betjänar du …", "I rollen ansvarar du …".
     for m in SV_VERB_SUBJECT.finditer(sentence):
@@ -196,6 +227,16 @@ SV_SOM_VERB = re.compile(
     r"(?<![\w-])som\s+(?:också\s+|även\s+|sedan\s+)?(?P<verb>[a-zåäö]{2,}r)\s+(?P<next>[\w-]+)"
 )
 SV_SOM_NOT_TASK = frozenset(str.split("finns gäller krävs behövs ingår hör"))
+# A phrase between "som" and its verb: "en servicetekniker som tillsammans med en kollega
+# åker ut till verken". The verb is the first word in -r that does not follow a determiner
+# (a noun in -r would: "med våra kunder").
+SV_SOM_PHRASE_VERB = re.compile(
+    r"(?<![\w-])som\s+(?:tillsammans med|med|i|på|under|efter|inom|för|utöver|förutom)\s+"
+    r"(?P<phrase>(?:[\w-]+\s+){0,3}?)(?P<verb>[a-zåäö]{3,}r)\b"
+)
+SV_DETERMINER = frozenset(
+    str.split("en ett de den det våra vår vårt sina sin sitt alla flera många andra nya")
+)
 # After "looking for" a relative clause describes the new hire; elsewhere ("customers who
 # buys …") it may describe anyone, so the clause must follow a hiring phrase.
 HIRING = re.compile(
@@ -258,6 +299,14 @@ def _relative_task(sentence: str) -> bool:
             if verb == "tar" and m.group("next") not in {"hand", "emot", "fram"}:
                 continue
             return True
+    for m in SV_SOM_PHRASE_VERB.finditer(sentence, hiring.end()):
+        words = m.group("phrase").split()
+        verb = m.group("verb")
+        if verb in SV_NOT_TASK or verb in SV_SOM_NOT_TASK:
+            continue
+        if words and words[-1].lower() in SV_DETERMINER:
+            continue
+        return True
     return False
 
 
@@ -337,6 +386,40 @@ SPENT = re.compile(
 )
 
 
+# The team the hire joins named with its work: "Our platform team of five owns the
+# clusters", "Tiimimme vastaa kirjanpidosta", "Vårt löneteam ansvarar för …". The verbs are
+# listed: a team that "grows", "consists of" or "supports you" says nothing about the work.
+TEAM_WORK = re.compile(
+    r"(?<![\w-])(?:\w*team|\w*tiimi\w*|\w*teamet|\w*gruppen|\w*ryhmä\w*)"
+    r"(?:\s+of\s+\w+(?:\s+\w+)?)?\s+(?:also\s+|myös\s+|också\s+)?"
+    r"(?:owns|runs|handles|builds|maintains|develops|operates|manages|designs|delivers|"
+    r"is responsible for|is in charge of|takes care of|looks after|"
+    r"vastaa|vastaavat|hoitaa|hoitavat|huolehtii|huolehtivat|ylläpitää|kehittää|kehittävät|"
+    r"rakentaa|rakentavat|tuottaa|tuottavat|toteuttaa|toteuttavat|"
+    r"ansvarar|sköter|hanterar|driver|bygger|utvecklar|underhåller|levererar|tar hand om)\b"
+    r"(?!\s+(?:you|your|sinua|dig)\b)",
+    re.IGNORECASE,
+)
+# The advertised role in the future: "The postdoc will develop methods …". The subject is a
+# word of the title or its short form ("postdoc" of "Postdoctoral"), so "The interviews will
+# take place …" is not read as a task.
+EN_SUBJECT_WILL = re.compile(
+    r"(?<![\w'-])(?:the|our|this|the new|our new)\s+(?P<subject>[a-z-]{4,})(?:'ll|\s+will)\s+"
+    r"(?:also\s+|mainly\s+|primarily\s+)?(?P<verb>[a-z]+)\b",
+    re.IGNORECASE,
+)
+
+
+def _title_subject_will(title_words: list[str], sentence: str) -> bool:
+    for m in EN_SUBJECT_WILL.finditer(sentence):
+        subject, verb = m.group("subject").lower(), m.group("verb").lower()
+        if verb in EN_NOT_TASK:
+            continue
+        if any(w.startswith(subject) or subject.startswith(w) for w in title_words):
+            return True
+    return False
+
+
 def tells_duties(ad: Ad) -> bool:
     """A second-person present-tense sentence about a task, in any of the three languages.
 
@@ -346,6 +429,7 @@ def tells_duties(ad: Ad) -> bool:
     sentences = _sentences(ad)[1:]
     role = _role(ad.title[0])
     lower_seen = bool(role and re.search(rf"(?<!\w){re.escape(role)}", ad.text))
+    title_words = [w.lower() for w in WORD.findall(ad.title[0]) if len(w) >= 4]
     return any(
         _finnish(s)
         or _swedish(s)
@@ -354,5 +438,7 @@ def tells_duties(ad: Ad) -> bool:
         or _finnish_hire_subject(s)
         or bool(role and _role_subject(role, lower_seen, s))
         or SPENT.search(s)
+        or TEAM_WORK.search(s)
+        or _title_subject_will(title_words, s)
         for s in sentences
     )

@@ -115,3 +115,70 @@ def test_a_given_name_right_before_a_number_is_a_contact():
     assert contact_person("Hae 15.1. mennessä: Minna 040 775 3321 / Puhdas Pinta Oy.")
     assert not contact_person("Hae 15.1. mennessä: 040 775 3321 / Puhdas Pinta Oy.")
     assert not contact_person("Soita: Rekry 040 775 3321.")
+
+
+# Third round (issue 15): shapes from 60 blind-written tuning ads.
+@pytest.mark.parametrize(
+    ("lang", "shape"),
+    [
+        # Finnish passive and impersonal forms.
+        ("fi", "Työssä pääsee hoitamaan kaupungin puistoja ja viheralueita."),
+        ("fi", "Väitöskirjatyö perustuu kenttämittauksiin ja aineiston analyysiin."),
+        ("fi", "Päivät kuluvat tilausten keräilyssä ja kuormien lastauksessa."),
+        # Goals and outcomes.
+        ("fi", "Tavoitteenasi on kasvattaa asiakaskuntaamme Pohjois-Pohjanmaalla."),
+        ("sv", "Ditt mål är att varje order når kunden i tid."),
+        ("en", "Your goal is to double the number of partner bakeries by the end of 2027."),
+        # A list of the hire's projects.
+        ("fi", "Projektisi vuonna 2027:\n• As Oy Kuunsilta, runkovaihe\n• Koulun peruskorjaus"),
+        ("sv", "Dina projekt 2027:\n– Radhusbolaget Kvarnbacken, stomme\n– Näse skola, renovering"),
+        # The team the hire joins, named with its work.
+        ("en", "Our platform team of five owns the Kubernetes clusters and the on-call rota."),
+        ("sv", "Vårt löneteam ansvarar för löneutbetalningar till kundföretagen."),
+        # The role in the future tense, by a word of the title.
+        ("en", "The specialist will prepare the monthly usage reports for each customer."),
+        # Swedish "får" with an infinitive, and a phrase inside a relative clause.
+        ("sv", "Du får forma hela användarupplevelsen i vår nya app."),
+        ("sv", "Hos oss får du ta hand om bokföringen för ett trettiotal företag."),
+        ("sv", "Vi söker en tekniker som tillsammans med en kollega åker ut till verken."),
+        ("sv", "Vardagen består av att hålla kontakt med arrangörerna och följa upp budgetar."),
+        # A labelled line about the shifts.
+        ("en", "Your shifts: prepping sauces in the afternoon and the grill station at dinner."),
+    ],
+)
+def test_a_third_round_duty_shape_counts_as_duties(lang, shape):
+    assert not missing_duties(lang, shape)
+
+
+@pytest.mark.parametrize(
+    ("lang", "shape"),
+    [
+        # Swedish nouns in -het look like Finnish second-person verbs.
+        ("sv", "Vi önskar möjlighet att jobba kvällar och helger."),
+        ("sv", "Erfarenhet av äldreomsorg är en fördel."),
+        # "får" with generic work or with a benefit.
+        ("sv", "Hos oss får du jobba med spännande och varierande uppdrag."),
+        ("sv", "Du får flexibla arbetstider och en bra lön."),
+        # A team that looks after the hire, a team's size, the contract's basis.
+        ("en", "Our team of ten takes care of your onboarding."),
+        ("fi", "Tiimimme koostuu kahdeksasta ammattilaisesta."),
+        ("fi", "Työsuhde perustuu hankerahoitukseen."),
+        # A future sentence whose subject is not the role.
+        ("en", "The interviews will take place in the spring."),
+        # A relative clause whose "verb" is a noun after a determiner.
+        ("sv", "Vi söker en säljare som med våra kunder skapar förtroende."),
+    ],
+)
+def test_a_third_round_look_alike_is_not_duties(lang, shape):
+    assert missing_duties(lang, shape)
+
+
+def test_a_call_back_promise_with_a_time_is_a_timeline():
+    silent = EN_BASE.replace(
+        "Interviews in week 12; we will tell every applicant the outcome by\n2 April 2027.", ""
+    )
+    assert "missing-process-timeline" in check(silent).codes
+    fi = silent + "\nSoitamme takaisin kahden päivän sisällä.\n"
+    assert "missing-process-timeline" not in check(fi).codes
+    no_time = silent + "\nSoita meille, niin otamme yhteyttä.\n"
+    assert "missing-process-timeline" in check(no_time).codes
