@@ -273,11 +273,6 @@ SECOND_PERSON_TASK = {
         r"(?:arke|päivä|viikko|työpäivä|työviikko|työ|tehtävä|rooli)si\s+(?:koostuu|sisältää|"
         r"muodostuu|pitää sisällään|täyttyy)|"
         r"pääse[te]\s+(?!tekemään|työskentelemään)\w+m(?:aan|ään)|"
-        r"(?<![\w-])(?!työsuhde|työaika|työpaikka|työterveys)\w*(?:työ|tehtävä)\w*\s+"
-        r"(?:perustuu|rakentuu)\b|"
-        r"(?:päivä|työpäivä|viikko|työviikko|arki)(?:t|si|si\s+ja\s+\w+)?\s+"
-        r"(?:kuluu|kuluvat|täyttyy|täyttyvät|menevät|menee)\b|"
-        r"tavoit(?:teenasi|teesi)\s+on\b|"
         r"(?:tehtäv|työnkuv|toimenkuv|työhö|työtehtäv|rooliin|pestii)\w*\s+"
         r"(?:kuulu\w*|sisälty\w*|on|ovat)\b|"
         rf"(?:(?<=[.:!,] )|{LS})(?:\w+(?:en|ten|jen)\s+)?\w*(?:palvelu|myynti|siivous|"
@@ -326,6 +321,20 @@ SECOND_PERSON_TASK = {
         rf"programming|testing|picking|packing|loading|serving)\b(?!\s+(?-i:[A-Z])|{NOT_ROLE})"
     ),
 }
+
+
+# Finnish impersonal and subject forms: "Väitöskirjatyö perustuu kenttämittauksiin", "Päivät
+# kuluvat keräilyssä", "Tavoitteenasi on kasvattaa …". Kept apart from SECOND_PERSON_TASK
+# and run only when one of its verbs occurs (FI_WORK_FORM_HINT): the open compound prefix
+# (\w*työ) would otherwise be tried at every word of every ad.
+FI_WORK_FORM = _ci(
+    r"(?<![\w-])(?!työsuhde|työaika|työpaikka|työterveys)\w*(?:työ|tehtävä)\w*\s+"
+    r"(?:perustuu|rakentuu)\b|"
+    r"(?:päivä|työpäivä|viikko|työviikko|arki)(?:t|si|si\s+ja\s+\w+)?\s+"
+    r"(?:kuluu|kuluvat|täyttyy|täyttyvät|menevät|menee)\b|"
+    r"tavoit(?:teenasi|teesi)\s+on\b"
+)
+FI_WORK_FORM_HINT = _ci(r"perustuu|rakentuu|kulu|täytty|mene|tavoit")
 
 
 # A list introduced by what the new hire will do: "Vi söker en servitris som kommer att:",
@@ -495,9 +504,12 @@ def has_duties(ad: Ad) -> bool:
     # Every language's phrasing counts: bilingual ads and a mis-guessed language are common.
     # A match on the title itself ("Customer Service Advisor") says nothing about duties.
     title_end = lines[0][1] if lines else 0
+    patterns = [*SECOND_PERSON_TASK.values()]
+    if FI_WORK_FORM_HINT.search(text):
+        patterns.append(FI_WORK_FORM)
     return any(
         m.start() >= title_end or m.end() < title_end and m.start() > 0
-        for pattern in SECOND_PERSON_TASK.values()
+        for pattern in patterns
         for m in pattern.finditer(text)
     )
 

@@ -400,6 +400,8 @@ TEAM_WORK = re.compile(
     r"(?!\s+(?:you|your|sinua|dig)\b)",
     re.IGNORECASE,
 )
+# TEAM_WORK's open prefix (\w*team) is costly; it runs only on sentences naming a team.
+TEAM_HINT = re.compile(r"team|tiimi|grupp|ryhmä", re.IGNORECASE)
 # The advertised role in the future: "The postdoc will develop methods …". The subject is a
 # word of the title or its short form ("postdoc" of "Postdoctoral"), so "The interviews will
 # take place …" is not read as a task.
@@ -438,7 +440,7 @@ def tells_duties(ad: Ad) -> bool:
         or _finnish_hire_subject(s)
         or bool(role and _role_subject(role, lower_seen, s))
         or SPENT.search(s)
-        or TEAM_WORK.search(s)
+        or (TEAM_HINT.search(s) is not None and TEAM_WORK.search(s) is not None)
         or _title_subject_will(title_words, s)
         for s in sentences
     )
