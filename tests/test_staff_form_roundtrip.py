@@ -247,6 +247,7 @@ NOT_EDIT_FORMS = {
     "interviews:slot_delete": "a confirmation page, then an action",
     "interviews:prepare": "a confirmation button",
     "interviews:cv": "a download",
+    "interviews:first_review": "scores once: first-review scores are final (blind scoring)",
     "voice:reviews": "a list; its forms reply once, hide or keep",
     "voice:review_reply": "adds the one reply a review may get",
     "voice:review_hide": "an action",

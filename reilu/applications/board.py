@@ -1,7 +1,10 @@
 """A posting's board for staff: its active applications in one column per stage, and the
 delivery of their messages above it."""
 
-from django.db.models import Count
+from collections.abc import Callable
+from typing import Any
+
+from django.db.models import Count, F, QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django_htmx.middleware import HtmxDetails
@@ -15,6 +18,18 @@ from reilu.messaging.models import Message
 
 BOARD_COLUMN_LIMIT = 50
 
+# The structured first review's combined score (issue 19), registered by the interviews area
+# (which sits above this one): (queryset, user) → the queryset annotated with
+# `review_score` (a mean, or None) and `review_mine` (whether the user has scored).
+_score: Callable[[QuerySet[Application], Any], QuerySet[Application]] | None = None
+
+
+def register_board_score(
+    annotate: Callable[[QuerySet[Application], Any], QuerySet[Application]],
+) -> None:
+    global _score
+    _score = annotate
+
 
 @recruiter_required
 def board(request: StaffRequest, pk: int) -> HttpResponse:
@@ -26,12 +41,24 @@ def board_page(request: HttpRequest, posting: Posting) -> HttpResponse:
     stages = list(posting.stages.all())
     active = Application.objects.filter(posting=posting, outcome=Application.Outcome.ACTIVE)
     counts = dict(active.values_list("stage").annotate(n=Count("id")).values_list("stage", "n"))
+    # By promised date (the default), or by the first review's combined score: those the
+    # viewer has scored, best first; then the others by promised date.
+    by_score = _score is not None and _requested_sort(request) == "score"
     # One query per column, each capped: the board stays fast with thousands of applicants.
     columns = []
     for stage in stages:
+        column = active.filter(stage=stage)
+        order: list[Any] = ["promised_by", "id"]
+        if _score is not None:
+            column = _score(column, request.user)
+            if by_score:
+                order = [
+                    F("review_mine").desc(),
+                    F("review_score").desc(nulls_last=True),
+                    *order,
+                ]
         cards = list(
-            active.filter(stage=stage)
-            .only(
+            column.only(
                 "id",
                 "name",
                 "promised_by",
@@ -40,8 +67,7 @@ def board_page(request: HttpRequest, posting: Posting) -> HttpResponse:
                 "language",
                 "anonymous_review",
                 "revealed_at",
-            )
-            .order_by("promised_by", "id")[:BOARD_COLUMN_LIMIT]
+            ).order_by(*order)[:BOARD_COLUMN_LIMIT]
         )
         columns.append({"stage": stage, "cards": cards, "count": counts.get(stage.pk, 0)})
     outcomes = dict(
@@ -62,9 +88,14 @@ def board_page(request: HttpRequest, posting: Posting) -> HttpResponse:
             "columns": columns,
             "outcomes": outcomes,
             "limit": BOARD_COLUMN_LIMIT,
+            "sort": "score" if by_score else "promised",
             "problems": publish_problems(posting) if posting.state == "draft" else [],
         },
     )
+
+
+def _requested_sort(request: HttpRequest) -> str:
+    return request.GET.get("sort") or request.POST.get("sort") or ""
 
 
 @recruiter_required

@@ -14,6 +14,11 @@ class InterviewsConfig(AppConfig):
 
         register_letters(LETTERS)
 
+        from reilu.applications.board import register_board_score
+        from reilu.interviews.selectors import first_review_score
+
+        register_board_score(first_review_score)
+
         process_ended.connect(receivers.offer_feedback_calls, dispatch_uid="interviews.feedback")
 
         from reilu.interviews.personal_data import erase_interviews, export_interviews

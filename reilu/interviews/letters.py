@@ -48,6 +48,7 @@ LETTERS = {
 }
 
 NO_SCORECARDS = _("No scorecards were submitted; the criteria were:")
+FIRST_REVIEW_HEADING = _("In the first review of the application:")
 CRITERION_MEAN = ngettext_lazy(
     "%(criterion)s: %(mean)s / 5 (%(count)s rating)",
     "%(criterion)s: %(mean)s / 5 (%(count)s ratings)",

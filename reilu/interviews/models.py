@@ -149,6 +149,16 @@ class Criterion(models.Model):
 
 
 class Scorecard(models.Model):
+    """One person's ratings of one application against the posting's criteria: after an
+    interview, or in the structured first review of the application (issue 19)."""
+
+    class Kind(models.TextChoices):
+        INTERVIEW = "interview", _("Interview")
+        FIRST_REVIEW = "first_review", _("First review")
+
+    kind = models.CharField(
+        max_length=12, choices=Kind.choices, default=Kind.INTERVIEW, db_default="interview"
+    )
     application = models.ForeignKey(
         Application, on_delete=models.CASCADE, related_name="scorecards"
     )
@@ -160,7 +170,8 @@ class Scorecard(models.Model):
     class Meta:
         constraints = [
             models.UniqueConstraint(
-                fields=["application", "interviewer"], name="one_scorecard_per_interviewer"
+                fields=["application", "interviewer", "kind"],
+                name="one_scorecard_per_interviewer_and_kind",
             )
         ]
 

@@ -24,6 +24,7 @@ def export_interviews(application) -> dict:
         # Art. 15 covers evaluations of the person too: criteria, scores and notes.
         "evaluations": [
             {
+                "kind": r.scorecard.kind,
                 "criterion": r.criterion.text,
                 "score": r.score,
                 "notes": r.notes,

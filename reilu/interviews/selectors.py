@@ -49,32 +49,38 @@ def is_assigned(user, app: Application) -> bool:
     ).exists()
 
 
-def can_see_ratings(user, app: Application) -> bool:
-    """Blind until submitted: an interviewer sees others' ratings only after their own."""
+def can_see_ratings(user, app: Application, kind: str = Scorecard.Kind.INTERVIEW) -> bool:
+    """Blind until submitted: an interviewer sees others' ratings only after their own. In
+    the first review every reviewer scores blind: nobody sees the others' scores before
+    submitting their own."""
     submitted = Scorecard.objects.filter(
-        application=app, interviewer=user, submitted_at__isnull=False
+        application=app, interviewer=user, submitted_at__isnull=False, kind=kind
     ).exists()
     if submitted:
         return True
+    if kind == Scorecard.Kind.FIRST_REVIEW:
+        return False
     if is_assigned(user, app):
         return False
     return recruiting_orgs(user).filter(pk=app.posting.organization_id).exists()
 
 
-def scorecard_aggregate(app: Application) -> list[dict]:
+def scorecard_aggregate(app: Application, kind: str = Scorecard.Kind.INTERVIEW) -> list[dict]:
     """Mean and count per criterion over submitted scorecards, with the notes."""
     criteria = criteria_for(app.posting)
     stats = {
         row["criterion_id"]: row
         for row in Rating.objects.filter(
-            scorecard__application=app, scorecard__submitted_at__isnull=False
+            scorecard__application=app, scorecard__submitted_at__isnull=False, scorecard__kind=kind
         )
         .values("criterion_id")
         .annotate(mean=Avg("score"), count=Count("id"))
     }
     notes: dict[int, list[str]] = {}
     for criterion_id, text in (
-        Rating.objects.filter(scorecard__application=app, scorecard__submitted_at__isnull=False)
+        Rating.objects.filter(
+            scorecard__application=app, scorecard__submitted_at__isnull=False, scorecard__kind=kind
+        )
         .exclude(notes="")
         .values_list("criterion_id", "notes")
     ):
@@ -214,4 +220,40 @@ def member_choices(organization) -> list:
         Membership.objects.filter(organization=organization, user__is_active=True)
         .select_related("user")
         .order_by("user__first_name", "user__email")
+    )
+
+
+def first_review_state(user, app: Application) -> dict:
+    """What the application page shows of the first review: whether this person has scored,
+    how many have, and (once they have) the combined score."""
+    kind = Scorecard.Kind.FIRST_REVIEW
+    cards = Scorecard.objects.filter(application=app, kind=kind, submitted_at__isnull=False)
+    mine = cards.filter(interviewer=user).exists()
+    combined = None
+    if mine:
+        combined = Rating.objects.filter(scorecard__in=cards).aggregate(mean=Avg("score"))["mean"]
+    return {"mine": mine, "count": cards.count(), "combined": combined}
+
+
+def first_review_score(queryset, user):
+    """`queryset` of applications with `review_score`, the mean of every submitted
+    first-review score, and `review_mine`, whether `user` has scored it. Registered as the
+    board's score (reilu.applications.board): the board shows and sorts by the combined score
+    only where the person has given their own, so nobody scores swayed by the others."""
+    from django.db.models import Exists, OuterRef
+
+    kind = Scorecard.Kind.FIRST_REVIEW
+    return queryset.annotate(
+        review_score=Avg(
+            "scorecards__ratings__score",
+            filter=Q(scorecards__kind=kind, scorecards__submitted_at__isnull=False),
+        ),
+        review_mine=Exists(
+            Scorecard.objects.filter(
+                application=OuterRef("pk"),
+                kind=kind,
+                interviewer=user,
+                submitted_at__isnull=False,
+            )
+        ),
     )

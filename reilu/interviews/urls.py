@@ -14,6 +14,11 @@ urlpatterns = [
     path("staff/interviews/applications/<int:pk>/", views.prepare, name="prepare"),
     path("staff/interviews/applications/<int:pk>/cv/", views.cv, name="cv"),
     path("staff/interviews/applications/<int:pk>/scorecard/", views.scorecard, name="scorecard"),
+    path(
+        "staff/interviews/applications/<int:pk>/first-review/",
+        views.first_review,
+        name="first_review",
+    ),
     path("status/<str:token>/interview/", views.book, name="book"),
     path("status/<str:token>/interview/cancel/", views.cancel, name="cancel"),
     path("status/<str:token>/feedback/", views.feedback, name="feedback"),

@@ -12,7 +12,9 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods, require_POST
 
+from reilu.applications.anonymity import shown
 from reilu.applications.cv import cv_response
+from reilu.applications.staff_views import staff_application
 from reilu.applications.tokens import application_for_token
 from reilu.employers.access import recruiting_orgs
 from reilu.employers.staff import current_org, recruiter_required
@@ -208,7 +210,9 @@ def cv(request, pk):
 def scorecard(request, pk):
     app = selectors.interviewer_application(request.user, pk)
     may_rate = selectors.is_assigned(request.user, app)
-    own = Scorecard.objects.filter(application=app, interviewer=request.user).first()
+    own = Scorecard.objects.filter(
+        application=app, interviewer=request.user, kind=Scorecard.Kind.INTERVIEW
+    ).first()
     initial = {r.criterion_id: (r.score, r.notes) for r in own.ratings.all()} if own else {}
     form = ScorecardForm(
         request.POST or None, criteria=criteria_for(app.posting), initial_ratings=initial
@@ -228,7 +232,9 @@ def scorecard(request, pk):
     others: QuerySet[Scorecard] | list[Scorecard] = []
     if show:
         others = (
-            Scorecard.objects.filter(application=app, submitted_at__isnull=False)
+            Scorecard.objects.filter(
+                application=app, submitted_at__isnull=False, kind=Scorecard.Kind.INTERVIEW
+            )
             .exclude(interviewer=request.user)
             .select_related("interviewer")
             .prefetch_related("ratings__criterion")
@@ -361,5 +367,51 @@ def feedback(request, token):
                 "call": call,
                 "slots": list(selectors.open_slots(app, Purpose.FEEDBACK)),
             },
+        )
+    )
+
+
+@recruiter_required
+def first_review(request, pk):
+    """The structured first review (issue 19): each requirement of the ad is a criterion,
+    scored 1–5 once by each reviewer, blind: the others' scores show only after one's own."""
+    app = staff_application(request, pk)
+    own = Scorecard.objects.filter(
+        application=app, interviewer=request.user, kind=Scorecard.Kind.FIRST_REVIEW
+    ).first()
+    scored = bool(own and own.submitted_at)
+    form = ScorecardForm(request.POST or None, criteria=criteria_for(app.posting))
+    status = 200
+    if request.method == "POST":
+        if scored or form.is_valid():
+            with refusal_shown(request, form=form) as refused:
+                scorecard_submit(
+                    application=app,
+                    interviewer=request.user,
+                    ratings={} if scored else form.ratings(),
+                    kind=Scorecard.Kind.FIRST_REVIEW,
+                )
+            if not refused:
+                messages.success(request, _("Your first-review scores are saved."))
+                return redirect("interviews:first_review", pk=app.pk)
+        status = 400
+    kind = Scorecard.Kind.FIRST_REVIEW
+    show = selectors.can_see_ratings(request.user, app, kind)
+    return private_response(
+        render(
+            request,
+            "interviews/staff/first_review.html",
+            {
+                "app": app,
+                "form": form,
+                "scored": scored,
+                "show": show,
+                "aggregate": selectors.scorecard_aggregate(app, kind) if show else [],
+                "reviewers": Scorecard.objects.filter(
+                    application=app, kind=kind, submitted_at__isnull=False
+                ).count(),
+                "cover_letter": shown(app.cover_letter, app),
+            },
+            status=status,
         )
     )

@@ -9,7 +9,7 @@ from reilu.applications.freshness import status_changed
 from reilu.applications.mail import tell_candidate
 from reilu.applications.models import Application
 from reilu.interviews import letters
-from reilu.interviews.models import FeedbackCall, Purpose
+from reilu.interviews.models import FeedbackCall, Purpose, Scorecard
 from reilu.interviews.selectors import interviewed_ids, scorecard_aggregate
 from reilu.interviews.services.booking import booking_cancel
 from reilu.interviews.services.invitations import _staff_link
@@ -59,6 +59,19 @@ def criteria_summary(app: Application, language: str) -> str:
                 % {"criterion": r["criterion"].text, "mean": mean, "count": r["count"]}
             )
             lines.extend(f"  – {n}" for n in r["notes"])
+        # The structured first review against the same criteria (issue 19), when there was one.
+        first = [r for r in scorecard_aggregate(app, Scorecard.Kind.FIRST_REVIEW) if r["count"]]
+        if first:
+            lines.append(str(letters.FIRST_REVIEW_HEADING))
+        for r in first:
+            lines.append(
+                letters.CRITERION_MEAN
+                % {
+                    "criterion": r["criterion"].text,
+                    "mean": f"{r['mean']:.1f}",
+                    "count": r["count"],
+                }
+            )
         return "\n".join(lines)
 
 

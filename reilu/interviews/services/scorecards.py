@@ -36,8 +36,18 @@ def criteria_set(*, posting: Posting, lines: list[str]) -> list[Criterion]:
     return list(posting.criteria.all())
 
 
-def scorecard_submit(*, application: Application, interviewer, ratings: dict) -> Scorecard:
-    """`ratings` maps criterion id to (score 1–5, notes); every criterion must be rated."""
+def scorecard_submit(
+    *, application: Application, interviewer, ratings: dict, kind: str = Scorecard.Kind.INTERVIEW
+) -> Scorecard:
+    """`ratings` maps criterion id to (score 1–5, notes); every criterion must be rated.
+
+    A first-review scorecard (issue 19) is given once: its author has then seen the others'
+    scores, so a change would no longer be a blind judgement."""
+    if kind == Scorecard.Kind.FIRST_REVIEW and _first_review_given(application, interviewer):
+        raise RuleError(
+            "already_scored",
+            _("You have already scored this application; first-review scores are final."),
+        )
     criteria = criteria_for(application.posting)
     problems = []
     for criterion in criteria:
@@ -51,8 +61,11 @@ def scorecard_submit(*, application: Application, interviewer, ratings: dict) ->
         )
     with transaction.atomic():
         card, _created = Scorecard.objects.select_for_update().get_or_create(
-            application=application, interviewer=interviewer
+            application=application, interviewer=interviewer, kind=kind
         )
+        if kind == Scorecard.Kind.FIRST_REVIEW and card.submitted_at:
+            # Lost a race with the same person's other submission: that one stands.
+            return card
         given = {c.pk: (ratings[c.pk][0], str(ratings[c.pk][1] or "")[:5000]) for c in criteria}
         held = {r.criterion_id: (r.score, r.notes) for r in card.ratings.all()}
         if card.submitted_at and held == given:
@@ -70,3 +83,12 @@ def scorecard_submit(*, application: Application, interviewer, ratings: dict) ->
         card.submitted_at = timezone.now()
         card.save(update_fields=["submitted_at"])
     return card
+
+
+def _first_review_given(application: Application, reviewer) -> bool:
+    return Scorecard.objects.filter(
+        application=application,
+        interviewer=reviewer,
+        kind=Scorecard.Kind.FIRST_REVIEW,
+        submitted_at__isnull=False,
+    ).exists()

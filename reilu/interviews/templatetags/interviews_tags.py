@@ -3,6 +3,7 @@ from django.utils import timezone
 
 from reilu.interviews import selectors
 from reilu.interviews.models import Booking, FeedbackCall, Purpose
+from reilu.interviews.selectors import first_review_state
 from reilu.interviews.services.booking import can_book_interview
 from reilu.jobs.models import Stage
 
@@ -57,4 +58,5 @@ def interviews_staff_panel(context, app):
         "show": show,
         "aggregate": selectors.scorecard_aggregate(app) if show else [],
         "call": FeedbackCall.objects.filter(application=app).first(),
+        "first_review": first_review_state(user, app),
     }
