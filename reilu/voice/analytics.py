@@ -5,9 +5,11 @@ from django.utils.translation import gettext as _
 
 from reilu.voice.charts import Chart, bar_chart, column_chart
 from reilu.voice.selectors.analytics import (
+    anonymous_share,
     answer_distributions,
     funnel,
     nps_by_month,
+    pass_rates,
     promises_by_month,
     time_in_stage,
 )
@@ -37,7 +39,33 @@ def charts(*, organization, posting=None, now=None) -> list[Chart]:
             headers=(_("Stage"), _("Median days")),
             zero_is_data=True,
         ),
+        bar_chart(
+            _("Pass rate per stage"),
+            _(
+                "Of the applications of the last 12 months that left each stage, the share "
+                "that went further (a later stage, or hired). Those still waiting are not "
+                "counted yet."
+            ),
+            pass_rates(**scope),
+            unit=" %",
+            headers=(_("Stage"), _("Went further")),
+            zero_is_data=True,
+        ),
     ]
+    anonymous, total = anonymous_share(**scope)
+    share = round(100 * anonymous / total) if total else 0
+    result.append(
+        bar_chart(
+            _("Applications reviewed anonymously"),
+            _(
+                "Applications of the last 12 months whose first review was anonymous: "
+                "%(share)s %% of %(total)s."
+            )
+            % {"share": share, "total": total},
+            [(_("Anonymous first review"), anonymous), (_("Names shown"), total - anonymous)],
+            headers=(_("First review"), _("Applications")),
+        )
+    )
     promises = promises_by_month(**scope, now=now)
     result.append(
         column_chart(

@@ -53,7 +53,8 @@ def test_it_draws_accessible_charts_without_inline_styles(
         page = staff_client.get(f"/staff/postings/{posting.pk}/analytics/")
     assert page.status_code == 200
     text = page.content.decode()
-    assert text.count("<svg") == 7 and text.count("<table") == 7
+    # Seven charts of the experience, two of fair screening (issue 19).
+    assert text.count("<svg") == 9 and text.count("<table") == 9
     assert 'role="img"' in text and "<desc" in text
     assert not re.search(r"\sstyle=", text) and "<script>" not in text
     assert "Candidate NPS, per month" in text and "<td>40</td>" in text  # (3-1)/5
@@ -124,7 +125,7 @@ def test_days_per_stage_are_the_real_durations(org, posting):
 def test_a_chart_without_data_says_so_instead_of_drawing_axes(staff_client, org, posting):
     text = staff_client.get(f"/staff/postings/{posting.pk}/analytics/").content.decode()
     assert "<svg" not in text
-    assert text.count("No data yet for this period") == 7
+    assert text.count("No data yet for this period") == 9
 
 
 def _month_labels(svg: str) -> list[tuple[float, str]]:

@@ -10,7 +10,7 @@ from django.db.models import Count, Q
 from django.db.models.functions import TruncMonth
 from django.utils import timezone
 
-from reilu.applications.models import Event, Promise
+from reilu.applications.models import Application, Event, Promise
 from reilu.jobs.models import Stage
 from reilu.voice.models import SurveyResponse
 from reilu.voice.selectors.figures import MIN_BASIS, _share, nps, rounded_to
@@ -175,3 +175,61 @@ def answer_distributions(*, organization, posting=None, since) -> dict[str, list
         else:
             result[field] = [(value, counts.get(value, 0)) for value in scale]
     return result
+
+
+# --- Fair screening (issue 19) ---------------------------------------------------------------
+# Figures about the process only: how applications were reviewed and how they moved. Nothing
+# here reads or derives a protected characteristic (age, gender, origin, health, ...): Reilu
+# stores none, and these selectors use only stages, events, outcomes and the review setting.
+
+
+def anonymous_share(*, organization, posting=None, since) -> tuple[int, int]:
+    """(applications reviewed anonymously at first, all applications) of the period."""
+    apps = Application.objects.filter(posting__organization=organization, created_at__gte=since)
+    if posting is not None:
+        apps = apps.filter(posting=posting)
+    counts = apps.aggregate(all=Count("id"), anonymous=Count("id", filter=Q(anonymous_review=True)))
+    return counts["anonymous"], counts["all"]
+
+
+def pass_rates(*, organization, posting=None, since) -> list[tuple[str, float]]:
+    """Per stage, the share (%) of the applications that left it which went further: to a
+    later stage, or hired from it. Applications still waiting in a stage are not counted for
+    it yet; a decline, a withdrawal or a cancellation there counts as not passing."""
+    events = Event.objects.filter(
+        kind__in=(Event.Kind.APPLIED, Event.Kind.MOVED),
+        application__created_at__gte=since,
+        stage__isnull=False,
+    )
+    if posting is not None:
+        events = events.filter(application__posting=posting)
+        key, names = "stage_id", {s.pk: s.name for s in posting.stages.all()}
+        order: list = list(names)
+    else:
+        events = events.filter(application__posting__organization=organization)
+        key, names = "stage__kind", {k: str(Stage.Kind(k).label) for k in STAGE_KIND_ORDER}
+        order = STAGE_KIND_ORDER
+    reached: dict[int, dict] = defaultdict(dict)
+    state: dict[int, tuple[str, int]] = {}
+    for app_id, stage, position, outcome, current in events.values_list(
+        "application_id",
+        key,
+        "stage__position",
+        "application__outcome",
+        "application__stage__position",
+    ):
+        reached[app_id][stage] = max(position, reached[app_id].get(stage, -1))
+        state[app_id] = (outcome, current)
+    left: dict = defaultdict(int)
+    passed: dict = defaultdict(int)
+    for app_id, stages in reached.items():
+        outcome, current = state[app_id]
+        furthest = max(stages.values())
+        for stage, position in stages.items():
+            waiting = outcome == Application.Outcome.ACTIVE and position == current
+            if waiting:
+                continue
+            left[stage] += 1
+            if position < furthest or outcome == Application.Outcome.HIRED:
+                passed[stage] += 1
+    return [(names[k], round(100 * passed[k] / left[k])) for k in order if left.get(k)]
