@@ -120,6 +120,8 @@ def staff_pages(client, app, token) -> dict[str, str]:
             {"stage_all": [app.stage_id], "outcome": "hired", "note": "Thank you."},
         ),
         "erasures": client.get("/staff/privacy/erasures/"),
+        "first review": client.get(f"/staff/interviews/applications/{app.pk}/first-review/"),
+        "board by score": client.get(f"/staff/postings/{posting.pk}/", {"sort": "score"}),
         "api": client.get(
             f"/api/v1/postings/{posting.pk}/applications",
             HTTP_AUTHORIZATION=f"Bearer {token}",
@@ -144,7 +146,7 @@ def test_the_first_stage_shows_no_identity_anywhere_and_the_move_reveals_it_with
     assert found == {where: [] for where in pages}
     # Each page shows the pseudonym instead, in the interface's language.
     pseudonym = f"{PSEUDONYM[language]} {anon_app.pk}"
-    for where in ("board", "board fragment", "detail", "cv text", "attention"):
+    for where in ("board", "board fragment", "detail", "cv text", "attention", "first review"):
         assert pseudonym in pages[where], where
     # The texts are there, masked: the reviewer judges what the candidate wrote.
     assert "build honest software" in pages["detail"]
