@@ -217,6 +217,19 @@ REILU_MESSAGE_RETRY_BASE_SECONDS = envint("REILU_MESSAGE_RETRY_BASE_SECONDS", 30
 # feedback offers) to a background task written in the same transaction.
 REILU_INLINE_PROCESS_END_LIMIT = envint("REILU_INLINE_PROCESS_END_LIMIT", 200)
 
+# The conversation with the contact person (reilu.applications.thread): a question's
+# promised answer in working days (Finnish public holidays skipped), and its longest text.
+REILU_THREAD_ANSWER_DAYS = envint("REILU_THREAD_ANSWER_DAYS", 2)
+REILU_THREAD_MAX_CHARS = 4000
+# Replies by email (`reilu inbound`, docs/deployment.md). The domain of the reply addresses
+# (reply+<token>@REILU_REPLY_DOMAIN) whose mail reaches the inbound listener; empty: mail
+# to candidates carries the contact person's address as Reply-To, as before.
+REILU_REPLY_DOMAIN = os.environ.get("REILU_REPLY_DOMAIN", "").strip().lower()
+REILU_INBOUND_HOST = os.environ.get("REILU_INBOUND_HOST", "127.0.0.1")
+REILU_INBOUND_PORT = envint("REILU_INBOUND_PORT", 2525)
+# Larger mail is refused (552) before it is read in full; attachments are dropped.
+REILU_INBOUND_MAX_BYTES = envint("REILU_INBOUND_MAX_BYTES", 1024 * 1024)
+
 # Privacy (reilu.privacy). Hired candidates' applications are employment records: kept
 # REILU_HIRED_RETENTION_MONTHS after the decision (default 48), then erased like the rest.
 REILU_HIRED_RETENTION_MONTHS = envint("REILU_HIRED_RETENTION_MONTHS", 48)
@@ -239,6 +252,10 @@ REILU_RATES = {
     "signin_code_address": os.environ.get("REILU_RATE_SIGNIN_CODE_ADDRESS", "10/h"),
     # Failed staff sign-ins from one address, whatever the usernames (axes locks each one).
     "login_failures": os.environ.get("REILU_RATE_LOGIN_FAILURES", "20/h"),
+    # A candidate's questions to the contact person: per client, and per application
+    # (whichever way they come: the status page, the API or email).
+    "thread": os.environ.get("REILU_RATE_THREAD", "20/h"),
+    "thread_application": os.environ.get("REILU_RATE_THREAD_APPLICATION", "10/d"),
 }
 RATELIMIT_ENABLE = envbool("REILU_RATELIMIT", True)
 # django-ratelimit supplies only the Ratelimited exception and the middleware that answers

@@ -27,6 +27,7 @@ LAYERS: list[set[str]] = [
         "adcheck",
         "limits",
         "pagecache",
+        "workdays",
     },
     {"employers", "refusals"},
     {"messaging", "api"},

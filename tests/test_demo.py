@@ -11,11 +11,11 @@ from django.utils import timezone
 from reilu.applications.models import Application, Event
 from reilu.employers.models import Organization
 from reilu.interviews.models import Slot
-from reilu.interviews.workdays import is_public_holiday, is_working_day
 from reilu.jobs.models import Posting
 from reilu.talent.models import OpenApplicationSettings, Profile
 from reilu.voice.selectors.analytics import time_in_stage
 from reilu.voice.selectors.figures import period_start
+from reilu.workdays import is_public_holiday, is_working_day
 from tests.talent.conftest import sign_in_as
 
 

@@ -239,6 +239,7 @@ NOT_EDIT_FORMS = {
     "staff:password_reset_complete": "a confirmation page",
     "staff:move": "an action",
     "staff:note": "adds a new note",
+    "staff:answer": "adds a new message to the candidate (an empty form is refused)",
     "interviews:home": "a list",
     "interviews:report": "a view",
     "interviews:feedback_list": "a list",

@@ -181,6 +181,25 @@ LETTERS = {
             "Your status page:\n{status_url}"
         ),
     ),
+    "thread_answer": Letter(
+        label=_("Answer to a question"),
+        subject=_("An answer to your question: {posting}"),
+        body=_(
+            "Hello {first_name},\n\n"
+            "{contact_name} answered your question about {posting}:\n\n{note}"
+            "You can reply to this message, or write on your status page:\n{status_url}"
+        ),
+    ),
+    "question_late": Letter(
+        label=_("Answer to a question is late"),
+        subject=_("Your question is still waiting for an answer: {posting}"),
+        body=_(
+            "Hello {first_name},\n\n"
+            "I promised to answer your question about {posting} by now, and I have not. "
+            "I am sorry. I will answer by {promised_by}.\n\n"
+            "Your question and the answer will be on your status page:\n{status_url}"
+        ),
+    ),
     "duplicate": Letter(
         label=_("Applied twice"),
         subject=_("Your application for {posting} is already with us"),
@@ -228,5 +247,22 @@ PROMISE_LAPSED_ALERT = (
         "You promised to contact %(name)s (%(posting)s, stage %(stage)s) by %(missed)s. "
         "Reilu has told the candidate that we are late and promised a new date, "
         "%(new)s.\n\nPlease contact them before then: %(url)s"
+    ),
+)
+# The conversation with the contact person (reilu.applications.thread): mail to staff.
+THREAD_QUESTION = (
+    _("%(name)s asks: %(posting)s"),
+    _(
+        "%(name)s (%(posting)s) wrote to you:\n\n%(text)s\n\n"
+        "Reilu has promised them an answer by %(due)s. Answer in the workspace; the answer "
+        "reaches them by email and on their status page:\n%(url)s"
+    ),
+)
+THREAD_LAPSED_ALERT = (
+    _("A question from %(name)s is still unanswered"),
+    _(
+        "%(name)s (%(posting)s) was promised an answer by %(missed)s. Reilu has told them "
+        "that we are late and promised an answer by %(new)s.\n\nTheir question:\n%(text)s"
+        "\n\nPlease answer in the workspace: %(url)s"
     ),
 )

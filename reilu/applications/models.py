@@ -189,6 +189,9 @@ class Event(models.Model):
         CONTACT = "contact", _("New contact person")
         CANCELLED = "cancelled", _("The job was cancelled")
         DECISION_LATE = "decision_late", _("The decision is late")
+        QUESTION = "question", _("Question to the contact person")
+        ANSWER = "answer", _("Answer from the contact person")
+        QUESTION_LATE = "question_late", _("Our answer is late")
 
     application = models.ForeignKey(Application, on_delete=models.CASCADE, related_name="events")
     kind = models.CharField(max_length=20, choices=Kind.choices)
@@ -246,6 +249,64 @@ class Promise(models.Model):
 
     def __str__(self) -> str:
         return f"{self.due} ({self.state})"
+
+
+class ThreadMessage(models.Model):
+    """One message of the conversation between a candidate and the contact person of their
+    application (reilu.applications.thread).
+
+    Its text is the text of its timeline event (`event`, a QUESTION or an ANSWER), so the
+    conversation is part of the application's timeline everywhere the timeline goes (status
+    page, workspace, API, export), and erasure blanks it with the other event texts.
+
+    A candidate's message is a question with a promise: answered by `promised_by` (two
+    working days by default). The sweep moves a lapsed date on, tells the candidate and
+    alerts the contact person; an answer closes every open question of the application,
+    kept when no date had passed.
+    """
+
+    class Author(models.TextChoices):
+        CANDIDATE = "candidate", _("Candidate")
+        STAFF = "staff", _("Staff")
+
+    class Via(models.TextChoices):
+        PAGE = "page", _("Status page")
+        EMAIL = "email", _("Email")
+        WORKSPACE = "workspace", _("Workspace")
+        API = "api", _("API")
+
+    application = models.ForeignKey(Application, on_delete=models.CASCADE, related_name="thread")
+    event = models.OneToOneField(Event, on_delete=models.CASCADE, related_name="thread_message")
+    author = models.CharField(max_length=10, choices=Author.choices)
+    via = models.CharField(max_length=10, choices=Via.choices)
+    # Questions only: the promised answer date (moved on by a lapse), when it was answered,
+    # and how many times the date lapsed (0 when answered = kept).
+    promised_by = models.DateField(null=True, blank=True)
+    answered_at = models.DateTimeField(null=True, blank=True)
+    lapses = models.PositiveSmallIntegerField(default=0)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["created_at", "id"]
+        indexes = [
+            models.Index(fields=["application", "created_at"], name="thread_timeline"),
+            models.Index(
+                fields=["promised_by"],
+                condition=Q(author="candidate", answered_at__isnull=True),
+                name="thread_open_question",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.author} #{self.pk}"
+
+    @property
+    def text(self) -> str:
+        return self.event.text
+
+    @property
+    def is_open(self) -> bool:
+        return self.author == self.Author.CANDIDATE and self.answered_at is None
 
 
 def pending_upload_to(instance: models.Model, filename: str) -> str:

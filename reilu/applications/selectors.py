@@ -1,6 +1,8 @@
 """Reads about applications shared by the status page, the API and staff pages."""
 
-from reilu.applications.models import Application, Event
+from django.conf import settings
+
+from reilu.applications.models import Application, Event, ThreadMessage
 from reilu.messaging.models import Message
 
 
@@ -18,6 +20,17 @@ def candidate_messages(app: Application) -> list[Message]:
     return list(app.messages.filter(alert_staff_on_failure=True).order_by("created_at", "id"))
 
 
+def application_thread(app: Application) -> list[ThreadMessage]:
+    """The conversation between the candidate and the contact person, oldest first, each
+    message with its event (text, author) read in the same query. Shared by the status
+    page, the workspace, the API and the seeker's account."""
+    return list(
+        ThreadMessage.objects.filter(application=app)
+        .select_related("event__actor")
+        .order_by("created_at", "id")
+    )
+
+
 def status_context(app: Application) -> dict:
     stages = list(app.posting.stages.all())
     position = next((i for i, s in enumerate(stages) if s.pk == app.stage_id), 0)
@@ -32,4 +45,8 @@ def status_context(app: Application) -> dict:
         "next_stage": next_stage,
         "events": candidate_timeline(app),
         "messages_sent": candidate_messages(app),
+        "thread": application_thread(app),
+        "thread_max": settings.REILU_THREAD_MAX_CHARS,
+        "thread_days": settings.REILU_THREAD_ANSWER_DAYS,
+        "replies_by_email": bool(settings.REILU_REPLY_DOMAIN),
     }

@@ -16,7 +16,7 @@ from django.utils.translation import gettext as _
 
 from reilu.applications.anonymity import hidden_q, shown
 from reilu.applications.freshness import status_changed
-from reilu.applications.mail import message_values, status_url, tell_candidate
+from reilu.applications.mail import message_values, reply_address, status_url, tell_candidate
 from reilu.applications.models import AccessToken, Answer, Application, Event
 from reilu.applications.promises import close_open, promise_for, promise_renew
 from reilu.applications.signals import process_ended
@@ -121,7 +121,7 @@ def application_submit(
                 about=app,
                 kind="received",
                 to_email=app.email,
-                reply_to=app.contact_email,
+                reply_to=reply_address(app),
                 subject=subject,
                 body=body,
                 language=language,
@@ -406,7 +406,7 @@ def applications_decide(
                     kind=kind,
                     language=app.language,
                     to_email=app.email,
-                    reply_to=app.contact_email,
+                    reply_to=reply_address(app),
                     subject=subject,
                     body=body,
                     dedupe_key=f"decision:{app.pk}",

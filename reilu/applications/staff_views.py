@@ -2,6 +2,7 @@ from csp.decorators import csp_replace, csp_update
 from django.contrib import messages
 from django.http import Http404, HttpResponseBase
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.clickjacking import xframe_options_sameorigin
@@ -13,8 +14,10 @@ from reilu.applications.attention import attention
 from reilu.applications.board import board_page
 from reilu.applications.cv import cv_response
 from reilu.applications.cv_text import READABLE, extract_text
-from reilu.applications.models import Application
+from reilu.applications.models import Application, ThreadMessage
 from reilu.applications.search import MIN_LENGTH, candidate_search_page
+from reilu.applications.selectors import application_thread
+from reilu.applications.thread import max_chars, thread_answer, unanswered_questions
 from reilu.employers.access import recruiting_orgs
 from reilu.employers.models import Membership
 from reilu.employers.staff import recruiter_required
@@ -41,6 +44,10 @@ def staff_application(request, pk) -> Application:
 @csp_update({"frame-src": ["'self'"]})  # type: ignore[arg-type]
 def detail(request, pk):
     app = staff_application(request, pk)
+    return _detail_page(request, app)
+
+
+def _detail_page(request, app: Application, *, answer_error: str = "", answer_text: str = ""):
     audit_record(
         organization=app.posting.organization,
         action=AuditEvent.Action.VIEW_APPLICATION,
@@ -66,8 +73,32 @@ def detail(request, pk):
             "cover_letter": shown(app.cover_letter, app),
             "cv_readable": app.cv_type in READABLE,
             "answers": [(a, shown(a.shown(), app)) for a in app.answers.all()],
+            "thread": [(m, shown(m.event.text, app)) for m in application_thread(app)],
+            "thread_max": max_chars(),
+            "answer_error": answer_error,
+            "answer_text": answer_text,
         },
+        status=400 if answer_error else 200,
     )
+
+
+# A refused answer shows the application's page, CV preview frame included.
+@require_POST
+@recruiter_required
+@csp_update({"frame-src": ["'self'"]})  # type: ignore[arg-type]
+def answer(request, pk):
+    """Staff write to the candidate in the application's conversation; a refused text comes
+    back on the application's page with the reason and the text kept (400)."""
+    app = staff_application(request, pk)
+    text = request.POST.get("text", "")
+    try:
+        thread_answer(
+            application=app, text=text, actor=request.user, via=ThreadMessage.Via.WORKSPACE
+        )
+    except RuleError as exc:
+        return _detail_page(request, app, answer_error=str(exc), answer_text=text)
+    messages.success(request, _("Sent. The candidate gets it by email and on their status page."))
+    return redirect(reverse("staff:application", args=[app.pk]) + "#thread")
 
 
 def _cv_response(request, pk, *, inline: bool) -> HttpResponseBase:
@@ -276,7 +307,9 @@ def decide(request, pk):
 
 @recruiter_required
 def attention_view(request):
-    return render(request, "applications/staff/attention.html", attention(request.org))
+    context = attention(request.org)
+    context["questions"] = unanswered_questions(request.org)
+    return render(request, "applications/staff/attention.html", context)
 
 
 @require_POST

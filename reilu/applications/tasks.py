@@ -1,17 +1,18 @@
 from django.db import transaction
 from django_tasks import task
 
-from reilu.applications import deadlines, pending, promises
+from reilu.applications import deadlines, pending, promises, thread
 from reilu.applications.models import Application
 from reilu.applications.signals import process_ended
 
 
 @task()
 def sweep() -> dict:
-    """Lapsed promises, decision dates and stale pending CVs; safe to run often and from
-    several workers."""
+    """Lapsed promises (of next contact and of answers to questions), decision dates and
+    stale pending CVs; safe to run often and from several workers."""
     return {
         "lapsed": promises.sweep(),
+        "questions_lapsed": thread.questions_sweep(),
         "reminded": deadlines.remind_before_decisions(),
         "decision_late": deadlines.tell_when_decision_is_late(),
         "pending_uploads_purged": pending.pending_purge(),

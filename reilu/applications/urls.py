@@ -14,6 +14,7 @@ urlpatterns = [
     path("status/<str:token>/", views.status, name="status"),
     path("status/<str:token>/withdraw/", views.withdraw, name="withdraw"),
     path("status/<str:token>/alerts/", views.subscribe_alerts, name="subscribe_alerts"),
+    path("status/<str:token>/ask/", views.ask, name="ask"),
 ]
 
 staff_urlpatterns = [
@@ -32,4 +33,5 @@ staff_urlpatterns = [
     path("applications/<int:pk>/move/", staff_views.move, name="move"),
     path("applications/<int:pk>/note/", staff_views.note, name="note"),
     path("applications/<int:pk>/promise/", staff_views.promise, name="promise"),
+    path("applications/<int:pk>/answer/", staff_views.answer, name="answer"),
 ]

@@ -7,17 +7,26 @@ from django.http import HttpRequest, HttpResponse
 from django.middleware.csrf import get_token
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils.cache import get_conditional_response, patch_vary_headers
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
+from django_ratelimit.exceptions import Ratelimited
 
 from reilu.applications import services
 from reilu.applications.forms import ApplyForm, StatusLinksForm
+from reilu.applications.models import ThreadMessage
 from reilu.applications.pending import pending_carry, pending_find, pending_forget
 from reilu.applications.status_links import status_links_send
 from reilu.applications.status_page import status_etag, status_part
+from reilu.applications.thread import (
+    clean_text,
+    max_chars,
+    question_ask,
+    question_limit_reached,
+)
 from reilu.applications.tokens import application_for_token
 from reilu.jobs.alerts import alert_subscribe
 from reilu.jobs.models import Posting
@@ -194,3 +203,32 @@ def subscribe_alerts(request, token):
         request, _("We sent you an email. Confirm there, and you will hear of new openings.")
     )
     return redirect("applications:status", token=token)
+
+
+@require_http_methods(["POST"])
+@rate_limited("thread", method="POST")
+def ask(request, token):
+    """A question to the contact person from the status page. A refused text comes back on
+    a page of its own with the reason and the text kept (400)."""
+    app = application_for_token(token, request=request, tell_expired=True)
+    text = request.POST.get("text", "")
+    try:
+        clean_text(text)
+        if question_limit_reached(app):
+            raise Ratelimited
+        question_ask(application=app, text=text, via=ThreadMessage.Via.PAGE)
+    except RuleError as exc:
+        response = render(
+            request,
+            "applications/ask.html",
+            {"app": app, "token": token, "error": str(exc), "text": text, "max": max_chars()},
+            status=400,
+        )
+        response["Referrer-Policy"] = "same-origin"
+        return response
+    messages.success(
+        request,
+        _("Your message is on its way to %(name)s. The answer comes by email and on this page.")
+        % {"name": app.contact_name},
+    )
+    return redirect(reverse("applications:status", args=[token]) + "#thread")

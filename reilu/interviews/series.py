@@ -7,8 +7,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from reilu.interviews.services.slots import slot_create
-from reilu.interviews.workdays import is_working_day
 from reilu.rules import RuleError
+from reilu.workdays import is_working_day
 
 MAX_SERIES = 100
 MAX_DAYS = 31

@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from reilu.applications.freshness import status_changed
-from reilu.applications.mail import message_values
+from reilu.applications.mail import message_values, reply_address
 from reilu.applications.models import Application, Event
 from reilu.applications.services import INTERVIEW_KINDS
 from reilu.employers.models import hash_token
@@ -90,7 +90,7 @@ def surveys_invite(*, application_ids, outcome: str) -> int:
                 kind=SURVEY_KIND,
                 language=app.language,
                 to_email=app.email,
-                reply_to=app.contact_email,
+                reply_to=reply_address(app),
                 subject=subject,
                 body=body,
                 dedupe_key=f"survey:{app.pk}",

@@ -7,7 +7,7 @@ from django.utils import timezone
 
 from reilu.interviews.models import Slot
 from reilu.interviews.services.booking import booking_book
-from reilu.interviews.workdays import holiday_free_working_days, is_public_holiday, working_days
+from reilu.workdays import holiday_free_working_days, is_public_holiday, working_days
 
 pytestmark = pytest.mark.django_db
 

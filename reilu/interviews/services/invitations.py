@@ -7,7 +7,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import override
 
-from reilu.applications.mail import message_values
+from reilu.applications.mail import message_values, reply_address
 from reilu.applications.models import AccessToken
 from reilu.formatting import fmt_date
 from reilu.interviews import ics, letters
@@ -82,7 +82,7 @@ def _send_invitations(booking: Booking, method: str, previous: list) -> None:
         about=app,
         kind=kind,
         to_email=app.email,
-        reply_to=app.contact_email,
+        reply_to=reply_address(app),
         subject=subject,
         body=body,
         language=app.language,

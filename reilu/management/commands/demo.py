@@ -14,7 +14,6 @@ from reilu.applications import services as apps
 from reilu.applications.models import Application, Event, Promise
 from reilu.employers.models import Membership, Organization
 from reilu.interviews import series
-from reilu.interviews.workdays import holiday_free_working_days
 from reilu.jobs import services as jobs
 from reilu.jobs.models import Posting
 from reilu.management.demo_data.ads import ADS
@@ -23,6 +22,7 @@ from reilu.rules import DuplicateApplication
 from reilu.talent.services.open_applications import open_settings_save
 from reilu.talent.services.profiles import profile_save, profile_set_visibility
 from reilu.talent.services.seekers import seeker_get_or_create
+from reilu.workdays import holiday_free_working_days
 
 DEMO_PASSWORD = "reilu-demo-2026"  # noqa: S105 - printed for the newcomer, demo only
 HISTORY_DAYS = 40  # how far back the demo's applications go
