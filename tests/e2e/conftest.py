@@ -141,3 +141,12 @@ def staff_login(page, base_url: str, user, password: str = STAFF_PASSWORD) -> No
     page.locator("main form button[type=submit]").click()
     page.wait_for_url(re.compile(r"/staff/$"))
     expect(page.locator("form[action$='/staff/logout/'] button")).to_be_visible()
+
+
+# The real SMTP server of tests/messaging, for journeys that read the mail as it arrives.
+from tests.messaging.conftest import (  # noqa: E402, F401 - fixtures, used by name
+    smtp_port,
+    smtp_server,
+    smtp_settings,
+    smtp_socket,
+)
