@@ -42,9 +42,12 @@ BAD_INPUT = frozenset(
         "consent",
         # An application question written wrong (the editor's form asks first).
         "question",
+        # A message of the conversation with the contact person (and "too_long").
+        "empty",
+        "control_characters",
     }
 )
-GONE = frozenset({"closed"})
+GONE = frozenset({"closed", "erased"})
 # An answer to one of a job's questions that the question does not take.
 UNPROCESSABLE = frozenset({"bad_answer"})
 

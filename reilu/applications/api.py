@@ -6,6 +6,7 @@ import json
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
+from django_ratelimit.exceptions import Ratelimited
 from ninja import File, Form, Query, Router, Status
 from ninja.files import UploadedFile
 
@@ -14,14 +15,21 @@ from reilu.api.auth import staff_auth
 from reilu.applications import schemas as s
 from reilu.applications import services
 from reilu.applications.forms import ApplyForm
-from reilu.applications.models import Application
-from reilu.applications.selectors import status_context
+from reilu.applications.models import Application, ThreadMessage
+from reilu.applications.selectors import application_thread, status_context
+from reilu.applications.thread import (
+    clean_text,
+    question_ask,
+    question_limit_reached,
+    thread_answer,
+)
 from reilu.applications.tokens import application_for_token
 from reilu.jobs.api import NOT_FOUND, org_posting
 from reilu.jobs.models import Posting, Question, Stage
 from reilu.jobs.views import PUBLIC_STATES
 from reilu.limits import rate_limited
-from reilu.privacy.services import audit_listed, record_notice_acceptance
+from reilu.privacy.models import AuditEvent
+from reilu.privacy.services import audit_listed, audit_record, record_notice_acceptance
 from reilu.rules import DuplicateApplication, RuleError
 from reilu.textfields import Line, Text
 
@@ -202,6 +210,112 @@ def withdraw(request, token: str):
         # The API's own wording of the refusal, with its code.
         raise RuleError(exc.code, _("This application is no longer in process.")) from exc
     return _status(app)
+
+
+def _message(app: Application, m: ThreadMessage) -> dict:
+    actor = m.event.actor
+    staff_name = (actor.get_full_name() or actor.get_username()) if actor else app.contact_name
+    return {
+        "id": m.pk,
+        "author": m.author,
+        "author_name": app.name if m.author == ThreadMessage.Author.CANDIDATE else staff_name,
+        "via": m.via,
+        "text": m.event.text,
+        "at": m.created_at,
+        "answer_promised_by": m.promised_by if m.is_open else None,
+        "answered_at": m.answered_at,
+    }
+
+
+def _thread(app: Application) -> dict:
+    return {
+        "contact_name": app.contact_name,
+        "messages": [_message(app, m) for m in application_thread(app)],
+    }
+
+
+@public.get(
+    "/status/{token}/thread",
+    response={200: s.Thread, 404: shared.Error, 429: shared.Error},
+)
+def status_thread(request, token: str):
+    """The candidate's conversation with the contact person of their application."""
+    return _thread(application_for_token(token, request=request))
+
+
+@public.post(
+    "/status/{token}/thread",
+    response={
+        201: s.ThreadMessageOut,
+        400: shared.Error | shared.Refusal,
+        404: shared.Error,
+        410: shared.Refusal,
+        422: shared.Problems,
+        429: shared.Error,
+    },
+)
+@rate_limited("thread", method="POST")  # the same counter as the status page's form
+def status_thread_ask(request, token: str, payload: s.ThreadIn):
+    """A question to the contact person: mailed to them, answered within two working days
+    (by mail and on the status page). Limited per client and per application."""
+    app = application_for_token(token, request=request)
+    clean_text(payload.text)
+    if question_limit_reached(app):
+        raise Ratelimited
+    question = question_ask(application=app, text=payload.text, via=ThreadMessage.Via.API)
+    return Status(201, _message(app, question))
+
+
+def _org_application(request, pk: int) -> Application | None:
+    if not 0 < pk <= MAX_ID:
+        return None
+    return (
+        Application.objects.select_related("posting__organization", "stage")
+        .filter(pk=pk, posting__organization=request.org)
+        .first()
+    )
+
+
+@staff.get(
+    "/applications/{pk}/thread",
+    response={200: s.Thread, 401: shared.Error, 404: shared.Error},
+)
+def application_thread_read(request, pk: int):
+    """The conversation of one of the employer's applications (recorded in the access log
+    like a view of the application)."""
+    app = _org_application(request, pk)
+    if app is None:
+        return Status(404, NOT_FOUND)
+    audit_record(
+        organization=app.posting.organization,
+        action=AuditEvent.Action.VIEW_APPLICATION,
+        obj=app,
+        actor=request.user,
+    )
+    return _thread(app)
+
+
+@staff.post(
+    "/applications/{pk}/thread",
+    response={
+        201: s.ThreadMessageOut,
+        400: shared.Error | shared.Refusal,
+        401: shared.Error,
+        404: shared.Error,
+        410: shared.Refusal,
+        422: shared.Problems,
+    },
+)
+def application_thread_answer(request, pk: int, payload: s.ThreadIn):
+    """Write to the candidate: every open question is answered; the candidate gets it by
+    mail and on their status page."""
+    app = _org_application(request, pk)
+    if app is None:
+        return Status(404, NOT_FOUND)
+    answer = thread_answer(
+        application=app, text=payload.text, actor=request.user, via=ThreadMessage.Via.API
+    )
+    return Status(201, _message(app, answer))
 
 
 @staff.get(

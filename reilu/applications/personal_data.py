@@ -13,9 +13,10 @@ from django.db.models import QuerySet
 from django.utils import timezone
 
 from reilu.applications.freshness import status_changed
-from reilu.applications.models import AccessToken, Answer, Application, Event
+from reilu.applications.models import AccessToken, Answer, Application, Event, ThreadMessage
 from reilu.applications.promises import close_open
 from reilu.applications.retention import due_q, erase_due_at
+from reilu.applications.selectors import application_thread
 from reilu.applications.status_page import status_pages_forget
 from reilu.employers.models import Organization
 from reilu.jobs.models import JobAlert
@@ -70,6 +71,26 @@ def export_application(app: Application) -> dict:
             }
             for e in events
         ],
+        # The conversation with the contact person (its texts are also the events' texts).
+        "conversation": [
+            {
+                "author": m.author,
+                "author_name": app.name
+                if m.author == ThreadMessage.Author.CANDIDATE
+                else (
+                    (m.event.actor.get_full_name() or m.event.actor.get_username())
+                    if m.event.actor
+                    else app.contact_name
+                ),
+                "via": m.via,
+                "text": m.event.text,
+                "at": m.created_at,
+                "answer_promised_by": m.promised_by,
+                "answered_at": m.answered_at,
+                "answer_promise_lapses": m.lapses,
+            }
+            for m in application_thread(app)
+        ],
         "messages": [
             message_export(m, own, app.email_key) for m in messages.order_by("created_at", "id")
         ],
@@ -86,11 +107,14 @@ def erase_application(app: Application, *, candidate_asked: bool) -> None:
     """The application's part of an erasure (reilu.privacy.services.application_erase).
 
     Kept: the row with its posting, stage, outcome, language and dates (first response,
-    decision), its events' kinds and dates, and its Promise rows. Removed: name, contact
-    details, cover letter, CV (the file too, once the transaction commits), the answers to
-    the posting's questions, every free text
-    (event texts, the text and attachments of every message about them, whoever received
-    it), status links, and, when the candidate asked, their job alerts with this employer.
+    decision), its events' kinds and dates, its Promise rows, and its conversation's
+    messages without their texts (who wrote when, and whether answers came in time).
+    Removed: name, contact details, cover letter, CV (the file too, once the transaction
+    commits), the answers to the posting's questions, every free text (event texts, the
+    conversation's with them; the text and attachments of every message about them,
+    whoever received it), status links, and, when the candidate asked, their job alerts
+    with this employer. Its reply address stops working with its status links (both check
+    the erasure).
     An active application is ended as withdrawn first, without messages.
     """
     now = timezone.now()

@@ -104,3 +104,27 @@ class DecisionsIn(Body):
 
 class DecisionsOut(Schema):
     updated: int
+
+
+class ThreadIn(Body):
+    text: Text = Field(
+        description="Plain text with line breaks; at most 4000 characters, no attachments."
+    )
+
+
+class ThreadMessageOut(Schema):
+    id: int
+    author: Literal["candidate", "staff"]
+    author_name: str
+    via: Literal["page", "email", "workspace", "api"]
+    text: str
+    at: dt.datetime
+    answer_promised_by: dt.date | None = Field(
+        description="A question not yet answered: the date an answer is promised by."
+    )
+    answered_at: dt.datetime | None
+
+
+class Thread(Schema):
+    contact_name: str
+    messages: list[ThreadMessageOut]

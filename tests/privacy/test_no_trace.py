@@ -8,6 +8,7 @@ shadow tables included), every row, every column, as text or bytes.
 import datetime as dt
 import os
 import re
+from email.message import EmailMessage
 from pathlib import Path
 
 import pytest
@@ -18,8 +19,11 @@ from django.db import connection
 from django.db.models import Q
 from django.utils import timezone
 
+from reilu.applications import inbound
 from reilu.applications import services as app_services
-from reilu.applications.models import Application
+from reilu.applications.mail import reply_address
+from reilu.applications.models import Application, ThreadMessage
+from reilu.applications.thread import question_ask, questions_sweep, thread_answer
 from reilu.employers.models import Membership
 from reilu.interviews.criteria import criteria_for
 from reilu.interviews.services.booking import booking_book, booking_cancel
@@ -92,7 +96,7 @@ def survey_token(app) -> str:
 
 
 @pytest.fixture
-def people(org, posting, recruiter, client, django_capture_on_commit_callbacks):
+def people(org, posting, recruiter, client, settings, django_capture_on_commit_callbacks):
     """The marked candidate and seeker, through every flow that copies their data."""
     email = f"{MARK.lower()}@example.fi"
     interviewer = make_staff(org, "ina@acme.example", role=Membership.Role.INTERVIEWER)
@@ -144,6 +148,18 @@ def people(org, posting, recruiter, client, django_capture_on_commit_callbacks):
             interviewer=interviewer,
             ratings={c.pk: (3, notes) for c in criteria_for(posting)},
         )
+    # The conversation: a question on the page, the answer, a reply by email through the
+    # inbound listener's own code (left unanswered: it lapses below).
+    settings.REILU_REPLY_DOMAIN = "reply.reilu.test"
+    question_ask(application=app, text=f"Is {MARK} welcome part-time?", via="page")
+    thread_answer(application=app, text=f"Yes, {MARK}.", actor=recruiter, via="workspace")
+    reply = EmailMessage()
+    reply["From"], reply["To"], reply["Subject"] = email, reply_address(app), f"Re: {MARK}"
+    reply.set_content(f"Thanks, says {MARK}.\n\nOn Thu, Laura wrote:\n> Yes, {MARK}.")
+    assert inbound.receive(reply_address(app), reply.as_bytes()) == inbound.DELIVERED
+    assert ThreadMessage.objects.filter(application=app).latest("id").text == (
+        f"Thanks, says {MARK}."
+    )
     # A batch decision: messages, the feedback to-do for both, survey invitations.
     app_services.applications_decide(
         organization=org,
@@ -212,6 +228,10 @@ def people(org, posting, recruiter, client, django_capture_on_commit_callbacks):
     for hours in (2, 4):
         with time_machine.travel(timezone.now() + dt.timedelta(hours=hours)):
             deliver_all()
+    # Nobody answered the reply: its promise lapses (the candidate is told, staff alerted).
+    with time_machine.travel(timezone.now() + dt.timedelta(days=10)):
+        assert questions_sweep() == 1
+        deliver_all()
     assert Message.objects.filter(state=Message.State.PENDING).count() == 0
     assert ContactRequest.objects.exists() and OpenApplication.objects.exists()
     return {"app": app, "seeker": seeker, "other": other, "survey": survey_token(app)}
@@ -245,6 +265,10 @@ def test_erasure_leaves_no_trace_of_the_candidate_or_seeker(
         "talent_open_received",
         "talent_open_answer",
         "talent_saved_search",
+        "staff_thread_question",
+        "thread_answer",
+        "question_late",
+        "staff_thread_lapsed",
     } <= kinds, kinds
     assert MessageAttachment.objects.filter(content__icontains=MARK).count() >= 3
     assert database_hits(MARK) and upload_hits(MARK)

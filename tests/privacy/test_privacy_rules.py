@@ -62,6 +62,7 @@ def test_the_export_names_the_controller_and_the_notice_the_candidate_accepted(p
         "answers",
         "privacy_notice",
         "events",
+        "conversation",
         "messages",
         "access_log",
         "promises",
