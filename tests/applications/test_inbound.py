@@ -224,7 +224,7 @@ def test_the_reilu_inbound_command_takes_replies(app, tmp_path, smtp_port, repli
     )
     try:
         lines: list[str] = []
-        while len(lines) < 5 and not any("Taking replies" in line for line in lines):
+        while len(lines) < 30 and not any("Taking replies" in line for line in lines):
             lines.append(process.stdout.readline())  # aiosmtpd logs a line of its own first
         assert "Taking replies" in lines[-1], lines
         send(("127.0.0.1", port), mail(reply_address(app)))
