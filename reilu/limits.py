@@ -123,19 +123,22 @@ def _incr_database(key: str, window_start: int, window_end: int) -> int:
         return cursor.fetchone()[0]
 
 
-def _redis_client(key: str, *, write: bool = False) -> "Redis":
-    """The redis-py client Django's RedisCache itself uses for `key`."""
+def _redis_client() -> "Redis":
+    """The redis-py client Django's RedisCache itself writes with.
+
+    Counters are read from it too: with replicas configured, a replica may lag behind the
+    counts just written."""
     from django.core.cache import cache
 
     # RedisCache._cache is private and left out of django-stubs.
     backend: RedisCacheClient = cache._cache  # type: ignore[attr-defined]
-    return backend.get_client(key, write=write)
+    return backend.get_client(write=True)
 
 
 def _incr_redis(key: str, window_start: int, window_end: int) -> int:
     # Django's RedisCache has no public way to an atomic increment with an expiry: use its
     # redis-py client (the same one the cache itself uses).
-    client = _redis_client(key, write=True)
+    client = _redis_client()
     name = f"reilu:limit:{key}:{window_start}"
     pipe = client.pipeline(transaction=True)
     pipe.incr(name)
@@ -146,7 +149,7 @@ def _incr_redis(key: str, window_start: int, window_end: int) -> int:
 
 
 def _uses_redis() -> bool:
-    return settings.CACHES.get("default", {}).get("BACKEND") == _REDIS_BACKEND
+    return settings.CACHES["default"]["BACKEND"] == _REDIS_BACKEND
 
 
 def _window(name: str, rate: str, now: float | None) -> tuple[int, str, int, int]:
@@ -168,7 +171,7 @@ def exhausted(name: str, rate: str, now: float | None = None) -> bool:
     limit, key, start, _end = _window(name, rate, now)
     hits: bytes | str | int | None
     if _uses_redis():
-        hits = _redis_client(key).get(f"reilu:limit:{key}:{start}")
+        hits = _redis_client().get(f"reilu:limit:{key}:{start}")
     else:
         hits = (
             RateCounter.objects.filter(key=key, window_start=start)

@@ -1,6 +1,7 @@
 """Shared fixtures: employers, staff, a publishable posting, an application."""
 
 import datetime as dt
+import fcntl
 import os
 import shutil
 import tempfile
@@ -61,19 +62,57 @@ DB_FIXTURES = {
 
 
 @pytest.fixture(scope="session")
-def django_db_modify_db_settings(django_db_modify_db_settings_parallel_suffix):
+def test_slot():
+    """Which of the kept test databases this pytest run owns (0 outside the mutation runs).
+
+    The mutation runs (tools/mutation.py) start pytest once per mutant with --reuse-db, two
+    at a time: each run takes the first slot no other run holds, and with it its own
+    database (and Redis database), so two runs never share rows. The lock is the open file
+    and goes with it, also when a run is killed.
+    """
+    kept = os.environ.get("REILU_TEST_DB_DIR")
+    if not kept:
+        yield 0
+        return
+    slot = 0
+    while True:
+        held = open(Path(kept) / f"slot-{slot}.lock", "w")  # noqa: SIM115 - held to the end
+        try:
+            fcntl.flock(held, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            break
+        except BlockingIOError:
+            held.close()
+            slot += 1
+    try:
+        yield slot
+    finally:
+        held.close()
+
+
+@pytest.fixture
+def redis_url(test_slot) -> str:
+    """The Redis database a test may fill and empty (its own one per mutation slot)."""
+    return f"redis://127.0.0.1:6379/{15 - test_slot}"
+
+
+@pytest.fixture(scope="session")
+def django_db_modify_db_settings(django_db_modify_db_settings_parallel_suffix, test_slot):
     """SQLite tests run on a file, not in memory, so a real `reilu worker` process can open
     the same test database, as it shares the file with the web in production. The file is
     on a memory-backed file system where there is one, so this costs no speed."""
     from django.conf import settings
 
     db = settings.DATABASES["default"]
+    kept = os.environ.get("REILU_TEST_DB_DIR")
     if db["ENGINE"] != "django.db.backends.sqlite3":
+        if kept:
+            # Kept between runs (--reuse-db), one per slot.
+            db.setdefault("TEST", {})["NAME"] = f"test_{db['NAME']}_{test_slot}"
         yield
         return
-    if kept := os.environ.get("REILU_TEST_DB_DIR"):
+    if kept:
         # A fixed place, for `pytest --reuse-db` (the mutation runs start pytest per mutant).
-        db.setdefault("TEST", {})["NAME"] = str(Path(kept) / "test.sqlite3")
+        db.setdefault("TEST", {})["NAME"] = str(Path(kept) / f"test-{test_slot}.sqlite3")
         yield
         return
     shm = Path("/dev/shm")  # noqa: S108 - a private mkdtemp below, not a fixed name

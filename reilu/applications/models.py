@@ -7,7 +7,6 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from reilu.applications.retention import token_expired
 from reilu.employers.models import hash_token
 from reilu.jobs.models import Posting, Question, Stage
 from reilu.messaging.models import Message, MessageQuerySet
@@ -150,29 +149,6 @@ class AccessToken(models.Model):
         raw = secrets.token_urlsafe(32)
         into.append(cls(application=application, token_hash=hash_token(raw)))
         return raw
-
-    @classmethod
-    def resolve(cls, raw: str) -> Application | None:
-        app, _expired = cls.lookup(raw)
-        return app
-
-    @classmethod
-    def lookup(cls, raw: str) -> tuple[Application | None, bool]:
-        """(the application, False) for a working link; (None, True) for a real link that
-        has expired; (None, False) for one that matches nothing."""
-        if not raw or len(raw) > 100:
-            return None, False
-        token = (
-            cls.objects.select_related("application__posting__organization", "application__stage")
-            .filter(token_hash=hash_token(raw))
-            .first()
-        )
-        if token is None:
-            return None, False
-        # Links die with the data: after erasure, and once the retention period has passed.
-        if token_expired(token.application):
-            return None, True
-        return token.application, False
 
 
 class Event(models.Model):

@@ -18,6 +18,7 @@ from reilu.applications.promises import close_open
 from reilu.applications.retention import due_q, erase_due_at
 from reilu.applications.selectors import application_thread
 from reilu.applications.status_page import status_pages_forget
+from reilu.applications.tokens import token_lookup
 from reilu.employers.models import Organization
 from reilu.jobs.models import JobAlert
 from reilu.messaging.models import person_ref
@@ -153,7 +154,7 @@ class ApplicationSubjects:
     """The applications area's side of reilu.privacy.registry.Subjects."""
 
     def by_token(self, token: str) -> tuple[Application | None, bool]:
-        return AccessToken.lookup(token)
+        return token_lookup(token)
 
     def organization(self, record: Application) -> Organization:
         return record.posting.organization

@@ -3,8 +3,34 @@
 from django.http import HttpRequest
 
 from reilu.applications.models import AccessToken, Application
+from reilu.applications.retention import token_expired
+from reilu.employers.models import hash_token
 from reilu.errors import LinkExpired, LinkNotFound
 from reilu.limits import count_miss
+
+
+def token_lookup(raw: str) -> tuple[Application | None, bool]:
+    """(the application, False) for a working link; (None, True) for a real link that has
+    expired; (None, False) for one that matches nothing (also an empty or overlong one: no
+    stored hash matches it)."""
+    token = (
+        AccessToken.objects.select_related(
+            "application__posting__organization", "application__stage"
+        )
+        .filter(token_hash=hash_token(raw))
+        .first()
+    )
+    if token is None:
+        return None, False
+    # Links die with the data: after erasure, and once the retention period has passed.
+    if token_expired(token.application):
+        return None, True
+    return token.application, False
+
+
+def token_application(raw: str) -> Application | None:
+    """The application a working link opens, or None."""
+    return token_lookup(raw)[0]
 
 
 def application_for_token(
@@ -17,7 +43,7 @@ def application_for_token(
     otherwise it is not found like any other. Given the request, a miss counts towards the
     status rate limit, which keeps guessing links slow.
     """
-    app, expired = AccessToken.lookup(token)
+    app, expired = token_lookup(token)
     if expired and tell_expired:
         raise LinkExpired
     if app is None:

@@ -135,8 +135,7 @@ def _hold_back_crowded(batch: list[Message], now: datetime) -> list[Message]:
 def _email(message: Message) -> EmailMessage:
     email = EmailMessage(
         subject=message.subject,
-        body=message.body,
-        from_email=settings.DEFAULT_FROM_EMAIL,
+        body=message.body,  # from DEFAULT_FROM_EMAIL
         to=[message.to_email],
         reply_to=[message.reply_to] if message.reply_to else None,
         headers={
@@ -168,7 +167,7 @@ def deliver_batch(limit: int = 100) -> int:
     if not batch:
         return 0
     sent = 0
-    mail = get_connection(fail_silently=False)
+    mail = get_connection()  # raises: a failed send is retried
     try:
         mail.open()
     except Exception as exc:  # The server is down: every claimed message waits for a retry.

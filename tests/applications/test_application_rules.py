@@ -14,7 +14,8 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone, translation
 
 from reilu.applications import services
-from reilu.applications.models import AccessToken, Application, Event, Promise
+from reilu.applications.models import Application, Event, Promise
+from reilu.applications.tokens import token_application
 from reilu.jobs.models import Posting
 from reilu.messaging.models import Message, MessageTemplate
 from reilu.rules import RuleError
@@ -31,7 +32,7 @@ def letters(app, kind: str) -> list[Message]:
 def opens_status_page(client, message: Message, app) -> bool:
     """The message's status link opens this application's status page."""
     [raw] = LINK.findall(message.body)
-    return AccessToken.resolve(raw) == app and client.get(f"/status/{raw}/").status_code == 200
+    return token_application(raw) == app and client.get(f"/status/{raw}/").status_code == 200
 
 
 def stages(posting) -> dict:
@@ -191,7 +192,7 @@ def test_an_application_stores_what_was_sent_cleaned(posting):
     [event] = Event.objects.filter(application=app)
     assert (event.kind, event.stage, event.visible_to_candidate) == ("applied", app.stage, True)
     assert Promise.objects.get(application=app, state="open").due == app.promised_by
-    assert AccessToken.resolve(raw) == app
+    assert token_application(raw) == app
 
 
 def test_without_a_talent_consent_or_cv_nothing_of_them_is_stored(posting):

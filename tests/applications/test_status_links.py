@@ -8,7 +8,8 @@ from django.core import mail
 from django.test import Client
 from django.utils import timezone
 
-from reilu.applications.models import AccessToken, Application
+from reilu.applications.models import Application
+from reilu.applications.tokens import token_application
 from reilu.messaging.outbox import deliver_all
 from tests.conftest import make_application, make_org, make_posting
 
@@ -52,7 +53,7 @@ def test_it_mails_a_fresh_link_to_every_application_in_one_message(client, two_a
     for link in links:
         page = client.get(link)
         assert page.status_code == 200
-        opened.add(AccessToken.resolve(link.split("/")[2]).pk)
+        opened.add(token_application(link.split("/")[2]).pk)
     assert opened == {a.pk for a in two_applications}
 
 

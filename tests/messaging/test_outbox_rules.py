@@ -12,7 +12,7 @@ from reilu.messaging import outbox
 from reilu.messaging import queue as outbox_queue
 from reilu.messaging.models import Message, MessageAttachment
 from reilu.messaging.tasks import deliver_outbox
-from tests.conftest import make_org
+from tests.conftest import make_application, make_org
 
 NOW = dt.datetime(2026, 3, 2, 9, 0, tzinfo=dt.UTC)  # fixed: values are compared exactly
 
@@ -125,6 +125,24 @@ def test_what_goes_on_the_wire(smtp_server, org):
     assert invite.get_payload(decode=True) == b"BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n"
     assert by_to["bertta@example.fi"]["Message-ID"] == plain.message_id
     assert by_to["bertta@example.fi"].get_payload().rstrip("\r\n") == "Body"
+
+
+def test_an_attachment_goes_in_utf_8_whatever_charset_its_stored_type_names(smtp_server, org):
+    """A calendar invite naming another charset still reaches the candidate readable."""
+    message = queue(org)
+    MessageAttachment.objects.create(
+        message=message,
+        filename="invite.ics",
+        content_type="text/calendar; Charset=ISO-8859-1; method=REQUEST",
+        content="LOCATION:Hämeenlinna, Åbo\r\n",
+    )
+    assert outbox.deliver_all() == 1
+    [sent] = [email.message_from_bytes(e.content) for e in smtp_server.messages]
+    [_body, invite] = sent.get_payload()
+    assert invite.get_content_charset() == "utf-8"
+    assert invite.get_param("method") == "REQUEST"
+    text = invite.get_payload(decode=True).decode(invite.get_content_charset())
+    assert text == "LOCATION:Hämeenlinna, Åbo\r\n"
 
 
 def test_retries_wait_base_times_two_to_the_attempt_then_give_up(smtp_settings, settings, org):
@@ -254,3 +272,66 @@ def test_a_message_sent_after_a_failed_attempt_keeps_no_error(smtp_settings, smt
     sent = Message.objects.get()
     assert (sent.state, sent.attempts, sent.last_error) == ("sent", 2, "")
     assert sent.sent_at == NOW + dt.timedelta(hours=1) and len(inbox.messages) == 1
+
+
+# --- Follow-ups held back (outbox._hold_back_crowded) ----------------------------------------
+
+
+def _sent_to(application, at, **kw):
+    """Everything queued so far is out; one more mail about `application` went at `at`."""
+    Message.objects.update(state=Message.State.SENT, sent_at=at - dt.timedelta(hours=5))
+    message = queue(
+        application.posting.organization,
+        key=f"earlier-{application.pk}-{kw.get('kind', 'test')}",
+        about=application,
+        **kw,
+    )
+    Message.objects.filter(pk=message.pk).update(state=Message.State.SENT, sent_at=at)
+
+
+def test_a_follow_up_waits_an_hour_after_the_last_mail_to_its_candidate(smtp_server, application):
+    org = application.posting.organization
+    with time_machine.travel(NOW, tick=False):
+        _sent_to(application, NOW - dt.timedelta(minutes=20))
+        survey = queue(org, key="survey", kind="survey_invitation", about=application)
+        assert outbox.deliver_all() == 0
+        held = Message.objects.get(pk=survey.pk)
+        assert held.state == Message.State.PENDING and held.claimed_at is None
+        assert held.next_attempt_at == NOW + dt.timedelta(minutes=40)
+        assert held.attempts == 0
+    with time_machine.travel(NOW + dt.timedelta(minutes=41), tick=False):
+        assert outbox.deliver_all() == 1
+    assert Message.objects.get(pk=survey.pk).state == Message.State.SENT
+
+
+def test_a_follow_up_is_not_held_back_by_other_candidates_or_by_staffs_own_mail(
+    smtp_server, application, posting
+):
+    other, _ = make_application(posting, email="bertta@example.fi", name="Bertta")
+    org = application.posting.organization
+    with time_machine.travel(NOW, tick=False):
+        # Another candidate just got mail; this one's contact person got their to-do.
+        _sent_to(other, NOW - dt.timedelta(minutes=5))
+        _sent_to(
+            application,
+            NOW - dt.timedelta(minutes=5),
+            kind="staff_todo",
+            alert_staff_on_failure=False,
+        )
+        survey = queue(org, key="survey", kind="survey_invitation", about=application)
+        assert outbox.deliver_all() == 1
+    assert Message.objects.get(pk=survey.pk).state == Message.State.SENT
+
+
+def test_a_follow_up_waits_for_a_mail_still_on_its_way_to_the_same_candidate(
+    smtp_server, application
+):
+    org = application.posting.organization
+    with time_machine.travel(NOW, tick=False):
+        _sent_to(application, NOW - dt.timedelta(hours=3))
+        # Another worker is sending this candidate's decision right now.
+        decision = queue(org, key="decision", kind="rejected", about=application)
+        Message.objects.filter(pk=decision.pk).update(state=Message.State.SENDING, claimed_at=NOW)
+        survey = queue(org, key="survey", kind="survey_invitation", about=application)
+        assert outbox.deliver_all() == 0
+        assert Message.objects.get(pk=survey.pk).next_attempt_at == NOW + dt.timedelta(hours=1)

@@ -174,7 +174,7 @@ def test_a_failed_sign_in_reported_without_a_request_is_not_counted():
 
 
 @pytest.fixture
-def redis_cache(settings):
+def redis_cache(settings, redis_url):
     redis = pytest.importorskip("redis")
     try:
         redis.Redis(host="127.0.0.1", port=6379, socket_connect_timeout=1).ping()
@@ -183,10 +183,10 @@ def redis_cache(settings):
     settings.CACHES = {
         "default": {
             "BACKEND": "django.core.cache.backends.redis.RedisCache",
-            "LOCATION": "redis://127.0.0.1:6379/15",
+            "LOCATION": redis_url,
         }
     }
-    client = redis.Redis(host="127.0.0.1", port=6379, db=15)
+    client = redis.Redis.from_url(redis_url)
     yield client
     for key in client.scan_iter("reilu:limit:*"):
         client.delete(key)

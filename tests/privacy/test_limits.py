@@ -100,7 +100,7 @@ def test_200_parallel_requests_against_a_limit_of_20_let_exactly_20_through(sett
 
 
 @pytest.mark.django_db(transaction=True)
-def test_200_parallel_hits_on_redis_let_exactly_20_through(settings):
+def test_200_parallel_hits_on_redis_let_exactly_20_through(settings, redis_url):
     redis = pytest.importorskip("redis")
     try:
         redis.Redis(host="127.0.0.1", port=6379, socket_connect_timeout=1).ping()
@@ -109,7 +109,7 @@ def test_200_parallel_hits_on_redis_let_exactly_20_through(settings):
     settings.CACHES = {
         "default": {
             "BACKEND": "django.core.cache.backends.redis.RedisCache",
-            "LOCATION": "redis://127.0.0.1:6379/15",
+            "LOCATION": redis_url,
         }
     }
     name = f"test:{threading.get_ident()}:{dt.datetime.now().timestamp()}"

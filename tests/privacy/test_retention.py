@@ -8,8 +8,9 @@ from django.core.files.storage import default_storage
 from django.utils import timezone
 
 from reilu.applications import services as app_services
-from reilu.applications.models import AccessToken, Application, Promise
+from reilu.applications.models import Application, Promise
 from reilu.applications.retention import add_months
+from reilu.applications.tokens import token_application
 from reilu.employers.models import Membership
 from reilu.messaging.models import Message
 from reilu.privacy.models import ErasureRecord
@@ -100,9 +101,9 @@ def test_status_links_expire_with_the_retention_period(client, org, decided):
         assert client.get(f"/status/{token}/").status_code == 200
     with time_machine.travel(add_months(START, 12) + dt.timedelta(days=1), tick=False):
         # Not yet swept, but the link already stops working, and says it has expired.
-        assert AccessToken.resolve(token) is None
+        assert token_application(token) is None
         assert client.get(f"/status/{token}/").status_code == 410
-    assert AccessToken.resolve(decided["active"].raw_token) is not None
+    assert token_application(decided["active"].raw_token) is not None
 
 
 def test_it_lists_what_is_due_within_14_days_to_the_owner(client, org, decided):
