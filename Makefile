@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 export REILU_DEBUG ?= 1
 
-.PHONY: install run test lint format migrate demo messages bench bench-scaleout eval-adcheck screenshots mutation clean
+.PHONY: install run test lint format migrate demo messages bench bench-pages bench-scaleout eval-adcheck screenshots mutation clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -53,6 +53,9 @@ eval-adcheck: install
 
 bench: install
 	$(BIN)/python bench/run.py
+
+bench-pages: install
+	$(BIN)/python bench/pages.py
 
 bench-scaleout: install
 	$(BIN)/python bench/scaleout.py

@@ -7,6 +7,8 @@ fields added later still get valid values.
 
 from django.db import connection, models
 from django.db.models.expressions import DatabaseDefault
+from django.db.models.functions import Now
+from django.utils import timezone
 
 
 def _default(field):
@@ -14,6 +16,9 @@ def _default(field):
     value = field.get_default()
     if isinstance(value, DatabaseDefault):
         value = getattr(field.db_default, "value", field.db_default)  # a literal or a Value
+    if isinstance(value, Now):
+        # db_default=Now() (updated_at): the time of the run, as the database would give it.
+        value = timezone.now()
     return value
 
 

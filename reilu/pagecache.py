@@ -16,6 +16,7 @@ import hashlib
 import secrets
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from functools import lru_cache
 from pathlib import Path
 
@@ -49,16 +50,31 @@ def mark(nonce: str, name: str) -> str:
     return f"{nonce}-{name}-"
 
 
+# Static files count too: a stored whole page names the stylesheet and scripts.
+RELEASE_SUFFIXES = (".py", ".html", ".mo", ".css", ".js", ".svg", ".ico")
+
+
 @lru_cache(maxsize=1)
-def release() -> str:
-    """A fingerprint of the code, templates and translations this process renders with:
-    a deployment that changes any of them does not read the old renderings."""
+def _release() -> tuple[str, float]:
     digest = hashlib.sha256()
+    newest = 0
     for path in sorted(PACKAGE.rglob("*")):
-        if path.suffix in (".py", ".html", ".mo") and "migrations" not in path.parts:
+        if path.suffix in RELEASE_SUFFIXES and "migrations" not in path.parts:
             stat = path.stat()
+            newest = max(newest, stat.st_mtime_ns)
             digest.update(f"{path.relative_to(PACKAGE)}:{stat.st_size}:{stat.st_mtime_ns}".encode())
-    return digest.hexdigest()[:16]
+    return digest.hexdigest()[:16], newest / 1e9
+
+
+def release() -> str:
+    """A fingerprint of the code, templates, translations and static files this process
+    renders with: a deployment that changes any of them does not read the old renderings."""
+    return _release()[0]
+
+
+def released_at() -> datetime:
+    """When the newest of those files changed: a page's Last-Modified is never earlier."""
+    return datetime.fromtimestamp(_release()[1], tz=UTC)
 
 
 def stored(key: str, version: str, render: Callable[[Callable[[str], str]], str]) -> Stored:

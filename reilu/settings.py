@@ -136,10 +136,15 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # A cache shared by every process (rate limits must hold across web workers): Django's
 # database cache; its table is made by `manage.py createcachetable` after `migrate`.
+# It also holds the stored page renderings (reilu.pagecache): one per status page, job page
+# and first list pages per language. Django's default of 300 entries would drop them
+# constantly; past MAX_ENTRIES a third is dropped on the next write (each write counts the
+# rows, so the limit is not set higher than needed).
 CACHES = {
     "default": {
         "BACKEND": "django.core.cache.backends.db.DatabaseCache",
         "LOCATION": "reilu_cache",
+        "OPTIONS": {"MAX_ENTRIES": envint("REILU_CACHE_MAX_ENTRIES", 50_000)},
     }
 }
 

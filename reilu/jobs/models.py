@@ -292,3 +292,14 @@ class Question(models.Model):
 
 
 CHOICE_KINDS = (Question.Kind.ONE, Question.Kind.MANY)
+
+
+class ListVersion(models.Model):
+    """The job list's version: one row, bumped in the transaction of every save or deletion
+    of a posting or an employer (reilu.jobs.pages.list_changed), so a stored list page is
+    never read after a change."""
+
+    value = models.PositiveBigIntegerField(default=0)
+
+    def __str__(self) -> str:
+        return str(self.value)

@@ -318,9 +318,9 @@ class Command(BaseCommand):
             )
             jobs.posting_publish(posting=posting)
             # Published before its first applicant, as in a living system.
-            Posting.objects.filter(pk=posting.pk).update(
-                published_at=timezone.now() - dt.timedelta(days=HISTORY_DAYS + 2)
-            )
+            # (A save, not an update(): the stored job pages and list follow it.)
+            posting.published_at = timezone.now() - dt.timedelta(days=HISTORY_DAYS + 2)
+            posting.save(update_fields=["published_at"])
             count += self._applicants(posting, rng, 18 + 4 * i)
             self._slots(posting, interview_days[:2])
         self._talent()
