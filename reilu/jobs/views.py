@@ -4,7 +4,7 @@ from urllib.parse import urlencode
 from django.conf import settings
 from django.core.paginator import Paginator
 from django.db.models import Prefetch
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.middleware.csrf import get_token
 from django.shortcuts import get_object_or_404, render
 from django.utils.cache import get_conditional_response, patch_vary_headers
@@ -17,6 +17,7 @@ from reilu.jobs.jsonld import jsonld_script_body
 from reilu.jobs.models import Posting
 from reilu.jobs.pages import (
     job_etag,
+    job_head,
     job_last_modified,
     job_part,
     list_etag,
@@ -124,11 +125,11 @@ def _alert_offer(request: HttpRequest, filters: dict) -> dict:
 
 
 def job_detail(request: HttpRequest, slug: str) -> HttpResponse:
-    posting = get_object_or_404(
-        Posting.objects.select_related("organization"), slug=slug, state__in=PUBLIC_STATES
-    )
+    posting = job_head(slug, PUBLIC_STATES)
+    if posting is None:
+        raise Http404
     if not storable(request):
-        return _personal(render(request, "jobs/detail.html", _detail_context(posting)))
+        return _personal(render(request, "jobs/detail.html", _detail_context(posting.pk)))
     language = (get_language() or posting.language)[:2]
     csrf = get_token(request)
     tag = job_etag(posting, language, request.META.get("CSRF_COOKIE", ""), request.get_full_path())
@@ -140,7 +141,7 @@ def job_detail(request: HttpRequest, slug: str) -> HttpResponse:
         request, etag=tag, last_modified=modified if has_cookie else None
     )
     if response is None:
-        part = job_part(request, posting, language, lambda: _detail_context(posting))
+        part = job_part(request, posting, language, lambda: _detail_context(posting.pk))
         response = HttpResponse(part.fill(per_request(request, csrf)))
     response["ETag"] = tag
     if modified is not None:
@@ -148,13 +149,13 @@ def job_detail(request: HttpRequest, slug: str) -> HttpResponse:
     return _public(response)
 
 
-def _detail_context(posting: Posting) -> dict[str, Any]:
+def _detail_context(pk: int) -> dict[str, Any]:
     from reilu.jobs.adcheck import ad_is_clean
 
     posting = (
         Posting.objects.select_related("organization")
         .prefetch_related("duties", Prefetch("stages"))
-        .get(pk=posting.pk)
+        .get(pk=pk)
     )
     # The mark is earned, not assumed: the ad checker finds no error in the ad as it stands.
     ad_clean = ad_is_clean(posting)
