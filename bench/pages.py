@@ -29,6 +29,7 @@ import sys
 import time
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
+from urllib.error import HTTPError
 from urllib.request import urlopen
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -85,6 +86,15 @@ def prepare(database_url: str, env: dict[str, str]) -> None:
     print(f"seeded in {time.perf_counter() - started:.1f} s")
 
 
+def fetch(url: str) -> bool:
+    try:
+        with urlopen(url, timeout=60) as response:  # noqa: S310 - our own loopback server
+            response.read()
+        return True
+    except HTTPError:
+        return False
+
+
 def measure(env: dict[str, str]) -> dict:
     port = run.free_port()
     base = f"http://127.0.0.1:{port}"
@@ -105,9 +115,12 @@ def measure(env: dict[str, str]) -> dict:
         slugs = subprocess.run(  # noqa: S603
             [sys.executable, "-m", "reilu.cli", "shell", "-c",
              "from reilu.jobs.search import open_postings; "
-             "print('\\n'.join(open_postings().values_list('slug', flat=True)[:2000]))"],
+             "slugs = open_postings().values_list('slug', flat=True)[:2000]; "
+             "print('\\n'.join('SLUG ' + s for s in slugs))"],
             env=env, cwd=CODE, capture_output=True, text=True, check=True,
-        ).stdout.split()  # fmt: skip
+        ).stdout.splitlines()  # fmt: skip
+        # Only the marked lines: the shell prints other things too ("N objects imported").
+        slugs = [line.split()[1] for line in slugs if line.startswith("SLUG ")]
         tokens, slugs = tokens[:TOKENS], slugs[:SLUGS]
         token_list = "{" + ",".join(f'"{t}"' for t in tokens) + "}"
         slug_list = "{" + ",".join(f'"{s}"' for s in slugs) + "}"
@@ -117,8 +130,14 @@ def measure(env: dict[str, str]) -> dict:
         paths += [f"/jobs/{s}/" for s in slugs] + [f"/status/{t}/" for t in tokens]
         started = time.perf_counter()
         with ThreadPoolExecutor(8) as pool:
-            list(pool.map(lambda p: urlopen(base + p, timeout=60).read(), paths))  # noqa: S310
+            failed = [
+                p
+                for p, ok in zip(paths, pool.map(lambda p: fetch(base + p), paths), strict=True)
+                if not ok
+            ]
         print(f"warm-up: {len(paths)} pages in {time.perf_counter() - started:.0f} s")
+        if failed:
+            print(f"warm-up: {len(failed)} pages failed, e.g. {failed[:3]}")
         results = {"floor (/healthz)": run.wrk(f"{base}/healthz", "")}
         results["status page"] = run.wrk(
             base,

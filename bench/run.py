@@ -149,13 +149,16 @@ def http_benchmarks(env: dict[str, str]) -> dict:
                 "shell",
                 "-c",
                 "from reilu.jobs.views import open_postings; "
-                "print('\\n'.join(open_postings().values_list('slug', flat=True)[:2000]))",
+                "slugs = open_postings().values_list('slug', flat=True)[:2000]; "
+                "print('\\n'.join('SLUG ' + s for s in slugs))",
             ],
             env=env,
             capture_output=True,
             text=True,
             check=True,
-        ).stdout.split()
+        ).stdout.splitlines()
+        # Only the marked lines: the shell prints other things too ("N objects imported").
+        slugs = [line.split()[1] for line in slugs if line.startswith("SLUG ")]
         lua_list = "{" + ",".join(f'"{t}"' for t in tokens[:5000]) + "}"
         slug_list = "{" + ",".join(f'"{s}"' for s in slugs) + "}"
         results = {"floor (/healthz)": wrk(f"{base}/healthz", "")}

@@ -92,13 +92,16 @@ class JobHead:
 def job_head(slug: str, states: Iterable[str]) -> JobHead | None:
     """The public posting under this address, or None: a narrow lookup, since on a stored
     page it is most of the view's own work."""
-    row = (
+    # No ORDER BY (first() would add one): the slug is unique, and an ordering lets the
+    # planner walk the listing index instead of the slug's.
+    rows = list(
         Posting.objects.filter(slug=slug, state__in=list(states))
+        .order_by()
         .values_list(
             "pk", "updated_at", "state", "apply_by", "language", "organization__updated_at"
-        )
-        .first()
+        )[:1]
     )
+    row = rows[0] if rows else None
     return JobHead(*row) if row else None
 
 
