@@ -50,7 +50,15 @@ SIX_STAGES = [
 QUESTIONS = [
     {"text": "Do you hold a B driving licence?", "kind": "yes_no", "required": True},
     {"text": "Which tools, “quoted” & <marked>?", "kind": "many", "choices": "SQL\nPython"},
-    {"text": "Years of experience", "kind": "number", "required": False},
+    {
+        "text": "Years of Python",
+        "kind": "number",
+        "required": False,
+        "requirement": "Python",
+        "knockout": "2.5",
+        "may_apply_anyway": False,
+    },
+    {"text": "SQL?", "kind": "yes_no", "requirement": "SQL", "knockout": "yes"},
     {"text": "Where?", "kind": "one", "choices": "Oulu\nHelsinki", "required": False},
     {"text": "One line about you", "kind": "short", "required": False},
     {"text": "Tell us more", "kind": "long", "required": False},

@@ -49,7 +49,7 @@ BAD_INPUT = frozenset(
 )
 GONE = frozenset({"closed", "erased"})
 # An answer to one of a job's questions that the question does not take.
-UNPROCESSABLE = frozenset({"bad_answer"})
+UNPROCESSABLE = frozenset({"bad_answer", "requirement_not_met"})
 
 
 def status_for(error: RuleError) -> int:

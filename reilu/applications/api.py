@@ -14,7 +14,7 @@ from reilu.api import schemas as shared
 from reilu.api.auth import staff_auth
 from reilu.applications import schemas as s
 from reilu.applications import services
-from reilu.applications.forms import ApplyForm
+from reilu.applications.forms import ApplyForm, unmet_notice
 from reilu.applications.models import Application, ThreadMessage
 from reilu.applications.selectors import application_thread, status_context
 from reilu.applications.thread import (
@@ -95,7 +95,10 @@ def apply(
     )
     if not form.is_valid():
         for question in questions:
-            for message in form.errors.get(ApplyForm.question_name(question), []):
+            name = ApplyForm.question_name(question)
+            if name in form.unmet and not question.may_apply_anyway:
+                raise RuleError("requirement_not_met", unmet_notice(question))
+            for message in form.errors.get(name, []):
                 raise RuleError("bad_answer", f"{question.text}: {message}")
         errors = "; ".join(
             f"{field}: {' '.join(str(m) for m in msgs)}"
@@ -149,6 +152,10 @@ def _answer_fields(questions: list[Question], raw: str) -> dict:
             wrong = _("This answer has the wrong type.")
             raise RuleError("bad_answer", f"{question.text}: {wrong}")
         fields[ApplyForm.question_name(question)] = value
+        if question.knockout and question.may_apply_anyway:
+            # The client has the screening rules from the job (GET /jobs/{slug}) and tells
+            # the candidate before sending; an answer that does not meet one is kept as such.
+            fields[f"{ApplyForm.question_name(question)}_anyway"] = "on"
     return fields
 
 

@@ -1,3 +1,5 @@
+import json
+
 from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
@@ -6,7 +8,7 @@ from reilu.applications import services
 from reilu.applications.pending import pending_open
 from reilu.applications.uploads import check_cv
 from reilu.jobs.models import Posting, Question
-from reilu.jobs.questions import LONG_MAX, NO, SHORT_MAX, YES, answer_value
+from reilu.jobs.questions import LONG_MAX, NO, SHORT_MAX, YES, answer_value, choice_lines
 from reilu.textfields import LineField
 
 
@@ -36,6 +38,23 @@ def question_field(question: Question) -> forms.Field:
     field.error_messages["invalid_choice"] = _("Choose one of the choices given.")
     setattr(field, "is_question", True)  # noqa: B010 - the template groups these
     return field
+
+
+def unmet_notice(question: Question) -> str:
+    """What a candidate reads at once when an answer does not meet the tied requirement."""
+    told = _(
+        "This job requires: %(requirement)s. Your answer shows that you do not meet this "
+        "requirement."
+    ) % {"requirement": question.requirement}
+    if question.may_apply_anyway:
+        return f"{told} " + _(
+            "You can still send your application, and it will be read like every other one."
+        )
+    return f"{told} " + _(
+        "For this requirement the employer considers only applications that meet it, so the "
+        "application cannot be sent with this answer. Thank you for your interest: the "
+        "employer's other openings are on the job list."
+    )
 
 
 class StatusLinksForm(forms.Form):
@@ -110,16 +129,48 @@ class ApplyForm(forms.Form):
         # The posting's own questions, after the cover letter.
         self.questions = list(questions)
         for question in self.questions:
-            self.fields[self.question_name(question)] = question_field(question)
+            name = self.question_name(question)
+            self.fields[name] = question_field(question)
+            if question.knockout and question.may_apply_anyway:
+                anyway = forms.BooleanField(
+                    label=_("I understand, and I want to send my application anyway."),
+                    required=False,
+                )
+                setattr(anyway, "is_question", True)  # noqa: B010 - grouped with its question
+                self.fields[f"{name}_anyway"] = anyway
         # Each (question, stored answer) once the form is valid; unanswered ones left out.
         self.answers: list[tuple[Question, str]] = []
+        # The names of questions whose answer does not meet the requirement they screen on.
+        self.unmet: set[str] = set()
 
     @staticmethod
     def question_name(question: Question) -> str:
         return f"q{question.pk}"
 
     def question_fields(self):
-        return [self[self.question_name(q)] for q in self.questions]
+        """Each question's field, with what the page needs to tell a candidate at once (the
+        script) or after sending (the server) that an answer does not meet a requirement."""
+        shown = []
+        for question in self.questions:
+            name = self.question_name(question)
+            screening = None
+            if question.knockout:
+                accept = choice_lines(question.knockout)
+                screening = {
+                    "kind": question.kind,
+                    "accept": [a.lower() for a in accept] if question.kind == "yes_no" else accept,
+                    "min": question.knockout if question.kind == Question.Kind.NUMBER else "",
+                }
+            shown.append(
+                {
+                    "field": self[name],
+                    "anyway": self[f"{name}_anyway"] if f"{name}_anyway" in self.fields else None,
+                    "screening": json.dumps(screening) if screening else "",
+                    "notice": unmet_notice(question) if question.knockout else "",
+                    "unmet": name in self.unmet,
+                }
+            )
+        return shown
 
     def submit(self, posting):
         """Store the valid form's application: one rule for the web page and the API."""
@@ -174,4 +225,13 @@ class ApplyForm(forms.Form):
                 self.answers.append((question, value))
             elif question.required:
                 self.add_error(name, _("Please answer this question."))
+            if value and question.meets(value) is False:
+                self.unmet.add(name)
+                if not question.may_apply_anyway:
+                    self.add_error(name, unmet_notice(question))
+                elif not data.get(f"{name}_anyway"):
+                    self.add_error(
+                        f"{name}_anyway",
+                        _("To send your application anyway, tick this box."),
+                    )
         return data

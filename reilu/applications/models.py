@@ -322,6 +322,9 @@ class Answer(models.Model):
     question_text = models.CharField(max_length=300)
     kind = models.CharField(max_length=10, choices=Question.Kind.choices)
     value = models.TextField()
+    # Whether the answer meets the requirement the question screens on (None: no screening).
+    meets = models.BooleanField(null=True, blank=True)
+    requirement = models.CharField(max_length=300, blank=True)
 
     class Meta:
         ordering = ["position", "id"]

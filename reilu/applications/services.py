@@ -105,6 +105,8 @@ def application_submit(
                     question_text=question.text,
                     kind=question.kind,
                     value=value,
+                    meets=question.meets(value),
+                    requirement=question.requirement if question.knockout else "",
                 )
                 for question, value in answers or []
             )

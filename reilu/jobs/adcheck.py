@@ -67,7 +67,13 @@ def check_questions(
     lines = requirement_lines(posting.requirements)
     reader = advice_language() or posting.language or "fi"
     return [
-        check_question(q.text, choices=q.options(), requirements=lines, reader=reader)
+        check_question(
+            q.text,
+            choices=q.options(),
+            requirements=lines,
+            tied=bool(q.requirement) and q.requirement in lines,
+            reader=reader,
+        )
         for q in questions
     ]
 

@@ -79,6 +79,9 @@ def job(request: HttpRequest, slug: str) -> Status | dict[str, Any]:
                 "kind": q.kind,
                 "required": q.required,
                 "choices": q.options(),
+                "requirement": q.requirement if q.knockout else "",
+                "meets": q.knockout.splitlines() if q.knockout else [],
+                "may_apply_anyway": q.may_apply_anyway,
             }
             for q in p.questions.all()
         ],

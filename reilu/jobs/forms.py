@@ -6,7 +6,12 @@ from django.utils.translation import gettext_lazy as _
 
 from reilu.employers.models import Organization
 from reilu.jobs.models import DutyShare, Posting, Question, Stage
-from reilu.jobs.questions import MAX_QUESTIONS, question_problem
+from reilu.jobs.questions import (
+    MAX_QUESTIONS,
+    choice_lines,
+    knockout_problem,
+    question_problem,
+)
 from reilu.jobs.rules import pay_range_problem
 from reilu.jobs.services import ORGANIZATION_SETTINGS, POSTING_FIELDS
 from reilu.textfields import line_formfield
@@ -80,11 +85,29 @@ class QuestionForm(forms.ModelForm):
     class Meta:
         formfield_callback = line_formfield
         model = Question
-        fields = ["text", "kind", "choices", "required"]
-        widgets = {"choices": Textarea(attrs={"rows": 3})}
+        fields = [
+            "text",
+            "kind",
+            "choices",
+            "required",
+            "requirement",
+            "knockout",
+            "may_apply_anyway",
+        ]
+        widgets = {
+            "choices": Textarea(attrs={"rows": 3}),
+            "knockout": Textarea(attrs={"rows": 2}),
+        }
 
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, requirements: list[str] | None = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
+        # Screening is tied to a requirement line of the ad: the editor offers those lines.
+        self.requirement_lines = list(requirements or [])
+        self.fields["requirement"] = forms.ChoiceField(
+            label=_("Requirement of the ad it asks about"),
+            choices=[("", "—"), *((line, line) for line in self.requirement_lines)],
+            required=False,
+        )
         # A spare row is blank until a question is written: no kind chosen beforehand, so
         # an untouched spare row counts as unchanged (see formset_rows).
         kind = self.fields["kind"]
@@ -103,6 +126,14 @@ class QuestionForm(forms.ModelForm):
             self.add_error("kind", _("Choose how the question is answered."))
         elif problem := question_problem(data["kind"], text, data.get("choices") or ""):
             self.add_error("text" if not text else "choices", problem)
+        elif problem := knockout_problem(
+            data["kind"],
+            choice_lines(data.get("choices") or ""),
+            data.get("knockout") or "",
+            data.get("requirement") or "",
+            self.requirement_lines,
+        ):
+            self.add_error("knockout", problem)
         return data
 
 
@@ -143,7 +174,16 @@ def stage_initial(posting: Posting) -> list[dict]:
 
 def question_initial(posting: Posting) -> list[dict]:
     return [
-        {"id": q.pk, "text": q.text, "kind": q.kind, "choices": q.choices, "required": q.required}
+        {
+            "id": q.pk,
+            "text": q.text,
+            "kind": q.kind,
+            "choices": q.choices,
+            "required": q.required,
+            "requirement": q.requirement,
+            "knockout": q.knockout,
+            "may_apply_anyway": q.may_apply_anyway,
+        }
         for q in posting.questions.all()
     ]
 

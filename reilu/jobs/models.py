@@ -277,12 +277,35 @@ class Question(models.Model):
         help_text=_("Only for questions answered with one or several choices."),
     )
     required = models.BooleanField(_("an answer is required"), default=True)
+    # Screening (knock-out) only on a stated requirement: the requirement line of the ad this
+    # question asks about, the answers that meet it, and whether a candidate who does not
+    # meet it may still apply (they are told so on the form, never rejected silently).
+    requirement = models.CharField(
+        _("requirement of the ad it asks about"), max_length=300, blank=True
+    )
+    knockout = models.TextField(
+        _("answers that meet the requirement"),
+        blank=True,
+        help_text=_(
+            "Leave empty for no screening. Yes or no: yes or no. One choice: the choices "
+            "that meet it, one per line. Number: the smallest that meets it."
+        ),
+    )
+    may_apply_anyway = models.BooleanField(
+        _("a candidate who does not meet it may still apply"), default=True
+    )
 
     class Meta:
         ordering = ["position", "id"]
 
     def __str__(self) -> str:
         return self.text
+
+    def meets(self, value: str) -> bool | None:
+        """Whether a stored answer meets the tied requirement; None when nothing is screened."""
+        from reilu.jobs.questions import answer_meets
+
+        return answer_meets(self.kind, self.knockout, value)
 
     def options(self) -> list[str]:
         """The choices offered, in order (one or several choices; empty for other kinds)."""

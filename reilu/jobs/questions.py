@@ -51,6 +51,65 @@ def question_problem(kind: str, text: str, choices: str) -> str | None:
     return None
 
 
+KNOCKOUT_KINDS = ("yes_no", "one", "number")
+# What meets a yes-or-no requirement may be written in the editor's language.
+_YES_NO_WORDS = {"yes": YES, "kyllä": YES, "ja": YES, "no": NO, "ei": NO, "nej": NO}
+
+
+def yes_no_word(text: str) -> str | None:
+    """ "yes" or "no" for a yes/no word in fi, sv or en; None for anything else."""
+    return _YES_NO_WORDS.get(text.strip().lower())
+
+
+def knockout_problem(
+    kind: str, options: list[str], knockout: str, requirement: str, requirements: list[str]
+) -> str | None:
+    """Why a question cannot screen as set, or None (also None when it does not screen).
+
+    A question screens automatically only when it is tied to a requirement line the ad
+    states; what meets it must be an answer the question can take.
+    """
+    knockout = (knockout or "").strip()
+    if not knockout:
+        return None
+    if not requirement:
+        return _(
+            "A question can screen candidates only when it is tied to a requirement stated "
+            "in the ad. Choose the requirement it asks about, or leave the answers that "
+            "meet it empty."
+        )
+    if requirement not in requirements:
+        return _("Tie the question to one of the requirement lines of the ad.")
+    if kind not in KNOCKOUT_KINDS:
+        return _("Only yes-or-no, one-choice and number questions can screen candidates.")
+    if kind == "yes_no" and yes_no_word(knockout) is None:
+        return _("Write yes or no: the answer that meets the requirement.")
+    if kind == "one" and not set(choice_lines(knockout)) <= set(options):
+        return _("Give the choices that meet the requirement exactly as they are written.")
+    if kind == "number":
+        try:
+            answer_value("number", [], knockout)
+        except ValueError:
+            return _("Give the smallest number that meets the requirement.")
+    return None
+
+
+def answer_meets(kind: str, knockout: str, value: str) -> bool | None:
+    """Whether a stored answer meets the requirement; None when the question does not screen
+    or was not answered."""
+    knockout = (knockout or "").strip()
+    if not knockout or not value or kind not in KNOCKOUT_KINDS:
+        return None
+    if kind == "yes_no":
+        return value == yes_no_word(knockout)
+    if kind == "one":
+        return value in choice_lines(knockout)
+    try:
+        return Decimal(value) >= Decimal(answer_value("number", [], knockout))
+    except (ValueError, InvalidOperation):
+        return None
+
+
 def answer_value(kind: str, options: list[str], raw: object) -> str:
     """The stored form of one answer, or ValueError with a message for the candidate.
 

@@ -105,6 +105,17 @@ class QuestionOut(Schema):
     kind: Literal["yes_no", "one", "many", "number", "short", "long"]
     required: bool
     choices: list[str] = Field(description="The options of a one- or several-choice question.")
+    requirement: str = Field(
+        description="The requirement line of the ad the question screens on (empty: none)."
+    )
+    meets: list[str] = Field(
+        description="Answers that meet the requirement: for yes_no `yes` or `no`, for one "
+        "the choices, for number the smallest (empty: the question does not screen). Tell "
+        "the candidate at once when an answer does not."
+    )
+    may_apply_anyway: bool = Field(
+        description="Whether a candidate who does not meet the requirement may still apply."
+    )
 
 
 class JobDetail(JobSummary):

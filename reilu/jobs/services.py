@@ -10,7 +10,15 @@ from django.utils.translation import override
 
 from reilu.employers.models import Organization
 from reilu.jobs.models import DutyShare, Posting, Question, Stage
-from reilu.jobs.questions import MAX_QUESTIONS, choice_lines, question_problem
+from reilu.jobs.questions import (
+    MAX_QUESTIONS,
+    answer_value,
+    choice_lines,
+    knockout_problem,
+    question_problem,
+    yes_no_word,
+)
+from reilu.jobs.requirements import requirement_lines
 from reilu.jobs.rules import Problem, pay_range_problem, publish_problems
 from reilu.rules import PublishRefused, RuleError
 
@@ -179,18 +187,30 @@ def _replace_stages(posting: Posting, stages: list[dict]) -> None:
     Stage.objects.bulk_create(Stage(posting=posting, **values) for _, values in new_rows)
 
 
-def _question_values(row: dict, position: int) -> dict:
+def _question_values(row: dict, position: int, requirements: list[str]) -> dict:
     kind = row.get("kind") or Question.Kind.SHORT
     text = (row.get("text") or "").strip()
     choices = row.get("choices") or ""
-    if problem := question_problem(kind, text, choices):
+    requirement = (row.get("requirement") or "").strip()
+    knockout = "\n".join(choice_lines(row.get("knockout") or ""))
+    problem = question_problem(kind, text, choices) or knockout_problem(
+        kind, choice_lines(choices), knockout, requirement, requirements
+    )
+    if problem:
         raise RuleError("question", f"{text or '?'}: {problem}")
+    if knockout and kind == Question.Kind.NUMBER:
+        knockout = answer_value(kind, [], knockout)
+    elif knockout and kind == Question.Kind.YES_NO:
+        knockout = yes_no_word(knockout) or knockout
     return {
         "position": position,
         "text": text,
         "kind": kind,
         "choices": "\n".join(choice_lines(choices)),
         "required": bool(row.get("required", True)),
+        "requirement": requirement,
+        "knockout": knockout,
+        "may_apply_anyway": bool(row.get("may_apply_anyway", True)),
     }
 
 
@@ -207,8 +227,9 @@ def _replace_questions(posting: Posting, questions: list[dict]) -> None:
         )
     existing = {q.pk: q for q in posting.questions.all()}
     kept: set[int] = set()
+    lines = requirement_lines(posting.requirements)
     for position, row in enumerate(questions):
-        values = _question_values(row, position)
+        values = _question_values(row, position, lines)
         pk = row.get("id")
         if pk in existing and pk not in kept:
             kept.add(pk)

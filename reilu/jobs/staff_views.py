@@ -24,6 +24,7 @@ from reilu.jobs.forms import (
     question_rows,
 )
 from reilu.jobs.models import DutyShare, Posting, Question, Stage
+from reilu.jobs.requirements import requirement_lines
 from reilu.jobs.rules import publish_problems
 from reilu.refusals import refusal_shown
 
@@ -92,7 +93,18 @@ def _editor(request: StaffRequest, posting: Posting | None) -> HttpResponse:
         stage_initial = services.default_stages(language, request.org.default_promise_days)
     duties = DutyFormSet(data, prefix="duties", initial=duty_initial)
     stages = StageFormSet(data, prefix="stages", initial=stage_initial)
-    questions = QuestionFormSet(data, prefix="questions", initial=question_initial)
+    # Questions tie to the requirement lines of the ad as it stands on the page.
+    stated = (
+        data.get("requirements", "")
+        if data is not None
+        else (posting.requirements if posting else "")
+    )
+    questions = QuestionFormSet(
+        data,
+        prefix="questions",
+        initial=question_initial,
+        form_kwargs={"requirements": requirement_lines(stated)},
+    )
     held = set()
     if posting is not None:
         held = {str(pk) for pk in posting.applications.values_list("stage_id", flat=True)}
@@ -233,7 +245,11 @@ def adcheck_live(request: StaffRequest) -> HttpResponse:
     )
     if not stage_objs and "stages-TOTAL_FORMS" not in request.POST:
         stage_objs = [Stage(name="x")]
-    questions = QuestionFormSet(request.POST, prefix="questions")
+    questions = QuestionFormSet(
+        request.POST,
+        prefix="questions",
+        form_kwargs={"requirements": requirement_lines(request.POST.get("requirements", ""))},
+    )
     questions.is_valid()
     asked = [q for q, _row in _questions_on_page(questions, None)]
     problems = publish_problems(posting, duties=duty_objs, stages=stage_objs, questions=asked)
@@ -264,7 +280,7 @@ def _questions_on_page(
 
 
 def _question_fields(values: dict) -> dict:
-    return {k: values.get(k) or "" for k in ("text", "kind", "choices")}
+    return {k: values.get(k) or "" for k in ("text", "kind", "choices", "requirement", "knockout")}
 
 
 def _show_question_findings(posting: Posting, asked: list[tuple[Question, BaseForm]]) -> None:

@@ -133,3 +133,80 @@ def test_a_pay_history_question_cannot_be_published_and_the_editor_says_why(
         assert errors == []
     finally:
         context.close()
+
+
+@pytest.mark.parametrize(
+    ("locale", "told", "anyway", "send"),
+    [
+        (
+            "en-US",
+            "This job requires: At least two years of customer service.",
+            "I understand, and I want to send my application anyway.",
+            "Send application",
+        ),
+        (
+            "fi-FI",
+            "Tehtävä edellyttää: At least two years of customer service.",
+            "Ymmärrän, ja haluan lähettää hakemukseni silti.",
+            "Lähetä hakemus",
+        ),
+        (
+            "sv-FI",
+            "Jobbet kräver: At least two years of customer service.",
+            "Jag förstår och vill ändå skicka min ansökan.",
+            "Skicka ansökan",
+        ),
+    ],
+)
+def test_a_knockout_tells_the_candidate_before_sending(
+    transactional_db, live_server, browser, errors, locale, told, anyway, send
+):
+    from reilu.jobs import services
+
+    org = make_org()
+    posting = make_posting(
+        org, publish=False, requirements="At least two years of customer service"
+    )
+    services.posting_update(
+        posting=posting,
+        data={},
+        questions=[
+            {
+                "text": "How many years of customer service have you done?",
+                "kind": "number",
+                "requirement": "At least two years of customer service",
+                "knockout": "2",
+                "may_apply_anyway": True,
+            }
+        ],
+    )
+    services.posting_publish(posting=posting)
+    question = posting.questions.get()
+    context, page = _open(browser, errors, locale=locale)
+    try:
+        page.goto(f"{live_server.url}/jobs/{posting.slug}/apply/")
+        notice = page.locator("[data-knockout-notice]")
+        expect(notice).to_be_hidden()
+        page.locator(f"#id_q{question.pk}").fill("1")
+        # Told at once, before anything is sent, and offered to apply anyway.
+        expect(notice).to_be_visible()
+        expect(notice).to_contain_text(told)
+        expect(page.get_by_label(anyway)).to_be_visible()
+        assert not Application.objects.exists()
+        page.locator(f"#id_q{question.pk}").fill("3")
+        expect(notice).to_be_hidden()
+        page.locator(f"#id_q{question.pk}").fill("1")
+        expect(notice).to_be_visible()
+        assert horizontal_overflow(page, PHONE["width"]) == 0
+        shot(page, f"knockout-{locale}")
+        page.locator("#id_name").fill("Aino Korhonen")
+        page.locator("#id_email").fill("aino@example.fi")
+        page.locator("#id_cover_letter").fill("Hello!")
+        page.locator("#id_privacy_consent").check()
+        page.get_by_label(anyway).check()
+        page.get_by_role("button", name=send).click()
+        page.wait_for_url(re.compile(r"/thanks/$"))
+        assert Application.objects.get().answers.get().meets is False
+        assert errors == []
+    finally:
+        context.close()

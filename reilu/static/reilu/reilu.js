@@ -130,3 +130,28 @@ document.addEventListener("submit", (event) => {
 window.addEventListener("pageshow", () => {
   document.querySelectorAll("form[data-sending]").forEach((form) => { delete form.dataset.sending; });
 });
+
+// Application questions that screen on a stated requirement: as soon as an answer is chosen
+// that does not meet it, tell the candidate (and offer "apply anyway" where the employer
+// allows it). The server checks again on sending; without the script it tells them then.
+function knockoutUnmet(box) {
+  const rule = JSON.parse(box.dataset.knockout);
+  if (rule.kind === "number") {
+    const input = box.querySelector("input:not([type=checkbox])");
+    const raw = input.value.trim().replace(",", ".").replace(/\s/g, "");
+    if (raw === "" || Number.isNaN(Number(raw))) return false;
+    return Number(raw) < Number(rule.min.replace(",", "."));
+  }
+  const chosen = box.querySelector("input[type=radio]:checked");
+  return Boolean(chosen) && !rule.accept.includes(chosen.value);
+}
+function knockoutRefresh(box) {
+  const unmet = knockoutUnmet(box);
+  box.querySelector("[data-knockout-notice]").hidden = !unmet;
+  const anyway = box.querySelector("[data-knockout-anyway]");
+  if (anyway) anyway.hidden = !unmet;
+}
+["change", "input"].forEach((type) => document.addEventListener(type, (event) => {
+  const box = event.target.closest("[data-knockout]");
+  if (box && !event.target.closest("[data-knockout-anyway]")) knockoutRefresh(box);
+}));
