@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('jobs', '0008_application_questions'),
+        ('jobs', '0010_list_version'),
     ]
 
     operations = [
