@@ -28,6 +28,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from reilu.applications import letters
+from reilu.applications.anonymity import shown
 from reilu.applications.freshness import status_changed
 from reilu.applications.mail import application_for_reply, reply_address, tell_candidate
 from reilu.applications.models import Application, Event, ThreadMessage
@@ -168,9 +169,9 @@ def _tell_contact(app: Application, question: ThreadMessage, text: str) -> None:
         language,
         letters.THREAD_QUESTION,
         {
-            "name": app.name,
+            "name": app.display_name,
             "posting": app.posting.title,
-            "text": text,
+            "text": shown(text, app),
             "due": fmt_date(question.promised_by, language),
             "url": _staff_url(app),
         },
@@ -238,11 +239,11 @@ def _alert_contact_late(app: Application, question: ThreadMessage, missed: dt.da
         language,
         letters.THREAD_LAPSED_ALERT,
         {
-            "name": app.name,
+            "name": app.display_name,
             "posting": app.posting.title,
             "missed": fmt_date(missed, language),
             "new": fmt_date(question.promised_by, language),
-            "text": question.event.text,
+            "text": shown(question.event.text, app),
             "url": _staff_url(app),
         },
     )
@@ -263,6 +264,7 @@ def _alert_contact_late(app: Application, question: ThreadMessage, missed: dt.da
 class OpenQuestion:
     question: ThreadMessage
     late: bool  # its date has lapsed at least once, or passed
+    text: str  # as staff may see it: masked while the candidate's identity is hidden
 
 
 def unanswered_questions(org: Organization, limit: int = 100) -> list[OpenQuestion]:
@@ -279,7 +281,11 @@ def unanswered_questions(org: Organization, limit: int = 100) -> list[OpenQuesti
         .order_by("promised_by", "id")[:limit]
     )
     return [
-        OpenQuestion(q, q.lapses > 0 or (q.promised_by is not None and q.promised_by < today))
+        OpenQuestion(
+            q,
+            q.lapses > 0 or (q.promised_by is not None and q.promised_by < today),
+            shown(q.event.text, q.application),
+        )
         for q in rows
     ]
 

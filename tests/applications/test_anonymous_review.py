@@ -340,3 +340,26 @@ def test_the_reveal_is_kept_when_moved_back_to_the_first_stage(anon_app, recruit
     app = Application.objects.get(pk=anon_app.pk)
     assert app.revealed_at is not None and not app.identity_hidden
     assert app.display_name == NAME
+
+
+def test_a_question_to_the_contact_reveals_no_identity_in_the_first_stage(
+    client, anon_app, recruiter
+):
+    """The candidate's own question may carry their name and number: the contact's mail and
+    the attention view show the pseudonym and the masked text until the move."""
+    from reilu.applications.thread import question_ask
+
+    question_ask(
+        application=anon_app,
+        text="Hei! Aino Korhonen here, call me on 040 765 4321 about the start date.",
+        via="page",
+    )
+    mail = Message.objects.filter(kind="staff_thread_question").get()
+    assert mail.to_email == anon_app.contact_email
+    assert leaks(mail.subject + mail.body) == []
+    assert anon_app.pseudonym in mail.subject + mail.body
+    assert "the start date" in mail.body  # the question itself reaches the contact
+    client.force_login(recruiter)
+    html = client.get("/staff/attention/").content.decode()
+    assert "the start date" in html
+    assert leaks(html) == []
