@@ -48,6 +48,11 @@ PATTERNS: dict[str, list[str]] = {
         r"\bhow\s+much\s+(do|did)\s+you\s+(currently\s+)?(earn|make|get\s+paid)\b",
         r"\bwhat\s+(do|did)\s+you\s+(currently\s+)?earn\b",
         r"\bwhat\s+(are|were)\s+you\s+(currently\s+)?(paid|earning)\b",
+        # the pay noun first: "your salary in your previous job", "what was your pay"
+        r"\b(salary|pay|wages?|compensation|earnings|income)\s+(\w+\s+){0,3}"
+        r"(previous|last|prior|former|current|present|latest)\s+"
+        r"(job|employer|role|position|workplace|company|post)\b",
+        r"\bwhat\s+was\s+your\s+(\w+\s+)?(salary|pay|wages?|income|compensation)\b",
         # fi
         rf"\b(nykyi|tämänhetki|edelli|viimei|aiem|entis|nyky){_W}\s+({_W}\s+){{0,2}}"
         r"(palkka|palkkasi|palkkaa|palkkaasi|palkan|palkkatasosi|palkkatasoa|kuukausipalkka|"
@@ -56,6 +61,8 @@ PATTERNS: dict[str, list[str]] = {
         rf"\bpalkka(historia|todistu|laskel|kuit){_W}",
         r"\b(paljonko|kuinka\s+paljon|mitä)\s+(\w+\s+)?(ansaitset|ansaitsit|tienaat|tienasit)\b",
         rf"\bpalkkasi\s+(nyt|tällä\s+hetkellä|nykyisessä|edellisessä){_W}",
+        rf"\b(palk|ansio){_W}\s+({_W}\s+){{0,2}}(edellis|aiemm|nykyis|viimeis|entis){_W}\s+"
+        rf"(työ|tehtäv|toime|virka|virassa){_W}",
         # sv
         rf"\b(nuvarande|tidigare|senaste|förra|föregående|nuvarand|aktuell){_W}\s+"
         rf"({_W}\s+){{0,2}}(lön|lönen|löner|lönenivå|ersättning|ersättningen|inkomst|"
@@ -63,6 +70,10 @@ PATTERNS: dict[str, list[str]] = {
         rf"\blöne(historik|specifikation|besked){_W}",
         r"\bhur\s+mycket\s+(tjänar|tjänade)\s+du\b",
         r"\bvad\s+(tjänar|tjänade)\s+du\b",
+        rf"\b(lön|lönen|ersättning|ersättningen|inkomst|inkomsten)\s+({_W}\s+){{0,3}}"
+        rf"(förra|tidigare|nuvarande|senaste|föregående){_W}\s+"
+        rf"(jobb|arbetsgivar|tjänst|anställning|arbetsplats|befattning){_W}",
+        r"\bvad\s+var\s+din\s+(\w+\s+)?(lön|ersättning|inkomst)\b",
     ],
     "question-age": [
         r"\b(your\s+age|age\s*\?|how\s+old|year\s+of\s+birth|date\s+of\s+birth|birth\s*year|"
@@ -71,6 +82,8 @@ PATTERNS: dict[str, list[str]] = {
         r"\b(ikä|ikäsi|iän|ikää|iältä|iältäsi|ikääsi|ikäryhmä\w*)\b",
         rf"\b(syntymävuo|syntymäai|syntymäpäiv|syntymäpäivä){_W}",
         r"\b(kuinka|miten)\s+vanha\b",
+        # "Minkä ikäinen olet?"; a compound ("täysi-ikäinen", "samanikäinen") is not this
+        rf"(?<![-\w])ikäi{_W}",
         r"\bvuonna\s+syntyn",
         r"\bmilloin\s+olet\s+syntynyt\b",
         rf"\b(ålder|åldern|födelseår|födelsedatum|födelsedag){_W}",
