@@ -52,10 +52,9 @@ def _sign_in(page, base_url: str) -> None:
     ).to_be_visible(timeout=LONG)
     shot(page, "talent-03-signin-confirm")
     page.get_by_role("button", name="Sign in", exact=True).click()
-    page.wait_for_url(re.compile(r"/talent/me/$"), timeout=LONG)
-    expect(page.get_by_role("heading", level=1, name="Your talent profile")).to_be_visible(
-        timeout=LONG
-    )
+    # Signing in lands on the seeker's one account page, which offers the profile.
+    page.wait_for_url(re.compile(r"/me/$"), timeout=LONG)
+    expect(page.get_by_role("heading", level=1, name="Your account")).to_be_visible(timeout=LONG)
     expect(page.get_by_text("You have no profile yet.")).to_be_visible()
     shot(page, "talent-04-me-empty")
 
