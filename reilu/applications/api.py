@@ -219,7 +219,8 @@ def withdraw(request, token: str):
     return _status(app)
 
 
-def _message(app: Application, m: ThreadMessage) -> dict:
+def thread_message_out(app: Application, m: ThreadMessage) -> dict:
+    """One message of the conversation as the API answers it (status, staff and seeker)."""
     actor = m.event.actor
     staff_name = (actor.get_full_name() or actor.get_username()) if actor else app.contact_name
     return {
@@ -234,10 +235,10 @@ def _message(app: Application, m: ThreadMessage) -> dict:
     }
 
 
-def _thread(app: Application) -> dict:
+def thread_out(app: Application) -> dict:
     return {
         "contact_name": app.contact_name,
-        "messages": [_message(app, m) for m in application_thread(app)],
+        "messages": [thread_message_out(app, m) for m in application_thread(app)],
     }
 
 
@@ -247,7 +248,7 @@ def _thread(app: Application) -> dict:
 )
 def status_thread(request, token: str):
     """The candidate's conversation with the contact person of their application."""
-    return _thread(application_for_token(token, request=request))
+    return thread_out(application_for_token(token, request=request))
 
 
 @public.post(
@@ -270,7 +271,7 @@ def status_thread_ask(request, token: str, payload: s.ThreadIn):
     if question_limit_reached(app):
         raise Ratelimited
     question = question_ask(application=app, text=payload.text, via=ThreadMessage.Via.API)
-    return Status(201, _message(app, question))
+    return Status(201, thread_message_out(app, question))
 
 
 def _org_application(request, pk: int) -> Application | None:
@@ -299,7 +300,7 @@ def application_thread_read(request, pk: int):
         obj=app,
         actor=request.user,
     )
-    return _thread(app)
+    return thread_out(app)
 
 
 @staff.post(
@@ -322,7 +323,7 @@ def application_thread_answer(request, pk: int, payload: s.ThreadIn):
     answer = thread_answer(
         application=app, text=payload.text, actor=request.user, via=ThreadMessage.Via.API
     )
-    return Status(201, _message(app, answer))
+    return Status(201, thread_message_out(app, answer))
 
 
 @staff.get(

@@ -1,4 +1,5 @@
-"""The seeker's own applications and tasks, for the session their sign-in opened.
+"""The seeker's own applications, tasks and conversations, for the session their sign-in
+opened.
 
 Authenticated like /api/v1/talent/me: the session cookie of a seeker signed in by link or
 code; there are no bearer tokens for seekers. Every answer is scoped to the applications
@@ -8,14 +9,20 @@ made with the seeker's verified address (reilu.seekers.selectors).
 import datetime as dt
 from typing import Any
 
+from django_ratelimit.exceptions import Ratelimited
 from ninja import Router, Schema, Status
 
-from reilu.api.schemas import Error
-from reilu.applications.models import Application
+from reilu.api.schemas import Error, Problems, Refusal
+from reilu.applications import schemas as thread_schemas
+from reilu.applications.api import thread_message_out, thread_out
+from reilu.applications.models import Application, ThreadMessage
+from reilu.applications.thread import clean_text, question_ask, question_limit_reached
+from reilu.limits import rate_limited
 from reilu.seekers import selectors
 from reilu.talent.api import SEEKER_AUTH_DOC, seeker_auth
 
 router = Router(tags=["seeker"])
+NOT_FOUND = {"detail": "Not found."}
 
 
 class ApplicationOut(Schema):
@@ -97,7 +104,7 @@ def my_applications(request):  # type: ignore[no-untyped-def]
 def my_application(request, application_id: int):  # type: ignore[no-untyped-def]
     app = selectors.application_of(request.seeker, application_id)
     if app is None:
-        return Status(404, {"detail": "Not found."})
+        return Status(404, NOT_FOUND)
     detail = selectors.application_detail(app)
     return {
         **_row(app),
@@ -139,3 +146,48 @@ def my_tasks(request):  # type: ignore[no-untyped-def]
         }
         for t in selectors.tasks_of(request.seeker)
     ]
+
+
+@router.get(
+    "/seeker/applications/{application_id}/thread",
+    auth=seeker_auth,
+    response={200: thread_schemas.Thread, 401: Error, 404: Error},
+    summary="Your conversation with the contact person of one application (seeker)",
+    description=SEEKER_AUTH_DOC,
+)
+def my_thread(request, application_id: int):  # type: ignore[no-untyped-def]
+    app = selectors.application_of(request.seeker, application_id)
+    if app is None:
+        return Status(404, NOT_FOUND)
+    return thread_out(app)
+
+
+@router.post(
+    "/seeker/applications/{application_id}/thread",
+    auth=seeker_auth,
+    response={
+        201: thread_schemas.ThreadMessageOut,
+        400: Error | Refusal,
+        401: Error,
+        403: Error,
+        404: Error,
+        410: Refusal,
+        422: Problems,
+        429: Error,
+    },
+    summary="Write to the contact person of one of your applications (seeker)",
+    description=SEEKER_AUTH_DOC
+    + " The status page's rules: plain text, no attachments, limited per client (the same"
+    " counter as the status page's form) and per application; answered within two working"
+    " days, by mail and on the application's pages.",
+)
+@rate_limited("thread", method="POST")  # the same counter as the status page's form
+def my_thread_ask(request, application_id: int, payload: thread_schemas.ThreadIn):  # type: ignore[no-untyped-def]
+    app = selectors.application_of(request.seeker, application_id)
+    if app is None:
+        return Status(404, NOT_FOUND)
+    clean_text(payload.text)
+    if question_limit_reached(app):
+        raise Ratelimited
+    question = question_ask(application=app, text=payload.text, via=ThreadMessage.Via.API)
+    return Status(201, thread_message_out(app, question))

@@ -17,7 +17,7 @@ from django.utils.translation import gettext_lazy as _
 
 from reilu.applications.models import Application
 from reilu.applications.retention import due_q
-from reilu.applications.selectors import candidate_messages, candidate_timeline
+from reilu.applications.selectors import status_context
 from reilu.interviews.models import Booking, FeedbackCall, Purpose, Slot
 from reilu.interviews.selectors import can_book_interview
 from reilu.jobs.models import JobAlert
@@ -43,18 +43,9 @@ def application_of(seeker: Seeker, pk: int) -> Application | None:
 
 
 def application_detail(app: Application) -> dict:
-    stages = list(app.posting.stages.all())
-    position = next((i for i, s in enumerate(stages) if s.pk == app.stage_id), 0)
-    return {
-        "app": app,
-        "posting": app.posting,
-        "org": app.posting.organization,
-        "stages": stages,
-        "position": position + 1,
-        "total": len(stages),
-        "events": candidate_timeline(app),
-        "messages_sent": candidate_messages(app),
-    }
+    """The account's page of one application: what its status page shows (stage, contact,
+    promise, timeline, messages, the conversation with the contact person)."""
+    return status_context(app)
 
 
 def job_alerts_of(seeker: Seeker) -> QuerySet[JobAlert]:

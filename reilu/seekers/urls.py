@@ -7,6 +7,7 @@ urlpatterns = [
     path("me/", views.home, name="home"),
     path("me/tasks/", views.tasks, name="tasks"),
     path("me/applications/<int:pk>/", views.application, name="application"),
+    path("me/applications/<int:pk>/ask/", views.ask, name="ask"),
     path("me/applications/<int:pk>/<slug:target>/", views.go, name="go"),
     path("me/apply/<slug:slug>/", views.quick_apply, name="apply"),
     path("me/data/", views.export, name="export"),

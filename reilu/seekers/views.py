@@ -7,15 +7,21 @@ their tasks, their data. Status links keep working without an account.
 
 from typing import Any
 
+from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
+from django_ratelimit.exceptions import Ratelimited
 
+from reilu.applications.models import ThreadMessage
+from reilu.applications.thread import clean_text, question_ask, question_limit_reached
 from reilu.applications.views import apply_page
 from reilu.errors import private_response
 from reilu.jobs.models import Posting
 from reilu.limits import rate_limited
+from reilu.rules import RuleError
 from reilu.seekers import selectors, services
 from reilu.seekers.forms import QuickApplyForm
 from reilu.seekers.selectors import TaskKind
@@ -67,6 +73,34 @@ def application(request: HttpRequest, pk: int) -> HttpResponse:
 
 @auth.seeker_required
 @require_POST
+@rate_limited("thread", method="POST")  # the same counter as the status page's form
+def ask(request: HttpRequest, pk: int) -> HttpResponse:
+    """A question to the contact person of one of the seeker's applications: the status
+    page's rules (reilu.applications.views.ask). A refused text comes back on the
+    application's page with the reason and the text kept (400)."""
+    app = selectors.application_of(request.seeker, pk)  # type: ignore[attr-defined]
+    if app is None:
+        raise Http404
+    text = request.POST.get("text", "")
+    try:
+        clean_text(text)
+        if question_limit_reached(app):
+            raise Ratelimited
+        question_ask(application=app, text=text, via=ThreadMessage.Via.PAGE)
+    except RuleError as exc:
+        context = selectors.application_detail(app)
+        context.update(thread_error=str(exc), thread_text=text)
+        return private_response(render(request, "seekers/application.html", context, status=400))
+    messages.success(
+        request,
+        _("Your message is on its way to %(name)s. The answer comes by email and on this page.")
+        % {"name": app.contact_name},
+    )
+    return redirect(reverse("seekers:application", args=[app.pk]) + "#thread")
+
+
+@auth.seeker_required
+@require_POST
 def go(request: HttpRequest, pk: int, target: str) -> HttpResponse:
     """Open one of the seeker's applications on its own pages (the status page, booking,
     feedback, survey) with a fresh status link: the account acts through the same pages and
@@ -93,8 +127,6 @@ def export(request: HttpRequest) -> HttpResponse:
 @auth.seeker_required
 @require_http_methods(["GET", "POST"])
 def erase(request: HttpRequest) -> HttpResponse:
-    from django.utils.translation import gettext as _
-
     seeker = request.seeker  # type: ignore[attr-defined]
     error = ""
     status = 200
