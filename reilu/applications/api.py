@@ -3,7 +3,8 @@ moves and decisions (scoped to the token's employer)."""
 
 import json
 
-from django.core.exceptions import ValidationError
+from django import forms
+from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 from django_ratelimit.exceptions import Ratelimited
@@ -42,7 +43,6 @@ MAX_ID = 2**63 - 1  # the largest id any of the databases stores
     "/jobs/{slug}/applications",
     response={
         201: s.Applied,
-        400: shared.Error,
         404: shared.Error,
         409: shared.Refusal,
         410: shared.Refusal,
@@ -100,13 +100,9 @@ def apply(
                 raise RuleError("requirement_not_met", unmet_notice(question))
             for message in form.errors.get(name, []):
                 raise RuleError("bad_answer", f"{question.text}: {message}")
-        errors = "; ".join(
-            f"{field}: {' '.join(str(m) for m in msgs)}"
-            if field != "__all__"
-            else " ".join(str(m) for m in msgs)
-            for field, msgs in form.errors.items()
-        )
-        return Status(400, {"detail": errors})
+        # The form's refusals in the shape of the schema's (a missing field, a wrong type):
+        # one status and one list of {code, field, message} for every invalid field.
+        return Status(422, {"detail": form_problems(form)})
     try:
         app, raw = form.submit(posting)
     except DuplicateApplication:
@@ -117,6 +113,19 @@ def apply(
     # The API client is expected to have shown the employer's current notice.
     record_notice_acceptance(application=app, version=None)
     return Status(201, {"id": app.pk, "status_url": services.status_url(raw)})
+
+
+def form_problems(form: forms.Form) -> list[dict[str, str]]:
+    """A Django form's errors as the API's validation problems: code, field, message."""
+    return [
+        {
+            "code": error.code or "invalid",
+            "field": "" if field == NON_FIELD_ERRORS else field,
+            "message": " ".join(str(m) for m in error.messages),
+        }
+        for field, errors in form.errors.as_data().items()
+        for error in errors
+    ]
 
 
 def _answer_fields(questions: list[Question], raw: str) -> dict:
