@@ -78,6 +78,9 @@ class Application(models.Model):
                 fields=["promised_by"], condition=Q(outcome="active"), name="app_active_promise"
             ),
             models.Index(fields=["posting", "outcome", "stage"], name="app_posting_board"),
+            # A seeker's applications at every employer (reilu.seekers.selectors), the
+            # status links mailed to an address: looked up by the address alone.
+            models.Index(fields=["email_key"], name="app_email_key"),
         ]
 
     def __str__(self) -> str:

@@ -101,3 +101,16 @@ def test_signed_out_people_are_sent_to_sign_in(client, two_employers):
 def test_the_account_speaks_the_users_language(aino_client, two_employers, language, heading):
     response = aino_client.get("/me/", HTTP_ACCEPT_LANGUAGE=language)
     assert heading in response.content.decode()
+
+
+def test_the_accounts_query_is_served_by_an_index(aino, two_employers):
+    """The account finds the seeker's applications by the address alone (issue 18)."""
+    from django.db import connection
+
+    from reilu.seekers.selectors import applications_of
+
+    if connection.vendor == "postgresql":
+        # A handful of rows is cheaper to scan: ask whether the index can serve at all.
+        with connection.cursor() as cursor:
+            cursor.execute("SET LOCAL enable_seqscan = off")
+    assert "app_email_key" in applications_of(aino).explain()
