@@ -150,3 +150,20 @@ from tests.messaging.conftest import (  # noqa: E402, F401 - fixtures, used by n
     smtp_settings,
     smtp_socket,
 )
+
+# The inbound SMTP listener (`reilu inbound`) on a port of its own, for replies by email.
+REPLY_DOMAIN = "reply.reilu.test"
+
+
+@pytest.fixture
+def listener(settings):
+    from reilu.applications import inbound
+    from tests.messaging.conftest import SocketController, reserve_port
+
+    settings.REILU_REPLY_DOMAIN = REPLY_DOMAIN
+    sock = reserve_port()
+    controller = SocketController(inbound.InboundHandler(), sock)
+    controller.start()
+    yield "127.0.0.1", sock.getsockname()[1]
+    controller.stop()
+    sock.close()
