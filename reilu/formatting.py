@@ -1,9 +1,12 @@
-"""Dates and money the way each language writes them (1.2.2027, 3 200 €)."""
+"""Dates and money the way each language writes them (1.2.2027, 3 200 €), and which language
+a reader is shown."""
 
 import datetime as dt
 from decimal import Decimal
-from typing import Protocol
+from typing import Any, Protocol
 
+from django.conf import settings
+from django.utils import translation
 from django.utils.translation import get_language, pgettext
 
 NBSP = "\u00a0"
@@ -77,3 +80,19 @@ def fmt_pay(posting: Pay, language: str | None = None) -> str:
     if posting.pay_min == posting.pay_max:
         return f"{high} {period}"
     return f"{low}–{high} {period}"
+
+
+def chosen_language(request: Any) -> str | None:
+    """The language the visitor chose on the site (the language switcher's cookie), or None
+    when nothing was chosen and the page's language comes only from the browser's
+    Accept-Language."""
+    code = (request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME) or "")[:2]
+    return code if code in {c for c, _name in settings.LANGUAGES} else None
+
+
+def use_language(request: Any, language: str) -> str:
+    """Show the rest of this request in `language` (the page, its messages and the
+    Content-Language header the locale middleware sets on the answer)."""
+    translation.activate(language)
+    request.LANGUAGE_CODE = translation.get_language()
+    return language

@@ -48,7 +48,8 @@ def unmet_notice(question: Question) -> str:
     ) % {"requirement": question.requirement}
     if question.may_apply_anyway:
         return f"{told} " + _(
-            "You can still send your application, and it will be read like every other one."
+            "You can still send your application. The employer will see that your answer "
+            "does not meet this requirement."
         )
     return f"{told} " + _(
         "For this requirement the employer considers only applications that meet it, so the "

@@ -6,6 +6,7 @@ from reilu.applications.models import AccessToken, Application
 from reilu.applications.retention import token_expired
 from reilu.employers.models import hash_token
 from reilu.errors import LinkExpired, LinkNotFound
+from reilu.formatting import chosen_language, use_language
 from reilu.limits import count_miss
 
 
@@ -51,3 +52,10 @@ def application_for_token(
             count_miss(request, "status")
         raise LinkNotFound
     return app
+
+
+def link_language(request: HttpRequest, app: Application) -> str:
+    """Show a page under a candidate's link in the language they applied in, unless the
+    visitor has chosen a language on the site: a status link opened in a fresh browser
+    follows the application, not the browser's Accept-Language."""
+    return use_language(request, chosen_language(request) or app.language)

@@ -27,7 +27,7 @@ from reilu.applications.thread import (
     question_ask,
     question_limit_reached,
 )
-from reilu.applications.tokens import application_for_token
+from reilu.applications.tokens import application_for_token, link_language
 from reilu.jobs.alerts import alert_subscribe
 from reilu.jobs.models import Posting
 from reilu.jobs.views import PUBLIC_STATES
@@ -150,7 +150,7 @@ def status_links(request):
 
 def status(request, token):
     app = application_for_token(token, request=request, tell_expired=True)
-    language = (get_language() or app.language)[:2]
+    language = link_language(request, app)
     csrf = get_token(request)
     # A notice waiting to be shown (e.g. after withdrawing) is not in the validator: such a
     # response is always sent in full.
@@ -182,6 +182,7 @@ def status(request, token):
 @require_http_methods(["GET", "POST"])
 def withdraw(request, token):
     app = application_for_token(token, request=request, tell_expired=True)
+    link_language(request, app)
     if request.method == "POST":
         try:
             services.application_withdraw(application=app)
@@ -198,6 +199,7 @@ def withdraw(request, token):
 @require_http_methods(["POST"])
 def subscribe_alerts(request, token):
     app = application_for_token(token, request=request, tell_expired=True)
+    link_language(request, app)
     alert_subscribe(organization=app.posting.organization, email=app.email, language=app.language)
     messages.success(
         request, _("We sent you an email. Confirm there, and you will hear of new openings.")
@@ -211,6 +213,7 @@ def ask(request, token):
     """A question to the contact person from the status page. A refused text comes back on
     a page of its own with the reason and the text kept (400)."""
     app = application_for_token(token, request=request, tell_expired=True)
+    link_language(request, app)
     text = request.POST.get("text", "")
     try:
         clean_text(text)

@@ -15,7 +15,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from reilu.applications.anonymity import shown
 from reilu.applications.cv import cv_response
 from reilu.applications.staff_views import staff_application
-from reilu.applications.tokens import application_for_token
+from reilu.applications.tokens import application_for_token, link_language
 from reilu.employers.access import recruiting_orgs
 from reilu.employers.staff import current_org, recruiter_required
 from reilu.errors import private_response
@@ -298,6 +298,7 @@ def report(request):
 @require_http_methods(["GET", "POST"])
 def book(request, token):
     app = application_for_token(token)
+    link_language(request, app)
     if request.method == "POST":
         slot_id = request.POST.get("slot", "")
         with refusal_shown(request) as refused:
@@ -325,6 +326,7 @@ def book(request, token):
 @require_POST
 def cancel(request, token):
     app = application_for_token(token)
+    link_language(request, app)
     purpose = Purpose.FEEDBACK if request.POST.get("purpose") == "feedback" else Purpose.INTERVIEW
     with refusal_shown(request) as refused:
         booking_cancel(application=app, purpose=purpose)
@@ -336,6 +338,7 @@ def cancel(request, token):
 @require_http_methods(["GET", "POST"])
 def feedback(request, token):
     app = application_for_token(token)
+    link_language(request, app)
     call = FeedbackCall.objects.filter(application=app).select_related("booking__slot").first()
     if call is None:
         raise Http404

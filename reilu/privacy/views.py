@@ -11,6 +11,7 @@ from django.views.decorators.http import require_http_methods
 from reilu.employers.models import Membership
 from reilu.employers.staff import recruiter_required
 from reilu.errors import LinkExpired, LinkNotFound, private_response, too_many_requests
+from reilu.formatting import chosen_language, use_language
 from reilu.limits import rate_limited
 from reilu.privacy import services
 from reilu.privacy.forms import NoticeForm
@@ -55,6 +56,9 @@ def export(request, token):
 @rate_limited("status")
 def erase(request, token):
     app = _candidate_app(token)
+    # Like the status page it is reached from: the application's language unless the
+    # visitor chose one (reilu.applications.tokens.link_language).
+    use_language(request, chosen_language(request) or app.language)
     error = ""
     if request.method == "POST":
         if request.POST.get("confirm") == "yes":

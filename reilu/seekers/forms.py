@@ -10,9 +10,10 @@ from reilu.talent.models import Profile
 
 class QuickApplyForm(ApplyForm):
     """The apply form for a signed-in seeker: name, phone and language come from the
-    profile (and can be changed for this application), the email is the account's verified
-    one (so the application shows in the account), and the CV stored in the profile is sent
-    unless another file is chosen."""
+    profile or the newest earlier application (selectors.apply_prefill; they can be changed
+    for this application), the email is the account's verified one (so the application
+    shows in the account), and the CV stored in the profile is sent unless another file is
+    chosen."""
 
     use_stored_cv = forms.BooleanField(required=False)
 

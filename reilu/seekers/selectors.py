@@ -9,6 +9,7 @@ seeker's address first.
 
 import datetime as dt
 from dataclasses import dataclass, field
+from typing import Any
 
 from django.db.models import Max, QuerySet
 from django.utils import timezone
@@ -21,7 +22,7 @@ from reilu.applications.selectors import status_context
 from reilu.interviews.models import Booking, FeedbackCall, Purpose, Slot
 from reilu.interviews.selectors import can_book_interview
 from reilu.jobs.models import JobAlert
-from reilu.talent.models import Seeker
+from reilu.talent.models import Profile, Seeker
 from reilu.voice.models import SurveyInvitation
 
 
@@ -35,6 +36,31 @@ def applications_of(seeker: Seeker, now: dt.datetime | None = None) -> QuerySet[
         .select_related("posting__organization", "stage")
         .order_by("-created_at", "-id")
     )
+
+
+@dataclass(frozen=True)
+class ApplyPrefill:
+    """What quick apply fills in, and where it came from: "profile", "application" (the
+    newest earlier application with the verified address) or "" (only the address)."""
+
+    initial: dict[str, Any]
+    source: str
+    earlier: Application | None = None
+
+
+def apply_prefill(seeker: Seeker, profile: Profile | None) -> ApplyPrefill:
+    """Quick apply's values: the account's address always; name, phone and stored CV from
+    the talent profile; without a profile, name, phone and language from the newest earlier
+    application made with the account's verified address."""
+    initial: dict[str, Any] = {"email": seeker.email, "language": seeker.language}
+    if profile is not None:
+        initial.update(name=profile.name, phone=profile.phone, use_stored_cv=bool(profile.cv))
+        return ApplyPrefill(initial, "profile")
+    earlier = applications_of(seeker).first()
+    if earlier is None:
+        return ApplyPrefill(initial, "")
+    initial.update(name=earlier.name, phone=earlier.phone, language=earlier.language)
+    return ApplyPrefill(initial, "application", earlier)
 
 
 def application_of(seeker: Seeker, pk: int) -> Application | None:

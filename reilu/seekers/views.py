@@ -153,20 +153,20 @@ def erase(request: HttpRequest) -> HttpResponse:
 @rate_limited("apply", method="POST")
 def quick_apply(request: HttpRequest, slug: str) -> HttpResponse:
     """Apply from the account: the public form's flow (applications.views.apply_page) with
-    the profile's name, phone and stored CV filled in and the account's address."""
+    the account's address and, from the profile or else the newest earlier application, the
+    name, phone and language (selectors.apply_prefill); the page says which."""
     seeker = request.seeker  # type: ignore[attr-defined]
     posting = get_object_or_404(
         Posting.objects.select_related("organization"), slug=slug, state=Posting.State.PUBLISHED
     )
     profile = Profile.objects.filter(seeker=seeker).first()
-    initial: dict[str, Any] = {"email": seeker.email, "language": seeker.language}
-    if profile is not None:
-        initial.update(name=profile.name, phone=profile.phone, use_stored_cv=bool(profile.cv))
+    prefill = selectors.apply_prefill(seeker, profile)
 
     def form_class(*args: Any, **kwargs: Any) -> QuickApplyForm:
         return QuickApplyForm(*args, profile=profile, email=seeker.email, **kwargs)
 
+    context = {"quick": True, "filled_from": prefill.source, "earlier": prefill.earlier}
     response = apply_page(
-        request, posting, form_class=form_class, initial=initial, context={"quick": True}
+        request, posting, form_class=form_class, initial=prefill.initial, context=context
     )
     return private_response(response)

@@ -8,6 +8,7 @@ urlpatterns = [
     path("talent/p/<uuid:public_id>/", views.public_profile, name="public_profile"),
     path("talent/signin/", views.signin, name="signin"),
     path("talent/signin/code/", views.signin_code, name="signin_code"),
+    path("talent/signin/sent/", views.signin_sent, name="signin_sent"),
     path("talent/signin/<str:token>/", views.signin_link, name="signin_link"),
     path("talent/signout/", views.signout, name="signout"),
     path("talent/me/", views.me, name="me"),

@@ -7,11 +7,12 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
-from django.views.decorators.http import require_http_methods, require_POST
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from reilu import limits
 from reilu.applications.cv import file_response
 from reilu.errors import private_response
+from reilu.formatting import chosen_language
 from reilu.refusals import refusal_shown
 from reilu.talent import auth, saved_searches, selectors
 from reilu.talent.forms import (
@@ -36,6 +37,8 @@ def _language() -> str:
 
 
 PENDING_SEARCH = "reilu.pending_search"
+# The address a sign-in mail was last asked for in this session (the code form's default).
+SIGNIN_EMAIL = "reilu.signin_email"
 
 
 @require_http_methods(["GET", "POST"])
@@ -53,23 +56,37 @@ def signin(request):
         # Per client, before the form: one client cannot mail links to many addresses.
         limits.check(request, "signin")
         if form.is_valid():
-            sent = signin_request(email=form.cleaned_data["email"], language=_language())
+            email = form.cleaned_data["email"]
+            sent = signin_request(
+                email=email, language=_language(), chosen=chosen_language(request)
+            )
             if not sent:
                 form.add_error(None, _("Too many sign-in links asked for. Try again in an hour."))
                 return render(request, "talent/signin.html", {"form": form}, status=429)
-            code_form = SignInCodeForm(initial={"email": form.cleaned_data["email"]})
-            return private_response(
-                render(request, "talent/signin_sent.html", {"code_form": code_form})
-            )
+            # Post/redirect/get: the "check your email" page with its code form survives a
+            # reload and Back. The address waits in the session, not in the URL.
+            request.session[SIGNIN_EMAIL] = email
+            return redirect("talent:signin_sent")
         status = 400
     return render(request, "talent/signin.html", {"form": form}, status=status)
+
+
+@require_safe
+def signin_sent(request):
+    """After asking for a sign-in mail: where to type the code, for the address asked for."""
+    email = request.session.get(SIGNIN_EMAIL)
+    if not isinstance(email, str) or not email:
+        return redirect("talent:signin")
+    code_form = SignInCodeForm(initial={"email": email})
+    return private_response(render(request, "talent/signin_sent.html", {"code_form": code_form}))
 
 
 @require_http_methods(["GET", "POST"])
 def signin_code(request):
     """The code from the sign-in mail, typed on this device. Guesses are limited per client
     (before the form), per address, and per code (auth.code_use)."""
-    form = SignInCodeForm(request.POST or None, initial={"email": request.GET.get("email", "")})
+    email = request.GET.get("email", "") or request.session.get(SIGNIN_EMAIL, "")
+    form = SignInCodeForm(request.POST or None, initial={"email": email})
     status = 200
     if request.method == "POST":
         limits.check(request, "signin_code")
@@ -82,6 +99,7 @@ def signin_code(request):
                 seeker = auth.code_use(email=email, code=form.cleaned_data["code"])
                 if seeker is not None:
                     auth.sign_in(request, seeker)
+                    request.session.pop(SIGNIN_EMAIL, None)
                     return redirect(auth.HOME)
                 form.add_error(
                     "code",
@@ -106,6 +124,7 @@ def signin_link(request, token):
         if seeker is None:
             return private_response(render(request, "talent/signin_expired.html", {}, status=410))
         auth.sign_in(request, seeker)
+        request.session.pop(SIGNIN_EMAIL, None)
         return redirect(auth.HOME)
     if auth.token_peek(token) is None:
         return private_response(render(request, "talent/signin_expired.html", {}, status=410))

@@ -4,7 +4,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from reilu.applications.tokens import application_for_token
+from reilu.applications.tokens import application_for_token, link_language
 from reilu.employers.staff import recruiter_required
 from reilu.errors import private_response
 from reilu.jobs.staff_views import staff_posting
@@ -19,6 +19,7 @@ from reilu.voice.selectors.reviews import public_reviews, report_queue
 
 def _survey_page(request, invitation: SurveyInvitation, status_token: str | None):
     app = invitation.application
+    link_language(request, app)
     context: dict[str, object] = {
         "invitation": invitation,
         "posting": app.posting,

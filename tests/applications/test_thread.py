@@ -8,6 +8,7 @@ import datetime as dt
 
 import pytest
 import time_machine
+from django.conf import settings
 from django.utils import timezone
 
 from reilu.applications import thread
@@ -84,6 +85,7 @@ def test_the_form_redirects_back_to_the_conversation_with_a_notice(client, appli
 
 @pytest.mark.parametrize("language", ["en", "fi", "sv"])
 def test_a_refused_message_comes_back_with_the_reason_then_goes(client, application, language):
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = language  # chosen on the site
     empty = ask(client, application, "   \r\n ", HTTP_ACCEPT_LANGUAGE=language)
     assert empty.status_code == 400
     assert REFUSED[language][0] in empty.content.decode()
@@ -135,7 +137,8 @@ def test_questions_are_limited_per_application(client, settings, application):
     settings.REILU_RATES = {**settings.REILU_RATES, "thread_application": "2/d"}
     assert ask(client, application, "one").status_code == 302
     assert ask(client, application, "two").status_code == 302
-    refused = ask(client, application, "three", HTTP_ACCEPT_LANGUAGE="fi")
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "fi"  # chosen on the site
+    refused = ask(client, application, "three")
     assert refused.status_code == 429
     assert '<html lang="fi">' in refused.content.decode()
     assert ThreadMessage.objects.count() == 2

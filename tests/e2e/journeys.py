@@ -79,14 +79,24 @@ def sign_in_code(inbox, address: str) -> str:
 
 
 def sign_in_with_code(page: Page, base_url: str, inbox, address: str, language: str) -> None:
-    """Ask for a sign-in mail, type a wrong code (refused, with the reason), then the right
-    one: the seeker lands on their account."""
+    """Ask for a sign-in mail, reload the page that asks for the code (it stays), type a
+    wrong code (refused, with the reason), then the right one: the seeker lands on their
+    account."""
     page.goto(base_url + "/talent/signin/")
+    expect(
+        page.get_by_role("heading", level=1, name=t(language, "Sign in to Reilu"))
+    ).to_be_visible()
     page.locator("#id_email").fill(address)
     page.locator("main form button[type=submit]").click()
     expect(
         page.get_by_role("heading", level=1, name=t(language, "Check your email"))
     ).to_be_visible()
+    # A reload keeps the code form for the address (post/redirect/get).
+    page.reload()
+    expect(
+        page.get_by_role("heading", level=1, name=t(language, "Check your email"))
+    ).to_be_visible()
+    expect(page.locator("#id_email")).to_have_value(address)
     code = sign_in_code(inbox, address)
     page.locator("#id_code").fill("000000" if code != "000000" else "111111")
     page.get_by_role("button", name=t(language, "Sign in with the code")).click()

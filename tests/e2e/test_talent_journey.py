@@ -27,9 +27,9 @@ def _label(text: str) -> re.Pattern:
 
 def _sign_in(page, base_url: str) -> None:
     page.goto(base_url + "/talent/signin/")
-    expect(
-        page.get_by_role("heading", level=1, name="Sign in to the talent gallery")
-    ).to_be_visible(timeout=LONG)
+    expect(page.get_by_role("heading", level=1, name="Sign in to Reilu")).to_be_visible(
+        timeout=LONG
+    )
     page.get_by_label(_label("Your email address")).fill(SEEKER)
     shot(page, "talent-01-signin")
     page.get_by_role("button", name="Email me a sign-in link").click()
@@ -48,7 +48,7 @@ def _sign_in(page, base_url: str) -> None:
     # Opening the link alone does not sign in (mail scanners open links): a button does.
     page.goto(base_url + found.group(1))
     expect(
-        page.get_by_role("heading", level=1, name="Sign in to your talent profile")
+        page.get_by_role("heading", level=1, name="Sign in to your Reilu account")
     ).to_be_visible(timeout=LONG)
     shot(page, "talent-03-signin-confirm")
     page.get_by_role("button", name="Sign in", exact=True).click()

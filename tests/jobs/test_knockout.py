@@ -195,3 +195,42 @@ def test_a_tied_question_is_not_unrelated(org):
     posting = screening_posting(org, {**YEARS, "text": "Can you start in January?"})
     [findings] = check_questions(posting)
     assert findings == []
+
+
+@pytest.mark.parametrize(
+    ("language", "told", "old"),
+    [
+        (
+            "en",
+            "You can still send your application. The employer will see that your answer "
+            "does not meet this requirement.",
+            "read like every other one",
+        ),
+        (
+            "fi",
+            "Voit silti lähettää hakemuksesi. Työnantaja näkee, että vastauksesi ei täytä "
+            "tätä vaatimusta.",
+            "luetaan kuten kaikki muutkin",
+        ),
+        (
+            "sv",
+            "Du kan ändå skicka din ansökan. Arbetsgivaren ser att ditt svar inte uppfyller "
+            "detta krav.",
+            "läses som alla andra",
+        ),
+    ],
+)
+def test_a_soft_miss_tells_the_candidate_what_the_employer_will_see(
+    client, org, language, told, old
+):
+    """Staff see "Does not meet" beside the answer: the candidate is told so, not that the
+    application is read like all the others."""
+    posting = screening_posting(org, YEARS)
+    name = f"q{posting.questions.get().pk}"
+    html = client.get(f"/jobs/{posting.slug}/apply/", HTTP_ACCEPT_LANGUAGE=language)
+    assert told in html.content.decode()
+    response = client.post(
+        f"/jobs/{posting.slug}/apply/", apply_data(**{name: "1"}), HTTP_ACCEPT_LANGUAGE=language
+    )
+    html = response.content.decode()
+    assert response.status_code == 400 and told in html and old not in html

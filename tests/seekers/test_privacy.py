@@ -4,7 +4,10 @@ import io
 import json
 import zipfile
 
-from reilu.applications.models import AccessToken, Application
+import pytest
+
+from reilu.applications.models import AccessToken, Answer, Application
+from reilu.applications.thread import question_ask
 from reilu.jobs.alerts import alert_confirm, alert_subscribe
 from reilu.jobs.models import JobAlert
 from reilu.privacy.models import AuditEvent, ErasureRecord
@@ -77,3 +80,34 @@ def test_erasing_the_account_erases_its_applications_at_every_employer(
     assert not JobAlert.objects.filter(email_key="aino@example.fi").exists()
     assert SESSION_KEY not in aino_client.session
     assert aino_client.get(f"/status/{two_employers['raw_acme']}/").status_code == 404
+
+
+@pytest.mark.parametrize(
+    ("language", "answers", "conversation"),
+    [
+        (
+            "en",
+            "your answers to the employer's questions",
+            "the messages of your conversation with the contact person",
+        ),
+        ("fi", "vastauksesi työnantajan kysymyksiin", "keskustelusi yhteyshenkilön kanssa"),
+        ("sv", "dina svar på arbetsgivarens frågor", "din konversation med kontaktpersonen"),
+    ],
+)
+def test_the_confirmation_names_the_answers_and_the_conversation_that_erasure_removes(
+    aino_client, two_employers, language, answers, conversation
+):
+    """What the page lists is what goes: the answers to the application's questions and the
+    texts of the conversation with the contact person."""
+    app = two_employers["acme"]
+    Answer.objects.create(
+        application=app, question_text="Can you start in January?", kind="yes_no", value="yes"
+    )
+    message = question_ask(application=app, text="Is part-time possible?", via="page")
+    page = aino_client.get("/me/erase/", HTTP_ACCEPT_LANGUAGE=language).content.decode()
+    assert answers in page and conversation in page
+    response = aino_client.post("/me/erase/", {"confirm": "yes"})
+    assert response.status_code == 200
+    assert not Answer.objects.filter(application=app).exists()
+    message.event.refresh_from_db()
+    assert message.event.text == ""

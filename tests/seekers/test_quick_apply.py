@@ -5,7 +5,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 
 from reilu.applications.models import Application
 from reilu.talent.services.profiles import profile_save
-from tests.conftest import PDF_BYTES
+from tests.conftest import PDF_BYTES, make_application, make_posting
 from tests.talent.conftest import sign_in_as
 
 
@@ -133,3 +133,55 @@ def test_the_public_form_offers_quick_apply_to_a_signed_in_seeker(client, postin
     sign_in_as(client, aino)
     html = client.get(f"/jobs/{posting.slug}/apply/").content.decode()
     assert f'href="/me/apply/{posting.slug}/"' in html
+
+
+EARLIER = {
+    "en": "Filled in from your earlier application to Backend developer at Acme Oy",
+    "fi": "Täytetty aiemmasta hakemuksestasi (Backend developer, Acme Oy,",
+    "sv": "Ifyllt från din tidigare ansökan (Backend developer, Acme Oy,",
+}
+FROM_PROFILE = {
+    "en": "Filled in from your profile.",
+    "fi": "Täytetty profiilistasi.",
+    "sv": "Ifyllt från din profil.",
+}
+
+
+@pytest.mark.parametrize("language", ["en", "fi", "sv"])
+def test_without_a_profile_the_newest_earlier_application_fills_the_form(
+    client, aino, org, posting, language
+):
+    """No talent profile: name, phone and language come from the seeker's newest earlier
+    application with the verified address, and the page says so."""
+    first = client.post(
+        f"/jobs/{posting.slug}/apply/",
+        {"name": "Aino Korhonen", "email": "AINO@example.fi", "phone": "040 555 1234",
+         "language": "sv", "cover_letter": "Hello!", "privacy_consent": "on",
+         "privacy_notice_version": "0"},
+    )  # fmt: skip
+    assert first.status_code == 302
+    # Someone else's later application with another address is not used.
+    make_application(posting, email="bertta@example.fi", name="Bertta Virtanen")
+    other = make_posting(org, title="Data analyst")
+    sign_in_as(client, aino)
+    html = client.get(f"/me/apply/{other.slug}/", HTTP_ACCEPT_LANGUAGE=language).content.decode()
+    assert 'value="Aino Korhonen"' in html and 'value="040 555 1234"' in html
+    assert '<option value="sv" selected>' in html
+    assert "Bertta" not in html
+    assert EARLIER[language] in html and FROM_PROFILE[language] not in html
+    response = client.post(f"/me/apply/{other.slug}/", _form(language="sv", use_stored_cv=None,
+                           cover_letter="Hello again!"))  # fmt: skip
+    assert response.status_code == 302
+    assert Application.objects.get(posting=other).email == "aino@example.fi"
+
+
+def test_with_a_profile_the_page_says_the_profile_filled_it(aino_client, posting, profile_with_cv):
+    html = aino_client.get(f"/me/apply/{posting.slug}/").content.decode()
+    assert FROM_PROFILE["en"] in html and "earlier application" not in html
+
+
+def test_with_nothing_earlier_only_the_address_is_filled_and_nothing_is_claimed(
+    aino_client, posting
+):
+    html = aino_client.get(f"/me/apply/{posting.slug}/").content.decode()
+    assert 'value="aino@example.fi"' in html and "Filled in from" not in html

@@ -1,5 +1,6 @@
 import re
 
+from django.conf import settings
 from django.urls import reverse
 
 from reilu.applications import services as app_services
@@ -153,7 +154,8 @@ def test_the_status_page_says_how_many_questions_the_survey_really_asks(
     page = client.get(f"/status/{raw}/", HTTP_ACCEPT_LANGUAGE="fi").content.decode()
     assert "viisi" not in page
     assert "kolme nopeaa arviota" not in page and "3 nopeaa arviota" in page
-    page = client.get(f"/status/{raw}/", HTTP_ACCEPT_LANGUAGE="sv").content.decode()
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "sv"  # chosen on the site
+    page = client.get(f"/status/{raw}/", HTTP_ACCEPT_LANGUAGE="fi").content.decode()
     assert "fem" not in page and "3 snabba" in page
     survey = client.get(_survey_link(interviewed)).content.decode()
     assert survey.count('type="radio" name="') == 11 + 5 + 5

@@ -1,4 +1,11 @@
 // Small progressive enhancements; every page works without them.
+
+// A page that answers a form's POST (the form again, with its errors) becomes a plain address
+// in the history: Back and reload then load the page afresh, where Chromium would otherwise
+// ask to send the form again ("Confirm form resubmission").
+if (document.querySelector("main[data-posted]")) {
+  history.replaceState(history.state, "", location.href);
+}
 document.addEventListener("change", (event) => {
   const el = event.target;
   if (el.matches("select[data-autosubmit]")) el.form.submit();

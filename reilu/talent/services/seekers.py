@@ -25,15 +25,18 @@ def seeker_get_or_create(*, email: str, language: str) -> Seeker:
     return seeker
 
 
-def signin_request(*, email: str, language: str) -> bool:
+def signin_request(*, email: str, language: str, chosen: str | None = None) -> bool:
     """Mail a one-time sign-in link and code; False when too many were asked for in the last hour.
 
+    The mail's language: the one the visitor chose on the site (`chosen`), else the
+    seeker's stored language for messages, else `language` (the page's, from the browser).
     No seeker is created here (see auth.token_use); the count per address is exact.
     """
     if not limits.hit(f"talent-signin:{_key(email)}", f"{SIGN_IN_LINKS_PER_HOUR}/h"):
         return False
     with transaction.atomic():
         seeker = Seeker.objects.filter(email_key=_key(email)).first()
+        language = chosen or (seeker.language if seeker else "") or language
         issued = auth.token_issue(email=email, language=language)
         with override(language):
             subject = str(letters.SIGNIN_SUBJECT)
