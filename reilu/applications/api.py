@@ -231,7 +231,8 @@ def withdraw(request, token: str):
 def thread_message_out(app: Application, m: ThreadMessage) -> dict:
     """One message of the conversation as the API answers it (status, staff and seeker)."""
     actor = m.event.actor
-    staff_name = (actor.get_full_name() or actor.get_username()) if actor else app.contact_name
+    # As on the status page: a login name (often an email address) is never shown.
+    staff_name = (actor.get_full_name() if actor else "") or app.contact_name
     return {
         "id": m.pk,
         "author": m.author,

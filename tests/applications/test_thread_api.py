@@ -47,6 +47,20 @@ def test_a_candidate_asks_and_reads_through_the_api(client, application):
     assert [e["text"] for e in status["events"] if e["kind"] == "question"] == [QUESTION]
 
 
+def test_an_answer_by_staff_without_a_full_name_is_signed_with_the_contacts_name(
+    client, application, recruiter
+):
+    # The recruiter's username is their email address: the candidate sees the contact
+    # person's name, as on the status page, never the login.
+    assert not recruiter.get_full_name()
+    thread.question_ask(application=application, text=QUESTION, via="page")
+    thread.thread_answer(application=application, text=ANSWER, actor=recruiter, via="page")
+    read = client.get(f"{API}/status/{application.raw_token}/thread")
+    names = [(m["author"], m["author_name"]) for m in read.json()["messages"]]
+    assert names == [("candidate", "Aino Korhonen"), ("staff", "Laura Nieminen")]
+    assert recruiter.username not in read.content.decode()
+
+
 def test_bad_text_is_a_400_with_a_code_in_the_users_language(client, application):
     url = f"{API}/status/{application.raw_token}/thread"
     for text, code in (("  ", "empty"), ("z" * 4001, "too_long"), ("a\x00b", "control_characters")):
