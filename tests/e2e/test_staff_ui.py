@@ -221,3 +221,30 @@ def test_the_staff_menu_fits_one_line_in_every_language(
     assert page.locator(".site-header").bounding_box()["height"] <= 80
     assert page.locator("#staff-menu > li").count() == 5
     context.close()
+
+
+def _overlap(a: dict, b: dict) -> bool:
+    return not (
+        a["x"] + a["width"] <= b["x"]
+        or b["x"] + b["width"] <= a["x"]
+        or a["y"] + a["height"] <= b["y"]
+        or b["y"] + b["height"] <= a["y"]
+    )
+
+
+@pytest.mark.parametrize("width", [920, 1000, 1280])
+def test_the_staff_header_never_overlaps_the_language_switch(
+    page, live_server, recruiter_setup, width
+):
+    # Between the phone menu (≤ 900 px) and a wide screen the one-line menu is widest in
+    # Swedish ("Inställningar", "Sökandes röst"); it pushed under the language form.
+    _org, recruiter, _posting = recruiter_setup
+    page.set_viewport_size({"width": width, "height": 800})
+    staff_login(page, live_server.url, recruiter)
+    for language in ("sv", "fi", "en"):
+        page.locator("#lang-select").select_option(language)
+        expect(page.locator("html")).to_have_attribute("lang", language)
+        menu = page.locator(".staff-menu > li").last.bounding_box()
+        switch = page.locator(".lang-form").bounding_box()
+        assert not _overlap(menu, switch), (language, menu, switch)
+        assert page.evaluate("document.documentElement.scrollWidth") <= width
