@@ -78,6 +78,14 @@ def check_questions(
     ]
 
 
+def editor_score(report: Report, question_findings: list[list[Finding]]) -> int:
+    """The score the editor shows: the ad's own, less the penalty of each error the checker
+    finds in the application questions (once per code), so an ad whose question the
+    publish gate refuses never shows as perfect."""
+    errors = [f for found in question_findings for f in found if f.severity == "error"]
+    return Report(report.language, [*report.findings, *errors]).score
+
+
 @lru_cache(maxsize=4096)
 def _published_ad_is_clean(pk: int, version: str) -> bool:
     posting = Posting.objects.select_related("organization").get(pk=pk)

@@ -1,3 +1,5 @@
+import re
+
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
@@ -9,6 +11,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from reilu.adcheck import Finding
 from reilu.employers.access import recruiting_orgs
 from reilu.employers.models import Membership
 from reilu.employers.staff import StaffRequest, recruiter_required
@@ -27,6 +30,7 @@ from reilu.jobs.models import DutyShare, Posting, Question, Stage
 from reilu.jobs.requirements import requirement_lines
 from reilu.jobs.rules import publish_problems
 from reilu.refusals import refusal_shown
+from reilu.rules import PublishRefused, RuleError
 
 
 def staff_posting(request: HttpRequest, pk: int) -> Posting:
@@ -105,6 +109,7 @@ def _editor(request: StaffRequest, posting: Posting | None) -> HttpResponse:
         initial=question_initial,
         form_kwargs={"requirements": requirement_lines(stated)},
     )
+    refusal: RuleError | None = None
     held = set()
     if posting is not None:
         held = {str(pk) for pk in posting.applications.values_list("stage_id", flat=True)}
@@ -116,7 +121,7 @@ def _editor(request: StaffRequest, posting: Posting | None) -> HttpResponse:
         fields = dict(form.cleaned_data)
         duty_rows, stage_rows = formset_rows(duties), formset_rows(stages)
         question_list = question_rows(questions)
-        with refusal_shown(request) as refused:
+        try:
             if posting is None:
                 posting = services.posting_create(
                     organization=request.org,
@@ -134,12 +139,16 @@ def _editor(request: StaffRequest, posting: Posting | None) -> HttpResponse:
                     stages=stage_rows,
                     questions=question_list,
                 )
-        if not refused:
+        except RuleError as exc:
+            # The service stored nothing (one transaction); the page keeps what was typed
+            # and its summary names what refused it.
+            refusal = exc
+        else:
             if "publish" in request.POST:
                 return _publish(request, posting)
             messages.success(request, _("Saved."))
             return redirect("staff:posting_edit", pk=posting.pk)
-    from reilu.jobs.adcheck import check_ad
+    from reilu.jobs.adcheck import check_ad, editor_score
 
     # The sidebar judges what is on the page: after a refused save that is the submitted form
     # (the form has already copied its fields onto the posting), not what the database holds.
@@ -162,7 +171,10 @@ def _editor(request: StaffRequest, posting: Posting | None) -> HttpResponse:
         probe, duties=duty_objs, stages=stage_objs, questions=[q for q, _ in asked]
     )
     report = check_ad(probe, duty_objs)
-    _show_question_findings(probe, asked)
+    question_findings = _show_question_findings(probe, asked)
+    error_items = _error_items(form, duties, stages, questions) if sent else []
+    if refusal is not None:
+        error_items = _refusal_items(refusal, form, asked) + error_items
     return render(
         request,
         "jobs/staff/edit.html",
@@ -174,12 +186,37 @@ def _editor(request: StaffRequest, posting: Posting | None) -> HttpResponse:
             "questions": questions,
             "stages_locked": bool(held),
             "problems": problems,
-            "error_items": _error_items(form, duties, stages, questions) if sent else [],
+            "error_items": error_items,
+            "error_lead": (
+                _("The changes were not saved:") if posting else _("The posting was not saved:")
+            )
+            if refusal is not None
+            else "",
             "warnings": [f for f in report.findings if f.severity != "error"],
-            "score": report.score,
+            "score": editor_score(report, question_findings),
         },
         status=400 if request.method == "POST" else 200,
     )
+
+
+def _refusal_items(
+    refusal: RuleError, form: BaseForm, asked: list[tuple[Question, BaseForm]]
+) -> list[tuple[str, str]]:
+    """A service's refusal of the save as summary items (field id, message): each problem of
+    the publish gate linked to its field, or to the text of the question it is about."""
+    if not isinstance(refusal, PublishRefused):
+        return [("", refusal.message)]
+    items = []
+    for problem in refusal.problems:
+        field_id = ""
+        if match := re.fullmatch(r"questions-(\d+)", problem.field):
+            n = int(match[1])
+            if n < len(asked):
+                field_id = asked[n][1]["text"].id_for_label
+        elif problem.field in form.fields:
+            field_id = form[problem.field].id_for_label
+        items.append((field_id, problem.message))
+    return items
 
 
 def _error_items(form: BaseForm, *formsets: BaseFormSet) -> list[tuple[str, str]]:
@@ -233,7 +270,7 @@ def posting_close(request: StaffRequest, pk: int) -> HttpResponse:
 @recruiter_required
 def adcheck_live(request: StaffRequest) -> HttpResponse:
     """The editor's live check: the publish gate and the ad checker on the unsaved form."""
-    from reilu.jobs.adcheck import check_ad
+    from reilu.jobs.adcheck import check_ad, check_questions, editor_score
 
     form = PostingForm(request.POST)
     form.is_valid()
@@ -254,13 +291,14 @@ def adcheck_live(request: StaffRequest) -> HttpResponse:
     asked = [q for q, _row in _questions_on_page(questions, None)]
     problems = publish_problems(posting, duties=duty_objs, stages=stage_objs, questions=asked)
     report = check_ad(posting, duty_objs)
+    score = editor_score(report, check_questions(posting, asked))
     warnings = [f for f in report.findings if f.severity != "error"]
     # The sidebar of a live ad must not invite to "publish" what is already published.
     shown = {"state": request.POST.get("posting_state", "")}
     return render(
         request,
         "jobs/staff/_adcheck.html",
-        {"problems": problems, "warnings": warnings, "score": report.score, "posting": shown},
+        {"problems": problems, "warnings": warnings, "score": score, "posting": shown},
     )
 
 
@@ -283,13 +321,17 @@ def _question_fields(values: dict) -> dict:
     return {k: values.get(k) or "" for k in ("text", "kind", "choices", "requirement", "knockout")}
 
 
-def _show_question_findings(posting: Posting, asked: list[tuple[Question, BaseForm]]) -> None:
-    """Give each question row the checker's findings on it (code and message), to show."""
+def _show_question_findings(
+    posting: Posting, asked: list[tuple[Question, BaseForm]]
+) -> list[list[Finding]]:
+    """Give each question row the checker's findings on it (code and message), to show;
+    returns them, in order."""
     from reilu.jobs.adcheck import check_questions
 
     found = check_questions(posting, [q for q, _ in asked])
     for (_question, row), findings in zip(asked, found, strict=True):
         row.findings = findings  # type: ignore[attr-defined]
+    return found
 
 
 def _submitted(duties: BaseFormSet, stages: BaseFormSet) -> tuple[list[DutyShare], list[Stage]]:

@@ -106,3 +106,62 @@ def test_the_api_refuses_to_publish_with_the_code(client, org, api_token, langua
     assert problem["code"] == "question-family"
     assert problem["field"] == "questions-0"
     assert problem["message"].startswith("“Onko sinulla lapsia?”: ")
+
+
+AGE = {"en": "How old are you?", "fi": "Kuinka vanha olet?", "sv": "Hur gammal är du?"}
+NOT_SAVED = {
+    "en": "The changes were not saved",
+    "fi": "Muutoksia ei tallennettu",
+    "sv": "Ändringarna sparades inte",
+}
+
+
+@pytest.mark.parametrize("language", ["en", "fi", "sv"])
+def test_a_refused_save_of_a_published_ad_says_why_at_the_top_and_stores_nothing(
+    staff_client, org, language
+):
+    """Saving a published ad with a question the checker refuses: the summary at the top of
+    the form names the question and why, the score is not shown as perfect, and the
+    database keeps the ad as it was (not the new title, not the question)."""
+    posting = make_posting(org, requirements="Python")
+    before = Posting.objects.get(pk=posting.pk)
+    url = f"/staff/postings/{posting.pk}/edit/"
+    page = staff_client.get(url, HTTP_ACCEPT_LANGUAGE=language)
+    (form,) = [f for f in parse_forms(page.content.decode()) if f.attrs.get("id") == "posting-form"]
+    data = form.data(button="save")
+    data["title"] = ["Renamed while refused"]
+    data["questions-0-text"] = [AGE[language]]
+    data["questions-0-kind"] = ["number"]
+    response = staff_client.post(url, data, HTTP_ACCEPT_LANGUAGE=language)
+    assert response.status_code == 400
+    html = response.content.decode()
+    summary = html[html.index('id="error-summary"') :]
+    summary = summary[: summary.index("</div>")]
+    assert html.index('id="error-summary"') < html.index('name="title"')
+    assert NOT_SAVED[language] in summary
+    assert AGE[language] in summary and 'href="#id_questions-0-text"' in summary
+    assert "100/100" not in html
+    after = Posting.objects.get(pk=posting.pk)
+    assert (after.title, after.updated_at) == (before.title, before.updated_at)
+    assert not after.questions.exists()
+    # The form keeps what was typed, to be corrected.
+    assert 'value="Renamed while refused"' in html
+
+
+def test_a_draft_with_a_refused_question_does_not_score_perfect(staff_client, org):
+    posting = make_posting(org, publish=False, requirements="Python")
+    url = f"/staff/postings/{posting.pk}/edit/"
+    page = staff_client.get(url, HTTP_ACCEPT_LANGUAGE="en")
+    (form,) = [f for f in parse_forms(page.content.decode()) if f.attrs.get("id") == "posting-form"]
+    assert "Ad checker score: 100/100" in page.content.decode()
+    data = form.data(button="save")
+    data["questions-0-text"] = [AGE["en"]]
+    data["questions-0-kind"] = ["number"]
+    staff_client.post(url, data, HTTP_ACCEPT_LANGUAGE="en")
+    html = staff_client.get(url, HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    sidebar = html[html.index('id="publish-problems"') :]
+    assert 'data-code="question-age"' in sidebar
+    assert "100/100" not in html
+    # The live check the editor asks while typing agrees.
+    live = staff_client.post("/staff/adcheck/", data, HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    assert 'data-code="question-age"' in live and "100/100" not in live
