@@ -32,6 +32,8 @@ BAD_INPUT = frozenset(
         "part_outside",
         # A posting's pay range (the API checks it first, with the same message).
         "pay_range",
+        # A posting's stages in an order no process goes in (e.g. "received" after "decision").
+        "stage_order",
         # A seeker's own profile.
         "skills",
         "languages",

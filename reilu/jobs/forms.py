@@ -12,7 +12,7 @@ from reilu.jobs.questions import (
     knockout_problem,
     question_problem,
 )
-from reilu.jobs.rules import pay_range_problem
+from reilu.jobs.rules import pay_range_problem, stage_order_problem
 from reilu.jobs.services import ORGANIZATION_SETTINGS, POSTING_FIELDS
 from reilu.textfields import line_formfield
 from reilu.widgets import Textarea
@@ -145,8 +145,28 @@ def question_filled(data: dict) -> bool:
 DutyFormSet = forms.formset_factory(
     DutyForm, extra=2, max_num=12, validate_max=True, can_delete=True
 )
+
+
+class BaseStageFormSet(forms.BaseFormSet):
+    def clean(self) -> None:
+        super().clean()
+        if any(self.errors):
+            return
+        rows = formset_rows(self)
+        problem = stage_order_problem(
+            [(row["name"], row.get("kind") or Stage.Kind.SCREENING) for row in rows]
+        )
+        if problem:
+            raise forms.ValidationError(problem, code="stage_order")
+
+
 StageFormSet = forms.formset_factory(
-    StageForm, extra=1, max_num=10, validate_max=True, can_delete=True
+    StageForm,
+    formset=BaseStageFormSet,
+    extra=1,
+    max_num=10,
+    validate_max=True,
+    can_delete=True,
 )
 
 

@@ -36,6 +36,56 @@ def pay_range_problem(low: Decimal | None, high: Decimal | None) -> str | None:
     return None
 
 
+# The order a process goes in, by stage kind: the application is received, then screened,
+# interviewed and given assignments in any order the employer likes, then decided on, then
+# offered the job. A stage may not come before the stages of an earlier rank.
+STAGE_KIND_RANK = {
+    "received": 0,
+    "screening": 1,
+    "interview": 1,
+    "assignment": 1,
+    "decision": 2,
+    "offer": 3,
+}
+
+
+def stage_order_problem(stages: list[tuple[str, str]]) -> str | None:
+    """Why stages (name, kind), in their order, cannot be a process; None if they can.
+
+    The one rule for the editor's form, the posting services and the API: "Received" is the
+    first stage only, and no stage comes after one that belongs later in a process (nothing
+    but an offer after the decision, nothing after the offer but another offer).
+    """
+    from reilu.jobs.models import Stage
+
+    def label(kind: str) -> str:
+        return str(Stage.Kind(kind).label) if kind in Stage.Kind.values else kind
+
+    for n, (name, kind) in enumerate(stages):
+        if kind not in STAGE_KIND_RANK:
+            continue
+        if kind == "received" and n > 0:
+            return _(
+                "The stage “%(name)s” is of the kind “%(kind)s”, which only the first stage "
+                "can be: an application is received before anything else happens to it."
+            ) % {"name": name, "kind": label(kind)}
+        earlier = [(m, k) for m, k in stages[:n] if k in STAGE_KIND_RANK]
+        later = [e for e in earlier if STAGE_KIND_RANK[e[1]] > STAGE_KIND_RANK[kind]]
+        if later:
+            before_name, before_kind = later[0]
+            return _(
+                "The stage “%(name)s” (%(kind)s) cannot come after “%(before)s” "
+                "(%(before_kind)s). The stages go in this order: Received; then Screening, "
+                "Interview and Assignment in any order; then Decision; then Offer."
+            ) % {
+                "name": name,
+                "kind": label(kind),
+                "before": before_name,
+                "before_kind": label(before_kind),
+            }
+    return None
+
+
 def publish_problems(
     posting: "Posting",
     duties: list["DutyShare"] | None = None,

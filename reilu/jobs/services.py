@@ -19,7 +19,7 @@ from reilu.jobs.questions import (
     yes_no_word,
 )
 from reilu.jobs.requirements import requirement_lines
-from reilu.jobs.rules import Problem, pay_range_problem, publish_problems
+from reilu.jobs.rules import Problem, pay_range_problem, publish_problems, stage_order_problem
 from reilu.rules import PublishRefused, RuleError
 
 if TYPE_CHECKING:
@@ -51,7 +51,7 @@ POSTING_FIELDS = (
 
 
 # What an employer's owners set for the employer's recruiting (the staff settings page).
-ORGANIZATION_SETTINGS = ("anonymous_first_review",)
+ORGANIZATION_SETTINGS = ("anonymous_first_review", "language")
 
 
 def organization_settings_update(*, organization: Organization, data: dict) -> Organization:
@@ -145,6 +145,9 @@ def _replace_stages(posting: Posting, stages: list[dict]) -> None:
     applications and history that point at it keep pointing at it; a row without one is a
     new stage; a stage no row names is removed, unless applications are in it.
     """
+    values_in_order = [_stage_values(posting, row, n) for n, row in enumerate(stages)]
+    if problem := stage_order_problem([(v["name"], v["kind"]) for v in values_in_order]):
+        raise RuleError("stage_order", problem)
     existing = {s.pk: s for s in posting.stages.all()}
     kept: dict[int, dict] = {}
     new_rows: list[tuple[int, dict]] = []

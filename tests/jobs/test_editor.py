@@ -102,8 +102,8 @@ def test_an_error_then_the_fix_keeps_everything_entered(staff_client, org):
     set_value(new, "duties-1-duty", "Reviews")
     set_value(new, "duties-1-percent", "30")
     set_value(new, "stages-1-name", "First look")
-    set_value(new, "stages-4-name", "Trial day")
-    set_value(new, "stages-4-kind", "assignment")
+    set_value(new, "stages-4-name", "Job offer")
+    set_value(new, "stages-4-kind", "offer")
     set_value(new, "pay_max", "100")  # lower than the lowest: the form is refused
     response = staff_client.post("/staff/postings/new/", {**new, "publish": ["1"]})
     assert response.status_code == 400
@@ -146,7 +146,7 @@ def test_an_error_then_the_fix_keeps_everything_entered(staff_client, org):
         ("First look", "screening"),
         ("Interview", "interview"),
         ("Decision", "decision"),
-        ("Trial day", "assignment"),
+        ("Job offer", "offer"),
     ]
 
 
@@ -317,3 +317,87 @@ def test_a_posting_whose_deadline_has_passed_cannot_be_published(staff_client, o
     response = staff_client.post(url, data, HTTP_ACCEPT_LANGUAGE="en", follow=True)
     assert "The application deadline has passed" in response.content.decode()
     assert Posting.objects.get(pk=posting.pk).state == Posting.State.DRAFT
+
+
+STAGE_ORDER = {
+    "en": "The stage “Received again” is of the kind “Received”, which only the first stage",
+    "fi": "Vaihe ”Received again” on tyyppiä ”Vastaanotettu”, joka voi olla vain ensimmäinen",
+    "sv": "Steget ”Received again” är av typen ”Mottagen”, som bara det första steget",
+}
+
+
+@pytest.mark.parametrize("language", ["en", "fi", "sv"])
+def test_a_received_stage_after_the_decision_is_refused_with_a_clear_message(
+    staff_client, org, language
+):
+    posting = make_posting(org, publish=False)
+    before = snapshot(posting)
+    url = f"/staff/postings/{posting.pk}/edit/"
+    page = staff_client.get(url, HTTP_ACCEPT_LANGUAGE=language).content.decode()
+    (form,) = [f for f in parse_forms(page) if f.attrs.get("id") == "posting-form"]
+    data = form.data(button="save")
+    assert data["stages-3-kind"] == ["decision"]
+    set_value(data, "stages-4-name", "Received again")
+    set_value(data, "stages-4-kind", "received")
+    response = staff_client.post(url, data, HTTP_ACCEPT_LANGUAGE=language)
+    assert response.status_code == 400
+    html = response.content.decode()
+    summary = html[html.index('id="error-summary"') :]
+    summary = summary[: summary.index("</div>")]
+    assert STAGE_ORDER[language] in summary
+    assert snapshot(posting) == before
+
+
+def test_stages_after_the_decision_may_only_be_offers(staff_client, org):
+    posting = make_posting(org, publish=False)
+    url = f"/staff/postings/{posting.pk}/edit/"
+    data = editor_form(staff_client, url)
+    set_value(data, "stages-4-name", "Trial day")
+    set_value(data, "stages-4-kind", "assignment")
+    response = staff_client.post(url, data)
+    assert response.status_code == 400
+    assert (
+        "The stage “Trial day” (Assignment) cannot come after “Decision” (Decision)."
+        in response.content.decode()
+    )
+    # Before the decision it is fine; and an offer after it.
+    set_value(data, "stages-3-name", "Trial day")
+    set_value(data, "stages-3-kind", "assignment")
+    set_value(data, "stages-4-name", "Decision")
+    set_value(data, "stages-4-kind", "decision")
+    set_value(data, "stages-5-name", "Offer")
+    set_value(data, "stages-5-kind", "offer")
+    set_value(data, "stages-5-promise_days", "7")
+    data["stages-TOTAL_FORMS"] = ["6"]
+    assert staff_client.post(url, data).status_code == 302
+    assert [s.kind for s in Posting.objects.get(pk=posting.pk).stages.all()] == [
+        "received",
+        "screening",
+        "interview",
+        "assignment",
+        "decision",
+        "offer",
+    ]
+
+
+def test_the_api_refuses_stages_out_of_order(client, org, api_token):
+    posting = make_posting(org, publish=False)
+    stages = [
+        {"name": "Decision", "kind": "decision"},
+        {"name": "Received", "kind": "received"},
+    ]
+    response = client.patch(
+        f"/api/v1/postings/{posting.pk}",
+        {"stages": stages},
+        content_type="application/json",
+        HTTP_AUTHORIZATION=f"Bearer {api_token}",
+    )
+    assert response.status_code == 400
+    assert response.json()["code"] == "stage_order"
+    assert "Received" in response.json()["detail"]
+    assert [s.kind for s in posting.stages.all()] == [
+        "received",
+        "screening",
+        "interview",
+        "decision",
+    ]
