@@ -55,3 +55,41 @@ def test_a_seeker_sorts_searches_and_clears_on_any_screen(
         expect(page.get_by_label("Sort by")).to_have_value("pay")  # the order is kept
     finally:
         context.close()
+
+
+def test_after_back_the_location_field_shows_the_addresss_filter(
+    transactional_db, live_server, browser
+):
+    """Chromium restores a form's typed values on Back (form restoration, or the whole page
+    from the back/forward cache); the job list's filters must show what the address filters
+    on, the same as the results below them."""
+    org = make_org("kauppa", "Lähikauppa Åström Oy")
+    make_posting(org, title="Myyjä", location="Oulu", language="fi")
+    make_posting(org, title="Kassa", location="Tampere", language="fi")
+    context, page = _new_page(browser, viewport={"width": 1280, "height": 900})
+    try:
+        page.goto(live_server.url + "/jobs/?location=Oulu")
+        location = page.get_by_label("Location")
+        cards = page.locator(".job-card h3")
+        expect(cards).to_have_text(["Myyjä"])
+        expect(location).to_have_value("Oulu")
+
+        # A new search, then Back to the first.
+        location.fill("Tampere")
+        page.get_by_role("button", name="Search").click()
+        page.wait_for_url(re.compile(r"location=Tampere"))
+        expect(cards).to_have_text(["Kassa"])
+        page.go_back()
+        page.wait_for_url(re.compile(r"location=Oulu"))
+        expect(cards).to_have_text(["Myyjä"])
+        expect(location).to_have_value("Oulu")
+
+        # Typed but not searched, away to a job and Back.
+        location.fill("Helsinki")
+        page.get_by_role("link", name="Myyjä").click()
+        expect(page.get_by_role("heading", level=1, name="Myyjä")).to_be_visible()
+        page.go_back()
+        page.wait_for_url(re.compile(r"location=Oulu"))
+        expect(location).to_have_value("Oulu")
+    finally:
+        context.close()

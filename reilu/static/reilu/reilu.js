@@ -162,3 +162,11 @@ function knockoutRefresh(box) {
   const box = event.target.closest("[data-knockout]");
   if (box && !event.target.closest("[data-knockout-anyway]")) knockoutRefresh(box);
 }));
+
+// A form that states what its page's address asks for (the job list's filters) shows that
+// after Back too: Chromium would bring back what was typed last, from its form restoration
+// or with the whole page from the back/forward cache, above results of the address's filter.
+// The form's defaults are the address's values, as the server wrote them.
+window.addEventListener("pageshow", () => {
+  document.querySelectorAll("form[data-address-state]").forEach((form) => { form.reset(); });
+});
