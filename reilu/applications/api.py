@@ -236,7 +236,9 @@ def thread_message_out(app: Application, m: ThreadMessage) -> dict:
     return {
         "id": m.pk,
         "author": m.author,
-        "author_name": app.name if m.author == ThreadMessage.Author.CANDIDATE else staff_name,
+        "author_name": (app.name or app.display_name)
+        if m.author == ThreadMessage.Author.CANDIDATE
+        else staff_name,
         "via": m.via,
         "text": m.event.text,
         "at": m.created_at,

@@ -5,6 +5,7 @@ from typing import Any
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from reilu.employers.models import hash_token
@@ -15,6 +16,11 @@ from reilu.messaging.models import Message, MessageQuerySet
 def cv_upload_to(instance: models.Model, filename: str) -> str:
     # A random name: the original file name is kept only as data, never as a path.
     return f"cv/{uuid.uuid4().hex}"
+
+
+def erased_marker() -> str:
+    """What staff see in place of a detail of an application whose personal data is erased."""
+    return gettext("(erased)")
 
 
 class Application(models.Model):
@@ -114,8 +120,15 @@ class Application(models.Model):
         return gettext("Candidate %(number)s") % {"number": self.pk}
 
     @property
+    def is_erased(self) -> bool:
+        return self.erased_at is not None
+
+    @property
     def display_name(self) -> str:
-        """What staff see as the candidate's name: the pseudonym while it is hidden."""
+        """What staff see as the candidate's name: a marker once the personal data is erased
+        (there is no name left to show), the pseudonym while it is hidden."""
+        if self.is_erased:
+            return erased_marker()
         return self.pseudonym if self.identity_hidden else self.name
 
     @property

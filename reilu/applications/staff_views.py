@@ -14,7 +14,7 @@ from reilu.applications.attention import attention
 from reilu.applications.board import board_page
 from reilu.applications.cv import cv_response
 from reilu.applications.cv_text import READABLE, extract_text
-from reilu.applications.models import Application, ThreadMessage
+from reilu.applications.models import Application, ThreadMessage, erased_marker
 from reilu.applications.search import MIN_LENGTH, candidate_search_page
 from reilu.applications.selectors import application_thread
 from reilu.applications.thread import max_chars, thread_answer, unanswered_questions
@@ -56,11 +56,16 @@ def _detail_page(request, app: Application, *, answer_error: str = "", answer_te
     )
     audit_first_view(app, request.user)
     events = app.events.select_related("stage", "actor").order_by("created_at", "id")
+
+    def kept(text: str) -> str:
+        # An erased application's texts are gone: say so rather than show an empty line.
+        return text or (erased_marker() if app.is_erased else text)
+
     sent = []
     for m in app.messages.order_by("created_at", "id"):
         to_candidate = app.identity_hidden and m.to_email == app.email
         to = app.pseudonym if to_candidate else m.to_email
-        sent.append((m, shown(m.subject, app), shown(m.body, app), to))
+        sent.append((m, kept(shown(m.subject, app)), kept(shown(m.body, app)), kept(to)))
     return render(
         request,
         "applications/staff/detail.html",
@@ -73,7 +78,7 @@ def _detail_page(request, app: Application, *, answer_error: str = "", answer_te
             "cover_letter": shown(app.cover_letter, app),
             "cv_readable": app.cv_type in READABLE,
             "answers": [(a, shown(a.shown(), app)) for a in app.answers.all()],
-            "thread": [(m, shown(m.event.text, app)) for m in application_thread(app)],
+            "thread": [(m, kept(shown(m.event.text, app))) for m in application_thread(app)],
             "thread_max": max_chars(),
             "answer_error": answer_error,
             "answer_text": answer_text,
