@@ -9,6 +9,7 @@ from django.views.generic import RedirectView, TemplateView
 from reilu import accounts, health
 from reilu.api.urls import api
 from reilu.applications import urls as application_urls
+from reilu.employers import staff as employers_staff
 from reilu.jobs import urls as job_urls
 from reilu.limits import failures_limited
 from reilu.messaging import staff_views as mail_staff
@@ -84,7 +85,7 @@ urlpatterns = [
     path("", include("reilu.seekers.urls")),
     path("", include("reilu.privacy.urls")),
     path("api/v1/", api.urls),
-    path("i18n/", include("django.conf.urls.i18n")),
+    path("i18n/setlang/", employers_staff.set_language, name="set_language"),
     path("admin/", admin.site.urls),
     # Development mailbox; the views answer 404 unless REILU_DEV_MAILBOX is on.
     path("dev/mailbox/", mail_views.mailbox, name="dev_mailbox"),

@@ -11,6 +11,7 @@ from reilu.applications import letters
 from reilu.applications.freshness import status_changed
 from reilu.applications.mail import tell_candidate
 from reilu.applications.models import Application, Event
+from reilu.employers.models import staff_language
 from reilu.formatting import fmt_date
 from reilu.jobs.models import Posting
 from reilu.messaging.alerts import staff_recipients
@@ -38,13 +39,14 @@ def remind_before_decisions(today: dt.date | None = None) -> int:
     for posting in _with_open_candidates(due.select_related("organization")):
         with transaction.atomic():
             for email in staff_recipients(posting.organization, posting.contact_email):
+                language = staff_language(posting.organization, email)
                 subject, body = compose(
-                    posting.language,
+                    language,
                     letters.DECISION_REMINDER,
                     {
                         "count": posting.open_count,
                         "posting": posting.title,
-                        "date": fmt_date(posting.decision_by, posting.language),
+                        "date": fmt_date(posting.decision_by, language),
                         "url": f"{settings.BASE_URL}/staff/postings/{posting.pk}/",
                     },
                 )
@@ -55,7 +57,7 @@ def remind_before_decisions(today: dt.date | None = None) -> int:
                     to_email=email,
                     subject=subject,
                     body=body,
-                    language=posting.language,
+                    language=language,
                     dedupe_key=f"decision-reminder:{posting.pk}:{posting.decision_by}:{email}",
                 )
             Posting.objects.filter(pk=posting.pk).update(decision_reminded_for=posting.decision_by)

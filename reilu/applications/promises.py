@@ -18,6 +18,7 @@ from reilu.applications import letters
 from reilu.applications.freshness import status_changed
 from reilu.applications.mail import tell_candidate
 from reilu.applications.models import Application, Event, Promise
+from reilu.employers.models import staff_language
 from reilu.formatting import fmt_date
 from reilu.jobs.models import Stage
 from reilu.messaging.queue import message_queue
@@ -108,7 +109,7 @@ def alert_promise_lapsed(app: Application, missed: dt.date) -> None:
     """Tell the contact person that a promise to a candidate passed unkept."""
     if not app.contact_email:
         return
-    language = app.posting.language
+    language = staff_language(app.posting.organization, app.contact_email)
     subject, body = compose(
         language,
         letters.PROMISE_LAPSED_ALERT,

@@ -34,7 +34,7 @@ from reilu.applications.mail import application_for_reply, reply_address, tell_c
 from reilu.applications.models import Application, Event, ThreadMessage
 from reilu.applications.promises import sweep_lapsed
 from reilu.applications.retention import token_expired
-from reilu.employers.models import Organization
+from reilu.employers.models import Organization, staff_language
 from reilu.formatting import fmt_date
 from reilu.limits import hit
 from reilu.messaging.queue import message_queue
@@ -164,7 +164,7 @@ def _staff_url(app: Application) -> str:
 def _tell_contact(app: Application, question: ThreadMessage, text: str) -> None:
     if not app.contact_email:
         return  # the attention view lists the question; a contact who left gets no mail
-    language = app.posting.language
+    language = staff_language(app.posting.organization, app.contact_email)
     subject, body = compose(
         language,
         letters.THREAD_QUESTION,
@@ -234,7 +234,7 @@ def questions_sweep(today: dt.date | None = None, limit: int = 1000) -> int:
 def _alert_contact_late(app: Application, question: ThreadMessage, missed: dt.date) -> None:
     if not app.contact_email:
         return
-    language = app.posting.language
+    language = staff_language(app.posting.organization, app.contact_email)
     subject, body = compose(
         language,
         letters.THREAD_LAPSED_ALERT,

@@ -47,6 +47,19 @@ class Organization(models.Model):
             "past the first stage, staff see no name, contact details or CV file."
         ),
     )
+    # What Reilu writes to the employer's staff in (reminders, alerts) when a person has not
+    # chosen a language of their own (Membership.language).
+    language = models.CharField(
+        _("language of messages to staff"),
+        max_length=2,
+        choices=settings.LANGUAGES,
+        default="fi",
+        db_default="fi",
+        help_text=_(
+            "Reminders and alerts to staff are written in this language, unless a person has "
+            "chosen their own by switching the language of the workspace."
+        ),
+    )
     # The name folded (lower case, no diacritics) for the job list's search; kept by save().
     name_key = models.CharField(max_length=200, blank=True, editable=False, db_default="")
     created_at = models.DateTimeField(auto_now_add=True)
@@ -97,6 +110,16 @@ class Membership(models.Model):
         Organization, on_delete=models.CASCADE, related_name="memberships"
     )
     role = models.CharField(_("role"), max_length=20, choices=Role.choices)
+    # The language the person reads Reilu in, remembered when they switch it while signed
+    # in; empty: the employer's (Organization.language).
+    language = models.CharField(
+        _("language"),
+        max_length=2,
+        choices=settings.LANGUAGES,
+        blank=True,
+        default="",
+        db_default="",
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -110,6 +133,20 @@ class Membership(models.Model):
     @property
     def can_recruit(self) -> bool:
         return self.role in (self.Role.OWNER, self.Role.RECRUITER)
+
+
+def staff_language(organization: Organization, email: str) -> str:
+    """The language to write to a member of the employer's staff in: their own choice
+    (Membership.language) if `email` is a member who made one, else the employer's."""
+    chosen = (
+        Membership.objects.filter(organization=organization, user__email__iexact=email)
+        .exclude(language="")
+        .values_list("language", flat=True)
+        .first()
+        if email
+        else None
+    )
+    return chosen or organization.language
 
 
 def hash_token(raw: str) -> str:

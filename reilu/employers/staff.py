@@ -50,3 +50,21 @@ def recruiter_required(
         return view(staff, *args, **kwargs)
 
     return wrapper
+
+
+def set_language(request: HttpRequest) -> HttpResponseBase:
+    """Django's language switch, which also remembers a signed-in person's choice on their
+    memberships: Reilu's reminders and alerts to them are then written in it."""
+    from django.conf import settings
+    from django.views.i18n import set_language as switch
+
+    from reilu.employers.models import Membership
+
+    response = switch(request)
+    language = request.POST.get("language", "") if request.method == "POST" else ""
+    chosen = language in dict(settings.LANGUAGES)
+    if chosen and request.user.is_authenticated and response.status_code in (204, 302):
+        Membership.objects.filter(user=request.user).exclude(language=language).update(
+            language=language
+        )
+    return response

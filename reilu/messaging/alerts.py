@@ -8,7 +8,7 @@ from django.dispatch import receiver
 from django.utils.translation import gettext as _
 from django.utils.translation import override
 
-from reilu.employers.models import Membership, Organization
+from reilu.employers.models import Membership, Organization, staff_language
 from reilu.messaging.models import Message
 from reilu.messaging.queue import message_queue
 from reilu.messaging.signals import delivery_failed, message_malformed
@@ -56,19 +56,21 @@ def _alert_staff(
     *,
     kind: str,
     key: str,
-    language: str,
     words: Callable[[], tuple[str, str]],
 ) -> None:
     """Tell the employer's recruiters (and the contact person of what `message` is about).
 
-    `words()` gives (subject, body) and is called in `language`; the alert is about the same
+    `words()` gives (subject, body) and is called in each recipient's language
+    (employers.models.staff_language); the alert is about the same
     row and people as the message, so erasure and export find it.
     """
     about = (message.about_type, message.about_id) if message.about_id else None
     also_about = [row.ref for row in message.about.all()]
-    with override(language):
-        subject, body = words()
     for email in staff_recipients(message.organization, contact.email if contact else ""):
+        # Each person reads it in their own language (else the employer's).
+        language = staff_language(message.organization, email) if message.organization else "en"
+        with override(language):
+            subject, body = words()
         message_queue(
             organization=message.organization,
             about=about,
@@ -105,7 +107,6 @@ def alert_delivery_failed(sender: object, message: Message, **kwargs: Any) -> No
         contact,
         kind="staff_delivery_failed",
         key="delivery-failed",
-        language=contact.language if contact else "en",
         words=words,
     )
 
@@ -130,6 +131,5 @@ def alert_malformed(sender: object, message: Message, **kwargs: Any) -> None:
         contact,
         kind="staff_message_malformed",
         key="malformed",
-        language=contact.language if contact else message.language,
         words=words,
     )

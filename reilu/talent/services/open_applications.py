@@ -2,14 +2,13 @@
 
 import datetime as dt
 
-from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import override
 
 from reilu.applications.promises import sweep_lapsed
-from reilu.employers.models import Organization
+from reilu.employers.models import Organization, staff_language
 from reilu.formatting import fmt_date
 from reilu.messaging.alerts import staff_recipients
 from reilu.messaging.queue import message_queue
@@ -90,14 +89,17 @@ def open_application_send(
             also_about=[seeker],
         )
         for email in staff_recipients(organization, config.contact_email):
+            language = staff_language(organization, email)
+            with override(language):
+                subject = str(letters.OPEN_TO_STAFF_SUBJECT)
             message_queue(
                 organization=organization,
                 kind="staff_open_application",
                 alert_staff_on_failure=False,
                 to_email=email,
-                subject=str(letters.OPEN_TO_STAFF_SUBJECT),
+                subject=subject,
                 body=_url(f"/staff/talent/open/{app.pk}/"),
-                language=settings.LANGUAGE_CODE[:2],
+                language=language,
                 dedupe_key=f"talent-open-staff:{app.pk}:{email}",
                 also_about=[f"talent.seeker:{app.seeker_id}"],
             )
@@ -203,13 +205,13 @@ def open_applications_sweep(today: dt.date | None = None) -> int:
             dedupe_key=f"talent-open-late:{app.pk}:{missed.isoformat()}",
             also_about=[f"talent.seeker:{app.seeker_id}"],
         )
-        staff_language = settings.LANGUAGE_CODE[:2]
         for email in staff_recipients(app.organization, app.contact_email):
-            with override(staff_language):
+            language = staff_language(app.organization, email)
+            with override(language):
                 subject = str(letters.OPEN_LATE_STAFF_SUBJECT)
                 body = letters.OPEN_LATE_STAFF_BODY % {
-                    "missed": fmt_date(missed, staff_language),
-                    "date": fmt_date(app.promised_by, staff_language),
+                    "missed": fmt_date(missed, language),
+                    "date": fmt_date(app.promised_by, language),
                     "url": _url(f"/staff/talent/open/{app.pk}/"),
                 }
             message_queue(
@@ -219,7 +221,7 @@ def open_applications_sweep(today: dt.date | None = None) -> int:
                 to_email=email,
                 subject=subject,
                 body=body,
-                language=staff_language,
+                language=language,
                 dedupe_key=f"talent-open-late-staff:{app.pk}:{missed.isoformat()}:{email}",
                 also_about=[f"talent.seeker:{app.seeker_id}"],
             )
