@@ -53,9 +53,10 @@ class ApplicationStatus(Schema):
 class ApplicationRow(Schema):
     id: int
     name: str = Field(
-        description="The candidate's name; during an anonymous first review a pseudonym."
+        description="The candidate's name; during an anonymous first review a pseudonym; "
+        'once the personal data is erased, "(erased)" in the language asked for.'
     )
-    email: str = Field(description="Empty during an anonymous first review.")
+    email: str = Field(description="Empty during an anonymous first review and once erased.")
     identity_hidden: bool = Field(
         description="True while the posting's anonymous first review hides who this is."
     )
