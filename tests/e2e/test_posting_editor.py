@@ -90,8 +90,8 @@ def test_rows_are_added_and_removed(transactional_db, live_server, browser, view
         _rows(page, "stages").nth(3).get_by_role("button", name="Remove stage").click()  # spare
         page.get_by_role("button", name="Add a stage").click()
         expect(page.locator("#id_stages-5-name")).to_be_focused()
-        page.locator("#id_stages-5-name").fill("Trial day")
-        page.locator("#id_stages-5-kind").select_option("assignment")
+        page.locator("#id_stages-5-name").fill("Job offer")
+        page.locator("#id_stages-5-kind").select_option("offer")
         page.locator("#id_stages-1-name").fill("First look")
         assert horizontal_overflow(page, viewport["width"]) == 0
         page.locator("#id_stages-5-name").scroll_into_view_if_needed()
@@ -110,7 +110,7 @@ def test_rows_are_added_and_removed(transactional_db, live_server, browser, view
             "Received",
             "First look",
             "Decision",
-            "Trial day",
+            "Job offer",
         ]
         assert errors == []
     finally:
