@@ -67,6 +67,7 @@ def board_page(request: HttpRequest, posting: Posting) -> HttpResponse:
                 "language",
                 "anonymous_review",
                 "revealed_at",
+                "erased_at",  # the card's name (display_name)
             ).order_by(*order)[:BOARD_COLUMN_LIMIT]
         )
         columns.append({"stage": stage, "cards": cards, "count": counts.get(stage.pk, 0)})

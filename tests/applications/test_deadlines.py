@@ -4,12 +4,14 @@ from django.utils import timezone
 
 from reilu.applications import deadlines, services
 from reilu.applications.models import Application
+from reilu.employers.models import Membership
 from reilu.jobs.models import Posting
 from reilu.messaging.models import Message
 from tests.conftest import make_application, make_posting
 
 
 def test_staff_are_reminded_before_the_decision_date(org, recruiter):
+    Membership.objects.filter(user=recruiter).update(language="en")
     today = timezone.localdate()
     soon = make_posting(org, title="Soon", apply_by=today, decision_by=today + dt.timedelta(days=1))
     later = make_posting(org, title="Later")
@@ -22,19 +24,23 @@ def test_staff_are_reminded_before_the_decision_date(org, recruiter):
         "laura@acme.example",
         "rec@acme.example",
     }
-    assert set(reminders.values_list("subject", flat=True)) == {
-        "1 candidate still waits for a decision: Soon"
+    # In each one's language: the employer's (Finnish) for the contact person, who is no
+    # user; English for the recruiter who chose it in the workspace.
+    assert dict(reminders.values_list("to_email", "subject")) == {
+        "laura@acme.example": "1 hakija odottaa yhä päätöstä: Soon",
+        "rec@acme.example": "1 candidate still waits for a decision: Soon",
     }
     assert all(
         f"/staff/postings/{soon.pk}/" in body for body in reminders.values_list("body", flat=True)
     )
 
 
-def test_the_reminder_counts_candidates_in_the_postings_language(org, recruiter):
+def test_the_reminder_counts_candidates_in_the_staff_members_language(org, recruiter):
     today = timezone.localdate()
     soon = {"apply_by": today, "decision_by": today + dt.timedelta(days=1)}
-    one = make_posting(org, title="Yksi", language="fi", **soon)
-    two = make_posting(org, title="Kaksi", language="fi", **soon)
+    # Ads in English; the employer's staff read Finnish (its default).
+    one = make_posting(org, title="Yksi", language="en", **soon)
+    two = make_posting(org, title="Kaksi", language="en", **soon)
     make_application(one)
     make_application(two, email="a@example.fi")
     make_application(two, email="b@example.fi")
