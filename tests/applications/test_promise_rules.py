@@ -4,11 +4,13 @@ and that it acts on those applications only (written after mutmut showed survivo
 import datetime as dt
 
 import time_machine
+from django.conf import settings
 
 from reilu.applications import promises
 from reilu.applications import services as app_services
 from reilu.applications.models import Application, Event, Promise
-from tests.conftest import make_application
+from reilu.messaging.models import Message
+from tests.conftest import make_application, make_posting
 
 NOON = dt.datetime(2026, 3, 2, 10, 0, tzinfo=dt.UTC)  # noon in Helsinki
 TODAY = dt.date(2026, 3, 2)
@@ -111,3 +113,33 @@ def test_the_sweep_uses_the_day_it_is_given(posting):
     first = posting.stages.order_by("position").first()
     expected = due + dt.timedelta(days=1 + first.promise_days)
     assert Application.objects.get(pk=aino.pk).promised_by == expected
+
+
+def test_the_contact_persons_alert_is_in_the_postings_language_with_its_dates(org):
+    """The alert to staff is written in the posting's language (here Finnish, whatever the
+    site's default), its two dates in Finnish (2.3.2026), and it is filed under the
+    posting's employer."""
+    posting = make_posting(org, title="Taustajärjestelmäkehittäjä", language="fi")
+    with time_machine.travel(NOON, tick=False):
+        aino, _ = make_application(posting)
+    missed = Application.objects.get(pk=aino.pk).promised_by
+    late = missed + dt.timedelta(days=1)
+    with time_machine.travel(NOON, tick=False):
+        assert promises.sweep(today=late) == 1
+    new = Application.objects.get(pk=aino.pk).promised_by
+    stage = posting.stages.order_by("position").first()
+    alert = Message.objects.about(aino).get(kind="staff_promise_lapsed")
+    assert (alert.organization, alert.language, alert.to_email) == (
+        org,
+        "fi",
+        "laura@acme.example",
+    )
+    assert alert.subject == "Lupaus hakijalle Aino Korhonen rikkoutui"
+    assert alert.body == (
+        "Lupasit olla yhteydessä hakijaan Aino Korhonen (Taustajärjestelmäkehittäjä, vaihe "
+        f"{stage.name}) viimeistään {missed.day}.{missed.month}.{missed.year}. Reilu on "
+        "kertonut hakijalle, että olemme myöhässä, ja luvannut uuden päivän: "
+        f"{new.day}.{new.month}.{new.year}.\n\n"
+        f"Ole häneen yhteydessä ennen sitä: {settings.BASE_URL}/staff/applications/{aino.pk}/"
+    )
+    assert new == late + dt.timedelta(days=stage.promise_days)
