@@ -122,6 +122,38 @@ def django_db_modify_db_settings(django_db_modify_db_settings_parallel_suffix, t
     shutil.rmtree(where, ignore_errors=True)
 
 
+if os.environ.get("REILU_TEST_DB_DIR"):
+
+    @pytest.fixture(scope="session")
+    def django_db_setup(request, django_db_blocker, django_db_modify_db_settings, test_slot):
+        """The mutation runs' kept databases: migrated once per slot, then only opened.
+
+        pytest-django's own setup (kept with --reuse-db) still runs `migrate` on every
+        start, which finds nothing to do but renders every migration's state and creates
+        the permissions anew: half a second of CPU per mutant. A slot's database is
+        migrated by the first run that takes it (which then leaves a mark beside it); every
+        later run opens it as it is. The directory is new for each module's run.
+        """
+        from django.conf import settings
+        from django.db import connections
+        from django.test.utils import setup_databases
+
+        ready = Path(os.environ["REILU_TEST_DB_DIR"]) / f"slot-{test_slot}.ready"
+        with django_db_blocker.unblock():
+            if ready.exists():
+                for connection in connections.all(initialized_only=False):
+                    name = connection.creation._get_test_db_name()
+                    connection.close()
+                    connection.settings_dict["NAME"] = name
+                    settings.DATABASES[connection.alias]["NAME"] = name
+            else:
+                setup_databases(
+                    verbosity=0, interactive=False, keepdb=True, serialized_aliases=set()
+                )
+                ready.touch()
+        yield
+
+
 @pytest.fixture(autouse=True)
 def _fast_and_isolated(request, settings, tmp_path):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
@@ -135,6 +167,11 @@ def _fast_and_isolated(request, settings, tmp_path):
     settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
     settings.BASE_URL = "http://testserver"
     settings.LANGUAGE_CODE = "en"
+    if os.environ.get("REILU_TEST_DB_DIR"):
+        # The mutation runs: WhiteNoise would list every static file again for each test
+        # client (a fifth of a second of CPU each); with autorefresh it looks a file up
+        # only when one is asked for, and no test in the mutation lists asks for one.
+        settings.WHITENOISE_AUTOREFRESH = True
     # Production's cache (rate limits count in the database cache, whose table migrate
     # makes) and task backend (django-tasks' database backend, which `reilu worker` runs)
     # are left as they are.

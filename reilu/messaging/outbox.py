@@ -13,7 +13,7 @@ from email.mime.text import MIMEText
 
 from django.conf import settings
 from django.core.mail import EmailMessage, get_connection
-from django.db import connection, transaction
+from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 
@@ -42,26 +42,22 @@ def one_line(text: str) -> str:
 
 
 def claim_batch(limit: int = 100) -> list[Message]:
-    """Claim due messages for this worker; no other worker gets the same ones."""
+    """Claim due messages for this worker; no other worker gets the same ones.
+
+    On PostgreSQL a second worker skips the rows the first one has locked. SQLite ignores
+    SELECT … FOR UPDATE, but Reilu opens its transactions there with BEGIN IMMEDIATE
+    (settings: transaction_mode), which takes the database's one write lock at once: a
+    second worker's claim begins only after the first one's has committed.
+    """
     now = timezone.now()
     due = Message.objects.filter(state=Message.State.PENDING, next_attempt_at__lte=now)
-    if connection.features.has_select_for_update_skip_locked:
-        with transaction.atomic():
-            ids = list(
-                due.order_by("next_attempt_at")
-                .select_for_update(skip_locked=True)
-                .values_list("id", flat=True)[:limit]
-            )
-            Message.objects.filter(id__in=ids).update(state=Message.State.SENDING, claimed_at=now)
-    else:
-        # SQLite has one writer; a conditional update per row is the claim.
-        ids = []
-        for pk in due.order_by("next_attempt_at").values_list("id", flat=True)[:limit]:
-            claimed = Message.objects.filter(pk=pk, state=Message.State.PENDING).update(
-                state=Message.State.SENDING, claimed_at=now
-            )
-            if claimed == 1:
-                ids.append(pk)
+    with transaction.atomic():
+        ids = list(
+            due.order_by("next_attempt_at")
+            .select_for_update(skip_locked=True)
+            .values_list("id", flat=True)[:limit]
+        )
+        Message.objects.filter(id__in=ids).update(state=Message.State.SENDING, claimed_at=now)
     batch = list(Message.objects.filter(id__in=ids).select_related("organization"))
     # After the claim's commit: "queued" became "sending" on the candidates' pages.
     tell_changed(_about(batch))
@@ -92,21 +88,16 @@ def _hold_back_crowded(batch: list[Message], now: datetime) -> list[Message]:
     others = (
         Message.objects.filter(same_about, alert_staff_on_failure=True)
         .filter(
-            Q(state=Message.State.SENT, sent_at__gt=now - FOLLOW_UP_GAP)
+            Q(sent_at__gt=now - FOLLOW_UP_GAP)  # only a sent message has a sent_at
             | Q(state=Message.State.SENDING)
             | (Q(state=Message.State.PENDING) & ~Q(kind__in=FOLLOW_UP_KINDS))
         )
         .exclude(pk__in=batch_ids)
     )
     blocked_until: dict[tuple[str, int | None], datetime] = {}
-    for about_type, about_id, state, sent_at in others.values_list(
-        "about_type", "about_id", "state", "sent_at"
-    ):
-        # The query holds sent messages only with a sent_at.
-        if state == Message.State.SENT and sent_at is not None:
-            until = sent_at + FOLLOW_UP_GAP
-        else:
-            until = now + FOLLOW_UP_GAP
+    for about_type, about_id, sent_at in others.values_list("about_type", "about_id", "sent_at"):
+        # Sent: an hour after it went; still to go: an hour from now at the earliest.
+        until = (sent_at or now) + FOLLOW_UP_GAP
         other = (about_type, about_id)
         blocked_until[other] = max(until, blocked_until.get(other, until))
     keep: list[Message] = []
@@ -199,10 +190,8 @@ def deliver_batch(limit: int = 100) -> int:
                 tell_changed(_about([message]))
             sent += 1
     finally:
-        try:
-            mail.close()
-        except Exception:
-            log.warning("closing the mail connection failed", exc_info=True)
+        # Django's SMTP backend raises nothing on closing (a server gone away is ignored).
+        mail.close()
     return sent
 
 

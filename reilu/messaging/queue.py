@@ -93,11 +93,8 @@ def message_queue(**fields: Any) -> Message | None:
     row = mail.row(timezone.now(), mail_domain())
     message, created = Message.objects.get_or_create(
         dedupe_key=mail.dedupe_key,
-        defaults={
-            f.attname: getattr(row, f.attname)
-            for f in Message._meta.concrete_fields
-            if not f.primary_key and f.attname not in ("dedupe_key", "created_at")
-        },
+        # Every column of the row made above (its id None, its creation time set on insert).
+        defaults={f.attname: getattr(row, f.attname) for f in Message._meta.concrete_fields},
     )
     if not created:
         return None
@@ -109,35 +106,30 @@ def message_queue(**fields: Any) -> Message | None:
 
 def messages_queue(mails: Iterable[Mail]) -> int:
     """Queue many messages in a few bulk queries (a decision for thousands of candidates);
-    returns how many were new. Keys already queued, or repeated in `mails`, are skipped."""
+    returns how many were new. Keys already queued, or repeated in `mails`, are skipped.
+
+    The database refuses a second row with a key (ignore_conflicts: also a key a concurrent
+    writer has just taken), and what was stored is read back by the Message-IDs made here:
+    a key that was already queued kept its earlier row, with another Message-ID.
+    """
     by_key = {m.dedupe_key: m for m in reversed(list(mails))}  # the first of a repeated key
-    keys = list(by_key)
-    for start in range(0, len(keys), BATCH):
-        for key in Message.objects.filter(dedupe_key__in=keys[start : start + BATCH]).values_list(
-            "dedupe_key", flat=True
-        ):
-            by_key.pop(key)
-    if not by_key:
-        return 0
     now, domain = timezone.now(), mail_domain()
-    rows = [by_key[key].row(now, domain) for key in keys if key in by_key]
-    # A concurrent writer may still take a key between the read and the write: skip it.
+    rows = [mail.row(now, domain) for mail in by_key.values()]
     Message.objects.bulk_create(rows, batch_size=BATCH, ignore_conflicts=True)
-    mine = {r.message_id for r in rows}
+    made = [r.message_id for r in rows]
     stored: list[tuple[int, str]] = []
-    new = list(by_key)
-    for start in range(0, len(new), BATCH):
-        # Read back by key: with ignore_conflicts the database returns no ids.
-        stored += Message.objects.filter(
-            dedupe_key__in=new[start : start + BATCH], message_id__in=mine
-        ).values_list("pk", "dedupe_key")
+    for start in range(0, len(made), BATCH):
+        # With ignore_conflicts the database returns no ids.
+        stored += Message.objects.filter(message_id__in=made[start : start + BATCH]).values_list(
+            "pk", "dedupe_key"
+        )
+    # The messages are new, so none has its references yet.
     MessageAbout.objects.bulk_create(
-        [MessageAbout(message_id=pk, ref=r) for pk, key in stored for r in by_key[key].refs()],
-        batch_size=BATCH,
-        ignore_conflicts=True,
+        [MessageAbout(message_id=pk, ref=r) for pk, key in stored for r in by_key[key].refs()]
     )
     if stored:
-        tell_changed((r.about_type, r.about_id) for r in rows)
+        new = {key for _, key in stored}
+        tell_changed((r.about_type, r.about_id) for r in rows if r.dedupe_key in new)
         _kick_once()
     return len(stored)
 

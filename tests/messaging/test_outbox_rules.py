@@ -335,3 +335,114 @@ def test_a_follow_up_waits_for_a_mail_still_on_its_way_to_the_same_candidate(
         survey = queue(org, key="survey", kind="survey_invitation", about=application)
         assert outbox.deliver_all() == 0
         assert Message.objects.get(pk=survey.pk).next_attempt_at == NOW + dt.timedelta(hours=1)
+
+
+def test_a_decision_and_its_follow_up_in_one_batch_go_an_hour_apart(smtp_server, application):
+    """Claimed together, the decision goes and the follow-up waits an hour from now; mail
+    about no application (a follow-up kind among it) is never held back."""
+    org = application.posting.organization
+    with time_machine.travel(NOW, tick=False):
+        _sent_to(application, NOW - dt.timedelta(hours=3))
+        # Listed first in the batch (the earliest due): mail about nobody.
+        queue(org, key="account", due_at=NOW - dt.timedelta(minutes=2))
+        queue(org, key="nobody", kind="feedback_offer", due_at=NOW - dt.timedelta(minutes=1))
+        survey = queue(org, key="survey", kind="survey_invitation", about=application)
+        queue(org, key="decision", kind="rejected", about=application)
+        assert outbox.deliver_batch() == 3
+        held = Message.objects.get(pk=survey.pk)
+        assert (held.state, held.next_attempt_at, held.attempts) == ("pending", NOW + HOUR, 0)
+    sent_now = Message.objects.filter(state="sent", sent_at=NOW)
+    assert sorted(sent_now.values_list("dedupe_key", flat=True)) == [
+        "account",
+        "decision",
+        "nobody",
+    ]
+
+
+HOUR = dt.timedelta(hours=1)
+
+
+def test_a_follow_up_waits_for_the_latest_of_the_earlier_mails(smtp_server, application):
+    org = application.posting.organization
+    with time_machine.travel(NOW, tick=False):
+        _sent_to(application, NOW - dt.timedelta(minutes=10))  # the later one, stored first
+        older = queue(org, key="older", about=application)
+        Message.objects.filter(pk=older.pk).update(
+            state="sent", sent_at=NOW - dt.timedelta(minutes=50)
+        )
+        survey = queue(org, key="survey", kind="survey_invitation", about=application)
+        assert outbox.deliver_all() == 0
+        assert Message.objects.get(pk=survey.pk).next_attempt_at == NOW + dt.timedelta(minutes=50)
+
+
+def test_the_next_follow_up_is_due_an_hour_after_the_candidates_latest_mail(posting, org):
+    """follow_up_due: mail sent or still queued to the candidate counts; failed mail and
+    staff's own mail about the application do not; never before now."""
+    apps = [make_application(posting, email=f"c{i}@example.fi")[0] for i in range(4)]
+    Message.objects.update(state="sent", sent_at=NOW - dt.timedelta(hours=5))
+    with time_machine.travel(NOW, tick=False):
+        sent, queued, failed, nothing = apps
+        m = queue(org, key="sent", about=sent, due_at=NOW - dt.timedelta(minutes=30))
+        Message.objects.filter(pk=m.pk).update(state="sent", sent_at=NOW - dt.timedelta(minutes=10))
+        queue(org, key="queued", about=queued, due_at=NOW + 2 * HOUR)
+        m = queue(org, key="failed", about=failed)
+        Message.objects.filter(pk=m.pk).update(state="failed", next_attempt_at=NOW)
+        queue(org, key="staff", about=failed, alert_staff_on_failure=False)
+        queue(org, key="staff2", about=nothing, alert_staff_on_failure=False, due_at=NOW + HOUR)
+        due = outbox_queue.follow_up_due(type(sent), [a.pk for a in apps])
+    assert due == {
+        sent.pk: NOW + dt.timedelta(minutes=50),
+        queued.pk: NOW + 3 * HOUR,
+        failed.pk: NOW,
+        nothing.pk: NOW,
+    }
+
+
+def test_failures_are_logged_with_the_message_and_a_malformed_one_fails_for_good(
+    smtp_settings, smtp_socket, org, caplog
+):
+    """The server down: a failed attempt is logged with the message, the attempt and the
+    error. Back up: the stored header cannot be sent, which fails the message at its
+    second attempt, its error cut at 2,000 characters and no claim left on it."""
+    from tests.messaging.conftest import start_server
+
+    with caplog.at_level(logging.WARNING, logger="reilu.messaging.outbox"):
+        with time_machine.travel(NOW, tick=False):
+            message = queue(org, headers={"X-Note": "a" * 3000 + "\nBcc: x@evil.example"})
+            assert outbox.deliver_all() == 0
+        [failed] = [r.getMessage() for r in caplog.records]
+        assert failed.startswith(f"delivery of message {message.pk} failed (attempt 1): ")
+        assert "Connection refused" in failed
+        caplog.clear()
+        controller, inbox = start_server(smtp_socket)
+        try:
+            with time_machine.travel(NOW + HOUR, tick=False):
+                assert outbox.deliver_all() == 0
+        finally:
+            controller.stop()
+    [malformed] = [r.getMessage() for r in caplog.records if r.name == "reilu.messaging.outbox"]
+    assert malformed.startswith(
+        f"message {message.pk} cannot be sent as stored: Header values can't contain newlines"
+    )
+    stored = Message.objects.get(pk=message.pk)
+    assert (stored.state, stored.attempts, stored.claimed_at) == ("failed", 2, None)
+    assert len(stored.last_error) == 2000
+    assert stored.last_error.startswith("BadHeaderError: Header values can't contain newlines")
+    assert not inbox.messages
+
+
+def test_sending_a_failed_message_again_starts_afresh_and_due_now(org):
+    message = queue(org)
+    Message.objects.filter(pk=message.pk).update(
+        state="failed", attempts=8, last_error="SMTPRecipientsRefused", next_attempt_at=NOW + HOUR
+    )
+    queue(org, key="pending")
+    with time_machine.travel(NOW, tick=False):
+        assert outbox_queue.message_retry(Message.objects.all()) == 1
+    again = Message.objects.get(pk=message.pk)
+    assert (again.state, again.attempts, again.last_error, again.next_attempt_at) == (
+        "pending",
+        0,
+        "",
+        NOW,
+    )

@@ -183,3 +183,21 @@ def _old_application(apps, org) -> int:
         )
         .pk
     )
+
+
+def test_more_than_a_batch_is_queued_and_read_back_whole(org, settings):
+    """Over 500 messages at once (the queue writes and reads back 500 at a time), half of
+    them already queued: each new one stored once, with its reference, under the site's
+    domain."""
+    settings.BASE_URL = "https://jobs.example.fi"
+
+    def mails(keys):
+        return [mail(org, f"m{i}", also_about=[f"person:{i}"]) for i in keys]
+
+    assert queue.messages_queue(mails(range(0, 1200, 2))) == 600
+    assert queue.messages_queue(mails(range(1200))) == 600
+    assert Message.objects.count() == 1200
+    refs = MessageAbout.objects.values_list("message__dedupe_key", "ref")
+    assert sorted(refs) == sorted((f"m{i}", f"person:{i}") for i in range(1200))
+    ids = Message.objects.values_list("message_id", flat=True)
+    assert all(m.endswith("@jobs.example.fi>") for m in ids)

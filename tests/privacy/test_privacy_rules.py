@@ -307,6 +307,18 @@ def test_a_posting_elsewhere_is_not_touched_by_an_erasure(org, posting):
     assert Application.objects.get(pk=theirs.pk).name == "Aino Korhonen"
 
 
+def test_a_listing_by_a_signed_in_reader_is_logged_under_them(application, org, recruiter):
+    from reilu.privacy.services import audit_listed
+
+    audit_listed(organization=org, applications=[application], actor=recruiter)
+    [logged] = AuditEvent.objects.filter(action="list_application")
+    assert (logged.actor, logged.actor_label, logged.object_id) == (
+        recruiter,
+        "rec@acme.example",
+        str(application.pk),
+    )
+
+
 def test_a_listing_without_a_signed_in_reader_is_logged_as_nobody(application, org):
     from reilu.privacy.services import audit_listed
 
