@@ -34,7 +34,12 @@ WORK = ROOT / "var" / "mutation"
 MODULES = {
     "rules": (
         ["reilu/jobs/rules.py"],
-        ["tests/jobs/test_publish_gate.py", "tests/jobs/test_publish_gate_rules.py"],
+        [
+            "tests/jobs/test_publish_gate.py",
+            "tests/jobs/test_publish_gate_rules.py",
+            # The gate's screening questions (issue 19).
+            "tests/jobs/test_question_gate.py",
+        ],
     ),
     "applying": (
         ["reilu/applications/services.py"],
@@ -77,6 +82,9 @@ MODULES = {
             "tests/privacy/test_audit.py",
             "tests/privacy/test_notice.py",
             "tests/privacy/test_privacy_rules.py",
+            # The export's conversation and screening answers (issues 18 and 19).
+            "tests/applications/test_thread_api.py",
+            "tests/jobs/test_questions.py",
         ],
     ),
     "limits": (

@@ -6,6 +6,7 @@ import zipfile
 from io import BytesIO
 
 import time_machine
+from django.core.serializers.json import DjangoJSONEncoder
 from django.utils import timezone
 
 from reilu.applications import thread
@@ -144,12 +145,31 @@ def test_the_export_holds_the_conversation(application, recruiter):
     thread.thread_answer(application=application, text=ANSWER, actor=recruiter, via="workspace")
     archive = zipfile.ZipFile(BytesIO(application_export(application=application)))
     data = json.loads(archive.read("data.json"))
-    conversation = data["conversation"]
-    assert [(m["author"], m["text"], m["via"]) for m in conversation] == [
-        ("candidate", QUESTION, "page"),
-        ("staff", ANSWER, "workspace"),
+    question, answer = ThreadMessage.objects.order_by("pk")
+    when = DjangoJSONEncoder().default  # the export's own date format
+    assert data["conversation"] == [
+        {
+            "author": "candidate",
+            "author_name": "Aino Korhonen",
+            "via": "page",
+            "text": QUESTION,
+            "at": when(question.created_at),
+            "answer_promised_by": question.promised_by.isoformat(),
+            "answered_at": when(question.answered_at),
+            "answer_promise_lapses": question.lapses,
+        },
+        {
+            "author": "staff",
+            "author_name": "rec@acme.example",  # the staff member, by name or username
+            "via": "workspace",
+            "text": ANSWER,
+            "at": when(answer.created_at),
+            "answer_promised_by": None,
+            "answered_at": None,
+            "answer_promise_lapses": answer.lapses,
+        },
     ]
-    assert conversation[0]["answered_at"] is not None
+    assert question.answered_at is not None and question.promised_by is not None
 
 
 def test_erasure_blanks_the_conversation(application, recruiter):
