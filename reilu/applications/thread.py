@@ -18,6 +18,7 @@ reilu.applications.mail, the Reply-To of every mail to the candidate about it).
 
 import datetime as dt
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -44,6 +45,7 @@ from reilu.workdays import working_days
 
 if TYPE_CHECKING:
     from django.contrib.auth.models import User
+    from django_stubs_ext import StrPromise
 
 # Control characters other than line breaks and tabs have no place in a plain-text message.
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029]")
@@ -161,31 +163,51 @@ def _staff_url(app: Application) -> str:
     return f"{settings.BASE_URL}/staff/applications/{app.pk}/#thread"
 
 
-def _tell_contact(app: Application, question: ThreadMessage, text: str) -> None:
+def _mail_contact(
+    app: Application,
+    letter: tuple["StrPromise", "StrPromise"],
+    kind: str,
+    dedupe_key: str,
+    values: Callable[[str], dict[str, str]],
+) -> None:
+    """A mail about the conversation to the contact person, in their language; `values`
+    gives the letter's own placeholders for that language (dates are formatted in it)."""
     if not app.contact_email:
         return  # the attention view lists the question; a contact who left gets no mail
     language = staff_language(app.posting.organization, app.contact_email)
     subject, body = compose(
         language,
-        letters.THREAD_QUESTION,
+        letter,
         {
             "name": app.display_name,
             "posting": app.posting.title,
-            "text": shown(text, app),
-            "due": fmt_date(question.promised_by, language),
             "url": _staff_url(app),
+            **values(language),
         },
     )
     message_queue(
         organization=app.posting.organization,
         about=app,
-        kind="staff_thread_question",
+        kind=kind,
         alert_staff_on_failure=False,
         to_email=app.contact_email,
         subject=subject,
         body=body,
         language=language,
-        dedupe_key=f"thread-question:{question.pk}",
+        dedupe_key=dedupe_key,
+    )
+
+
+def _tell_contact(app: Application, question: ThreadMessage, text: str) -> None:
+    _mail_contact(
+        app,
+        letters.THREAD_QUESTION,
+        "staff_thread_question",
+        f"thread-question:{question.pk}",
+        lambda language: {
+            "text": shown(text, app),
+            "due": fmt_date(question.promised_by, language),
+        },
     )
 
 
@@ -232,31 +254,16 @@ def questions_sweep(today: dt.date | None = None, limit: int = 1000) -> int:
 
 
 def _alert_contact_late(app: Application, question: ThreadMessage, missed: dt.date) -> None:
-    if not app.contact_email:
-        return
-    language = staff_language(app.posting.organization, app.contact_email)
-    subject, body = compose(
-        language,
+    _mail_contact(
+        app,
         letters.THREAD_LAPSED_ALERT,
-        {
-            "name": app.display_name,
-            "posting": app.posting.title,
+        "staff_thread_lapsed",
+        f"thread-lapsed-alert:{question.pk}:{missed.isoformat()}",
+        lambda language: {
             "missed": fmt_date(missed, language),
             "new": fmt_date(question.promised_by, language),
             "text": shown(question.event.text, app),
-            "url": _staff_url(app),
         },
-    )
-    message_queue(
-        organization=app.posting.organization,
-        about=app,
-        kind="staff_thread_lapsed",
-        alert_staff_on_failure=False,
-        to_email=app.contact_email,
-        subject=subject,
-        body=body,
-        language=language,
-        dedupe_key=f"thread-lapsed-alert:{question.pk}:{missed.isoformat()}",
     )
 
 
