@@ -50,8 +50,11 @@ BAD_INPUT = frozenset(
     }
 )
 GONE = frozenset({"closed", "erased"})
-# An answer to one of a job's questions that the question does not take.
-UNPROCESSABLE = frozenset({"bad_answer", "requirement_not_met"})
+# An answer to one of a job's questions that the question does not take; a document
+# request whose due date has passed or that names no document.
+UNPROCESSABLE = frozenset(
+    {"bad_answer", "requirement_not_met", "due_past", "document_empty", "document_too_long"}
+)
 
 
 def status_for(error: RuleError) -> int:

@@ -13,8 +13,9 @@ from ninja.files import UploadedFile
 
 from reilu.api import schemas as shared
 from reilu.api.auth import staff_auth
+from reilu.applications import documents, services
 from reilu.applications import schemas as s
-from reilu.applications import services
+from reilu.applications.anonymity import shown
 from reilu.applications.forms import ApplyForm, unmet_notice
 from reilu.applications.models import Application, ThreadMessage
 from reilu.applications.selectors import application_thread, status_context
@@ -203,7 +204,16 @@ def _status(app) -> dict:
             }
             for m in ctx["messages_sent"]
         ],
+        "document_requests": open_documents_out(app),
     }
+
+
+def open_documents_out(app: Application) -> list[dict]:
+    """The requests waiting for the candidate (status token and seeker APIs)."""
+    return [
+        {"id": d.pk, "document": d.what, "note": d.note, "due": d.due}
+        for d in documents.open_requests(app)
+    ]
 
 
 @public.get(
@@ -336,6 +346,68 @@ def application_thread_answer(request, pk: int, payload: s.ThreadIn):
         application=app, text=payload.text, actor=request.user, via=ThreadMessage.Via.API
     )
     return Status(201, thread_message_out(app, answer))
+
+
+def _document_out(app: Application, d) -> dict:
+    return {
+        "id": d.pk,
+        "document": shown(d.what, app),
+        "note": shown(d.note, app),
+        "due": d.due,
+        "state": documents.state(d),
+        "requested_at": d.created_at,
+        "received_at": d.fulfilled_at,
+        "cancelled_at": d.cancelled_at,
+        "file_name": shown(d.file_name, app),
+    }
+
+
+@staff.get(
+    "/applications/{pk}/document-requests",
+    response={200: s.DocumentRequests, 401: shared.Error, 404: shared.Error},
+)
+def application_documents(request, pk: int):
+    """The documents asked of the candidate of one of the employer's applications, with
+    their state (recorded in the access log like a view of the application)."""
+    app = _org_application(request, pk)
+    if app is None:
+        return Status(404, NOT_FOUND)
+    audit_record(
+        organization=app.posting.organization,
+        action=AuditEvent.Action.VIEW_APPLICATION,
+        obj=app,
+        actor=request.user,
+    )
+    return {"items": [_document_out(app, d) for d in documents.requests_of(app)]}
+
+
+@staff.post(
+    "/applications/{pk}/document-requests",
+    response={
+        201: s.DocumentRequestOut,
+        400: shared.Error | shared.Refusal,
+        401: shared.Error,
+        404: shared.Error,
+        409: shared.Refusal,
+        410: shared.Refusal,
+        422: shared.Problems | shared.Refusal,
+    },
+)
+def application_document_request(request, pk: int, payload: s.DocumentRequestIn):
+    """Ask the candidate for a document: they get a mail in the application's language and
+    send the file from their status page or account. Refused with 422 `due_past` for a date
+    before today, 409 `not_in_process` once the application is withdrawn or not chosen."""
+    app = _org_application(request, pk)
+    if app is None:
+        return Status(404, NOT_FOUND)
+    document = documents.document_request(
+        application=app,
+        what=payload.document,
+        note=payload.note,
+        due=payload.due,
+        actor=request.user,
+    )
+    return Status(201, _document_out(app, document))
 
 
 @staff.get(

@@ -4,11 +4,12 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
-from reilu.applications import services
+from reilu.applications import documents, services
 from reilu.applications.pending import pending_open
 from reilu.applications.uploads import check_cv
 from reilu.jobs.models import Posting, Question
 from reilu.jobs.questions import LONG_MAX, NO, SHORT_MAX, YES, answer_value, choice_lines
+from reilu.rules import RuleError
 from reilu.textfields import LineField
 
 
@@ -236,3 +237,63 @@ class ApplyForm(forms.Form):
                         _("To send your application anyway, tick this box."),
                     )
         return data
+
+
+class DocumentRequestForm(forms.Form):
+    """Staff ask the candidate for a document (reilu.applications.documents holds the rules,
+    shared with the API)."""
+
+    what = forms.CharField(
+        label=_("Document"),
+        max_length=documents.WHAT_MAX,
+        help_text=_(
+            'What you ask for, as the candidate would say it: "Copy of your driving licence".'
+        ),
+        error_messages={"required": _("Say which document you ask for.")},
+    )
+    note = forms.CharField(
+        label=_("Note to the candidate (optional)"),
+        required=False,
+        max_length=documents.NOTE_MAX,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+    due = forms.DateField(
+        label=_("Due date"),
+        help_text=_("Today or later."),
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        error_messages={
+            "required": _("Give the date the document is due by."),
+            "invalid": _("Give the due date as a date, for example 2027-01-31."),
+        },
+    )
+
+    def clean_what(self) -> str:
+        return _rule(documents.clean_what, self.cleaned_data["what"])
+
+    def clean_note(self) -> str:
+        return _rule(documents.clean_note, self.cleaned_data["note"])
+
+    def clean_due(self):
+        return _rule(documents.clean_due, self.cleaned_data["due"])
+
+
+class DocumentUploadForm(forms.Form):
+    """The candidate's file for one request: the CV upload's checks."""
+
+    file = forms.FileField(
+        label=_("Your file"),
+        error_messages={"required": _("Choose the file to send.")},
+    )
+
+    def clean_file(self):
+        upload = self.cleaned_data["file"]
+        _rule(documents.check_file, upload)
+        return upload
+
+
+def _rule(check, value):
+    """A rule of reilu.applications.documents as a form field's check."""
+    try:
+        return check(value)
+    except RuleError as exc:
+        raise ValidationError(exc.message, code=exc.code) from exc

@@ -29,6 +29,9 @@ PLACEHOLDERS = (
     "promised_by",
     "note",
     "status_url",
+    # A document asked for (reilu.applications.documents): what, and by when.
+    "document",
+    "due",
 )
 
 
@@ -46,6 +49,8 @@ def sample_values(org: Any, language: str) -> dict[str, str]:
         "promised_by": fmt_date(timezone.localdate() + dt.timedelta(days=7), language),
         "note": gettext("Thank you for the thoughtful portfolio."),
         "status_url": "https://reilu.example/status/…/",
+        "document": gettext("Copy of your nursing licence"),
+        "due": fmt_date(timezone.localdate() + dt.timedelta(days=5), language),
     }
 
 
@@ -200,6 +205,18 @@ LETTERS = {
             "Your question and the answer will be on your status page:\n{status_url}"
         ),
     ),
+    "document_requested": Letter(
+        label=_("A document requested"),
+        subject=_("Please send us a document: {posting}"),
+        body=_(
+            "Hello {first_name},\n\n"
+            "for your application for {posting} at {employer}, please send us this "
+            "document:\n\n{document}\n\nPlease send it by {due}.\n\n{note}"
+            "You can upload it on your status page (a PDF, Word, OpenDocument, RTF or text "
+            "file):\n{status_url}\n\n"
+            "If you have questions, ask me, {contact_name}: just reply to this message."
+        ),
+    ),
     "duplicate": Letter(
         label=_("Applied twice"),
         subject=_("Your application for {posting} is already with us"),
@@ -264,5 +281,13 @@ THREAD_LAPSED_ALERT = (
         "%(name)s (%(posting)s) was promised an answer by %(missed)s. Reilu has told them "
         "that we are late and promised an answer by %(new)s.\n\nTheir question:\n%(text)s"
         "\n\nPlease answer in the workspace: %(url)s"
+    ),
+)
+# A requested document arrived (reilu.applications.documents): mail to the contact person.
+DOCUMENT_RECEIVED = (
+    _("%(name)s sent a document: %(posting)s"),
+    _(
+        "%(name)s (%(posting)s) sent the document you asked for:\n\n%(document)s\n\n"
+        "It is on the application's page in the workspace:\n%(url)s"
     ),
 )

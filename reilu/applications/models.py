@@ -184,6 +184,9 @@ class Event(models.Model):
         QUESTION = "question", _("Question to the contact person")
         ANSWER = "answer", _("Answer from the contact person")
         QUESTION_LATE = "question_late", _("Our answer is late")
+        DOCUMENT_REQUESTED = "document_requested", _("Document requested")
+        DOCUMENT_RECEIVED = "document_received", _("Document received")
+        DOCUMENT_CANCELLED = "document_cancelled", _("Document request cancelled")
 
     application = models.ForeignKey(Application, on_delete=models.CASCADE, related_name="events")
     kind = models.CharField(max_length=20, choices=Kind.choices)
@@ -299,6 +302,58 @@ class ThreadMessage(models.Model):
     @property
     def is_open(self) -> bool:
         return self.author == self.Author.CANDIDATE and self.answered_at is None
+
+
+def document_upload_to(instance: models.Model, filename: str) -> str:
+    # Like a CV: a random name, the original name kept only as data.
+    return f"documents/{uuid.uuid4().hex}"
+
+
+class DocumentRequest(models.Model):
+    """A document staff ask the candidate of an application for (issue 18, item 2), and the
+    file the candidate sent for it (reilu.applications.documents).
+
+    Open while neither received nor cancelled and the application is in process or hired.
+    The file is stored and served like the CV: a random name outside the web root, checked
+    by its bytes, handed only to the employer's staff, refused during an anonymous first
+    review. Personal data: exported with the application; erasure blanks the texts and
+    deletes the file.
+    """
+
+    application = models.ForeignKey(
+        Application, on_delete=models.CASCADE, related_name="document_requests"
+    )
+    what = models.CharField(_("document"), max_length=200)
+    note = models.TextField(_("note"), blank=True)
+    due = models.DateField(_("due date"))
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    cancelled_at = models.DateTimeField(null=True, blank=True)
+    fulfilled_at = models.DateTimeField(null=True, blank=True)
+    file = models.FileField(upload_to=document_upload_to, blank=True)
+    file_name = models.CharField(max_length=200, blank=True)
+    file_type = models.CharField(max_length=100, blank=True)
+
+    class Meta:
+        ordering = ["created_at", "id"]
+        indexes = [
+            models.Index(
+                fields=["application"],
+                condition=Q(fulfilled_at__isnull=True, cancelled_at__isnull=True),
+                name="document_open",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.what
+
+    @property
+    def is_waiting(self) -> bool:
+        """Neither received nor cancelled (whether the application still takes it is
+        documents.can_upload's question)."""
+        return self.fulfilled_at is None and self.cancelled_at is None
 
 
 def pending_upload_to(instance: models.Model, filename: str) -> str:

@@ -12,6 +12,7 @@ from django.db import transaction
 from django.db.models import QuerySet
 from django.utils import timezone
 
+from reilu.applications.documents import documents_erase, documents_export, documents_files
 from reilu.applications.freshness import status_changed
 from reilu.applications.models import AccessToken, Answer, Application, Event, ThreadMessage
 from reilu.applications.promises import close_open
@@ -92,6 +93,8 @@ def export_application(app: Application) -> dict:
             }
             for m in application_thread(app)
         ],
+        # Documents the employer asked for, and the files sent (in the archive's documents/).
+        "document_requests": documents_export(app),
         "messages": [
             message_export(m, own, app.email_key) for m in messages.order_by("created_at", "id")
         ],
@@ -111,7 +114,8 @@ def erase_application(app: Application, *, candidate_asked: bool) -> None:
     decision), its events' kinds and dates, its Promise rows, and its conversation's
     messages without their texts (who wrote when, and whether answers came in time).
     Removed: name, contact details, cover letter, CV (the file too, once the transaction
-    commits), the answers to the posting's questions, every free text (event texts, the
+    commits), the documents sent on request (the files likewise; the requests keep only
+    their dates), the answers to the posting's questions, every free text (event texts, the
     conversation's with them; the text and attachments of every message about them,
     whoever received it), status links, and, when the candidate asked, their job alerts
     with this employer. Its reply address stops working with its status links (both check
@@ -138,6 +142,7 @@ def erase_application(app: Application, *, candidate_asked: bool) -> None:
     app.erased_at = now
     app.save()
     Event.objects.filter(application=app).update(text="")
+    documents_erase(app)
     Answer.objects.filter(application=app).delete()
     status_changed([app.pk])
     # The stored renderings hold the name and the texts: drop them now, and again once the
@@ -173,11 +178,12 @@ class ApplicationSubjects:
         return export_application(record)
 
     def files(self, record: Application) -> list[tuple[str, bytes]]:
+        files = documents_files(record)
         if not record.cv:
-            return []
+            return files
         with record.cv.open("rb") as cv:
             name = (record.cv_name or "cv").replace("/", "_").replace("\\", "_")
-            return [(f"cv/{name}", cv.read())]
+            return [(f"cv/{name}", cv.read()), *files]
 
     def erase(self, record: Application, *, candidate_asked: bool) -> None:
         erase_application(record, candidate_asked=candidate_asked)

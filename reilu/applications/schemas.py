@@ -6,7 +6,7 @@ from typing import Annotated, Literal
 from ninja import Schema
 from pydantic import Field, model_validator
 
-from reilu.api.schemas import Body, DbId
+from reilu.api.schemas import Body, DbId, StrictDate
 from reilu.textfields import Line, Text
 
 
@@ -36,6 +36,15 @@ class StatusMessage(Schema):
     sent_at: dt.datetime | None
 
 
+class OpenDocumentRequest(Schema):
+    """A document the employer asked the candidate for, not yet sent."""
+
+    id: int
+    document: str
+    note: str
+    due: dt.date
+
+
 class ApplicationStatus(Schema):
     posting: str
     employer: str
@@ -48,6 +57,10 @@ class ApplicationStatus(Schema):
     promised_by: dt.date | None
     events: list[StatusEvent]
     messages: list[StatusMessage]
+    document_requests: list[OpenDocumentRequest] = Field(
+        description="Documents the employer asked for and waits for; the candidate sends "
+        "them from the status page."
+    )
 
 
 class ApplicationRow(Schema):
@@ -129,3 +142,31 @@ class ThreadMessageOut(Schema):
 class Thread(Schema):
     contact_name: str
     messages: list[ThreadMessageOut]
+
+
+class DocumentRequestIn(Body):
+    document: Line = Field(
+        min_length=1, max_length=200, description='What is asked: "Copy of your nursing licence".'
+    )
+    note: Text = Field("", max_length=1000, description="Shown to the candidate with the request.")
+    due: StrictDate = Field(description="Today or later (Europe/Helsinki), YYYY-MM-DD.")
+
+
+class DocumentRequestOut(Schema):
+    id: int
+    document: str
+    note: str
+    due: dt.date
+    state: Literal["waiting", "overdue", "received", "cancelled", "ended"] = Field(
+        description='"ended": not received, and the application is withdrawn or not chosen.'
+    )
+    requested_at: dt.datetime
+    received_at: dt.datetime | None
+    cancelled_at: dt.datetime | None
+    file_name: str = Field(
+        description="The received file's name; the file downloads from the workspace."
+    )
+
+
+class DocumentRequests(Schema):
+    items: list[DocumentRequestOut]

@@ -2,6 +2,7 @@
 
 from django.conf import settings
 
+from reilu.applications.documents import requests_of, takes_documents
 from reilu.applications.models import Application, Event, ThreadMessage
 from reilu.messaging.models import Message
 
@@ -49,4 +50,7 @@ def status_context(app: Application) -> dict:
         "thread_max": settings.REILU_THREAD_MAX_CHARS,
         "thread_days": settings.REILU_THREAD_ANSWER_DAYS,
         "replies_by_email": bool(settings.REILU_REPLY_DOMAIN),
+        "documents": requests_of(app),
+        "takes_documents": takes_documents(app),
+        "upload_limit_mb": settings.REILU_MAX_UPLOAD_BYTES // 1_048_576,
     }

@@ -8,13 +8,14 @@ from django.utils.translation import ngettext
 from django.views.decorators.clickjacking import xframe_options_sameorigin
 from django.views.decorators.http import require_POST
 
-from reilu.applications import services, uploads
+from reilu.applications import documents, services, uploads
 from reilu.applications.anonymity import audit_first_view, shown
 from reilu.applications.attention import attention
 from reilu.applications.board import board_page
-from reilu.applications.cv import cv_response
+from reilu.applications.cv import cv_response, file_response
 from reilu.applications.cv_text import READABLE, extract_text
-from reilu.applications.models import Application, ThreadMessage, erased_marker
+from reilu.applications.forms import DocumentRequestForm
+from reilu.applications.models import Application, DocumentRequest, ThreadMessage, erased_marker
 from reilu.applications.search import MIN_LENGTH, candidate_search_page
 from reilu.applications.selectors import application_thread
 from reilu.applications.thread import max_chars, thread_answer, unanswered_questions
@@ -47,7 +48,14 @@ def detail(request, pk):
     return _detail_page(request, app)
 
 
-def _detail_page(request, app: Application, *, answer_error: str = "", answer_text: str = ""):
+def _detail_page(
+    request,
+    app: Application,
+    *,
+    answer_error: str = "",
+    answer_text: str = "",
+    doc_form: DocumentRequestForm | None = None,
+):
     audit_record(
         organization=app.posting.organization,
         action=AuditEvent.Action.VIEW_APPLICATION,
@@ -82,9 +90,84 @@ def _detail_page(request, app: Application, *, answer_error: str = "", answer_te
             "thread_max": max_chars(),
             "answer_error": answer_error,
             "answer_text": answer_text,
+            "documents": [
+                (d, documents.state(d), kept(shown(d.what, app)), shown(d.note, app))
+                for d in documents.requests_of(app)
+            ],
+            "takes_documents": documents.takes_documents(app),
+            "doc_form": doc_form or DocumentRequestForm(prefix="doc"),
         },
-        status=400 if answer_error else 200,
+        status=400 if answer_error or (doc_form is not None and doc_form.errors) else 200,
     )
+
+
+# A refused request shows the application's page, CV preview frame included.
+@require_POST
+@recruiter_required
+@csp_update({"frame-src": ["'self'"]})  # type: ignore[arg-type]
+def document_request(request, pk):
+    """Ask the candidate for a document. Errors, and a refusal by the application's state,
+    come back on the application's page with what was typed (400)."""
+    app = staff_application(request, pk)
+    form = DocumentRequestForm(request.POST, prefix="doc")
+    if not form.is_valid():
+        return _detail_page(request, app, doc_form=form)
+    data = form.cleaned_data
+    with refusal_shown(request, form=form) as refused:
+        documents.document_request(
+            application=app,
+            what=data["what"],
+            note=data["note"],
+            due=data["due"],
+            actor=request.user,
+        )
+    if refused:
+        return _detail_page(request, app, doc_form=form)
+    messages.success(
+        request,
+        _("Requested. The candidate gets an email and can send the file from their page."),
+    )
+    return redirect(reverse("staff:application", args=[app.pk]) + "#documents")
+
+
+def _staff_document(request, pk, doc_pk) -> tuple[Application, DocumentRequest]:
+    app = staff_application(request, pk)
+    document = get_object_or_404(DocumentRequest, pk=doc_pk, application=app)
+    return app, document
+
+
+@require_POST
+@recruiter_required
+def document_cancel(request, pk, doc_pk):
+    app, document = _staff_document(request, pk, doc_pk)
+    with refusal_shown(request) as refused:
+        documents.document_cancel(document=document, actor=request.user)
+    if not refused:
+        messages.success(request, _("The request is cancelled. The candidate's page says so."))
+    return redirect(reverse("staff:application", args=[app.pk]) + "#documents")
+
+
+@recruiter_required
+def document_download(request, pk, doc_pk):
+    """A received document, for the employer's staff only: refused during an anonymous first
+    review like the CV file (it may show who the candidate is); every download audited."""
+    app, document = _staff_document(request, pk, doc_pk)
+    if not document.file:
+        raise Http404
+    if app.identity_hidden:
+        return render(
+            request,
+            "applications/staff/document_hidden.html",
+            {"app": app, "posting": app.posting},
+            status=403,
+        )
+    audit_record(
+        organization=app.posting.organization,
+        action=AuditEvent.Action.DOWNLOAD_DOCUMENT,
+        obj=app,
+        actor=request.user,
+    )
+    return file_response(document.file, document.file_name, document.file_type)
 
 
 # A refused answer shows the application's page, CV preview frame included.

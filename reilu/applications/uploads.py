@@ -1,4 +1,4 @@
-"""CV uploads: accepted by what the bytes are, not by what the file is called."""
+"""CV and document uploads: accepted by what the bytes are, not by what the file is called."""
 
 import io
 import zipfile
@@ -54,6 +54,23 @@ def _sniff_text(head: bytes) -> str | None:
 
 def check_cv(upload) -> str:
     """Validate an uploaded CV and return its content type; ValidationError otherwise."""
+    return check_upload(
+        upload,
+        _("Please send your CV as a PDF, Word (DOCX), OpenDocument (ODT), RTF or text file."),
+    )
+
+
+def check_document(upload) -> str:
+    """A document the employer asked for (reilu.applications.documents): the CV's rules."""
+    return check_upload(
+        upload,
+        _("Please send the document as a PDF, Word (DOCX), OpenDocument (ODT), RTF or text file."),
+    )
+
+
+def check_upload(upload, wrong_type: str) -> str:
+    """An uploaded document's content type, found in its bytes; ValidationError when it is
+    too large, empty or of a type Reilu does not take (`wrong_type` says which ones)."""
     if upload.size > settings.REILU_MAX_UPLOAD_BYTES:
         raise ValidationError(
             _("The file is too large (%(size)s MB). The limit is %(limit)s MB.")
@@ -71,10 +88,7 @@ def check_cv(upload) -> str:
     kind = sniff(head, content)
     upload.seek(0)
     if kind is None:
-        raise ValidationError(
-            _("Please send your CV as a PDF, Word (DOCX), OpenDocument (ODT), RTF or text file."),
-            code="file_type",
-        )
+        raise ValidationError(wrong_type, code="file_type")
     return kind
 
 

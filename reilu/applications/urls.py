@@ -15,6 +15,7 @@ urlpatterns = [
     path("status/<str:token>/withdraw/", views.withdraw, name="withdraw"),
     path("status/<str:token>/alerts/", views.subscribe_alerts, name="subscribe_alerts"),
     path("status/<str:token>/ask/", views.ask, name="ask"),
+    path("status/<str:token>/documents/<int:pk>/", views.document_upload, name="document_upload"),
 ]
 
 staff_urlpatterns = [
@@ -34,4 +35,15 @@ staff_urlpatterns = [
     path("applications/<int:pk>/note/", staff_views.note, name="note"),
     path("applications/<int:pk>/promise/", staff_views.promise, name="promise"),
     path("applications/<int:pk>/answer/", staff_views.answer, name="answer"),
+    path("applications/<int:pk>/documents/", staff_views.document_request, name="document_request"),
+    path(
+        "applications/<int:pk>/documents/<int:doc_pk>/cancel/",
+        staff_views.document_cancel,
+        name="document_cancel",
+    ),
+    path(
+        "applications/<int:pk>/documents/<int:doc_pk>/file/",
+        staff_views.document_download,
+        name="document",
+    ),
 ]

@@ -1,6 +1,7 @@
 from collections.abc import Callable
 from typing import Any
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.messages import get_messages
 from django.http import HttpRequest, HttpResponse
@@ -16,8 +17,10 @@ from django.views.decorators.http import require_http_methods
 from django_ratelimit.exceptions import Ratelimited
 
 from reilu.applications import services
-from reilu.applications.forms import ApplyForm, StatusLinksForm
-from reilu.applications.models import ThreadMessage
+from reilu.applications.documents import document_upload as upload_document
+from reilu.applications.documents import takes_documents
+from reilu.applications.forms import ApplyForm, DocumentUploadForm, StatusLinksForm
+from reilu.applications.models import Application, DocumentRequest, ThreadMessage
 from reilu.applications.pending import pending_carry, pending_find, pending_forget
 from reilu.applications.status_links import status_links_send
 from reilu.applications.status_page import status_etag, status_part
@@ -235,3 +238,48 @@ def ask(request, token):
         % {"name": app.contact_name},
     )
     return redirect(reverse("applications:status", args=[token]) + "#thread")
+
+
+def document_sent(
+    request: HttpRequest, app: Application, document: DocumentRequest
+) -> tuple[str, str]:
+    """Take the candidate's file for `document` (the status page's and the account's forms).
+    Returns ("", notice) when sent, or (error, "") with the reason; nothing is stored then."""
+    form = DocumentUploadForm(request.POST, request.FILES)
+    if not form.is_valid():
+        return str(form.errors["file"][0]), ""
+    try:
+        upload_document(document=document, upload=form.cleaned_data["file"])
+    except RuleError as exc:
+        return exc.message, ""
+    return "", str(_("Thank you: %(name)s has your document.") % {"name": app.contact_name})
+
+
+@require_http_methods(["POST"])
+@rate_limited("apply", method="POST")  # uploads share the apply form's counter
+def document_upload(request, token, pk):
+    """The candidate sends a document asked for, from the status page. A refused file comes
+    back on a page of its own with the reason (400); another application's request is 404."""
+    app = application_for_token(token, request=request, tell_expired=True)
+    link_language(request, app)
+    document = get_object_or_404(DocumentRequest, pk=pk, application=app)
+    error, notice = document_sent(request, app, document)
+    if error:
+        response = render(
+            request,
+            "applications/document_upload.html",
+            {
+                "app": app,
+                "token": token,
+                "documents": [document],
+                "takes_documents": takes_documents(app),
+                "upload_limit_mb": settings.REILU_MAX_UPLOAD_BYTES // 1_048_576,
+                "doc_error": error,
+                "doc_error_for": document.pk,
+            },
+            status=400 if document.is_waiting and takes_documents(app) else 409,
+        )
+        response["Referrer-Policy"] = "same-origin"
+        return response
+    messages.success(request, notice)
+    return redirect(reverse("applications:status", args=[token]) + "#documents")

@@ -57,6 +57,7 @@ class AuditEvent(models.Model):
     class Action(models.TextChoices):
         VIEW_APPLICATION = "view_application", _("Viewed an application")
         DOWNLOAD_CV = "download_cv", _("Downloaded a CV")
+        DOWNLOAD_DOCUMENT = "download_document", _("Downloaded a requested document")
         VIEW_CV_TEXT = "view_cv_text", _("Read the text of a CV")
         REVEAL_IDENTITY = "reveal_identity", _("Saw the identity after an anonymous review")
         LIST_APPLICATION = "list_application", _("Listed in the API")

@@ -14,7 +14,7 @@ from ninja import Router, Schema, Status
 
 from reilu.api.schemas import Error, Problems, Refusal
 from reilu.applications import schemas as thread_schemas
-from reilu.applications.api import thread_message_out, thread_out
+from reilu.applications.api import open_documents_out, thread_message_out, thread_out
 from reilu.applications.models import Application, ThreadMessage
 from reilu.applications.thread import clean_text, question_ask, question_limit_reached
 from reilu.limits import rate_limited
@@ -71,6 +71,7 @@ class MessageOut(Schema):
 class ApplicationDetailOut(ApplicationOut):
     timeline: list[EventOut]
     messages: list[MessageOut]
+    document_requests: list[thread_schemas.OpenDocumentRequest]
 
 
 class TaskOut(Schema):
@@ -122,6 +123,8 @@ def my_application(request, application_id: int):  # type: ignore[no-untyped-def
             {"subject": m.subject, "body": m.body, "state": m.state, "created_at": m.created_at}
             for m in detail["messages_sent"]
         ],
+        # Sent from the account's page of the application (/me/applications/<id>/).
+        "document_requests": open_documents_out(app),
     }
 
 

@@ -16,7 +16,8 @@ from django.utils import timezone
 from django.utils.functional import Promise as LazyText
 from django.utils.translation import gettext_lazy as _
 
-from reilu.applications.models import Application
+from reilu.applications.documents import TAKING, open_q
+from reilu.applications.models import Application, DocumentRequest
 from reilu.applications.retention import due_q
 from reilu.applications.selectors import status_context
 from reilu.interviews.models import Booking, FeedbackCall, Purpose, Slot
@@ -90,6 +91,7 @@ class TaskKind:
     MOVE = "move"
     FEEDBACK = "feedback"
     SURVEY = "survey"
+    DOCUMENT = "document"
 
 
 # What each task asks, and where its button leads (an action of the application's own
@@ -99,6 +101,7 @@ TASK_TITLES: dict[str, LazyText] = {
     TaskKind.MOVE: _("Your interview is booked: move it if the time does not suit you"),
     TaskKind.FEEDBACK: _("Book a feedback call or ask for a written summary"),
     TaskKind.SURVEY: _("Answer the survey on how the process went"),
+    TaskKind.DOCUMENT: _("Send a document: %(document)s"),
 }
 
 
@@ -115,7 +118,9 @@ class Task:
     details: dict = field(default_factory=dict)
 
     @property
-    def title(self) -> LazyText:
+    def title(self) -> LazyText | str:
+        if self.kind == TaskKind.DOCUMENT:
+            return TASK_TITLES[self.kind] % {"document": self.details["document"]}
         return TASK_TITLES[self.kind]
 
     @property
@@ -128,7 +133,8 @@ def tasks_of(seeker: Seeker, now: dt.datetime | None = None) -> list[Task]:
 
     Interviews to book (an active application in an interview stage, with open times and no
     booking) or to move (a booked time still ahead), feedback calls offered and not yet
-    taken up, surveys not yet answered.
+    taken up, surveys not yet answered, documents asked for and not yet sent (deadline: the
+    end of the due day; reilu.applications.documents says which applications take them).
     """
     now = now or timezone.now()
     apps = list(applications_of(seeker, now))
@@ -165,6 +171,16 @@ def tasks_of(seeker: Seeker, now: dt.datetime | None = None) -> list[Task]:
         application_id__in=by_id, used_on__isnull=True
     ):
         tasks.append(Task(TaskKind.SURVEY, by_id[invitation.application_id], None))
+    for document in DocumentRequest.objects.filter(
+        open_q(), application_id__in=[a.pk for a in apps if a.outcome in TAKING]
+    ).order_by("due", "id"):
+        end_of_day = dt.datetime.combine(
+            document.due, dt.time(23, 59), tzinfo=timezone.get_current_timezone()
+        )
+        tasks.append(
+            Task(TaskKind.DOCUMENT, by_id[document.application_id], end_of_day,
+                 details={"document": document.what, "due": document.due, "id": document.pk})
+        )  # fmt: skip
     far = dt.datetime.max.replace(tzinfo=dt.UTC)
     tasks.sort(key=lambda t: (not t.to_do, t.deadline or far, t.application.pk))
     return tasks

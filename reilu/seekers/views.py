@@ -15,9 +15,10 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 from django_ratelimit.exceptions import Ratelimited
 
-from reilu.applications.models import ThreadMessage
+from reilu.applications.documents import takes_documents
+from reilu.applications.models import DocumentRequest, ThreadMessage
 from reilu.applications.thread import clean_text, question_ask, question_limit_reached
-from reilu.applications.views import apply_page
+from reilu.applications.views import apply_page, document_sent
 from reilu.errors import private_response
 from reilu.jobs.models import Posting
 from reilu.limits import rate_limited
@@ -97,6 +98,27 @@ def ask(request: HttpRequest, pk: int) -> HttpResponse:
         % {"name": app.contact_name},
     )
     return redirect(reverse("seekers:application", args=[app.pk]) + "#thread")
+
+
+@auth.seeker_required
+@require_POST
+@rate_limited("apply", method="POST")  # the same counter as the status page's upload
+def document_upload(request: HttpRequest, pk: int, doc_pk: int) -> HttpResponse:
+    """Send a document one of the seeker's applications was asked for: the status page's
+    rules (reilu.applications.views.document_upload). A refused file comes back on the
+    application's page with the reason (400); anyone else's request is 404."""
+    app = selectors.application_of(request.seeker, pk)  # type: ignore[attr-defined]
+    if app is None:
+        raise Http404
+    document = get_object_or_404(DocumentRequest, pk=doc_pk, application=app)
+    error, notice = document_sent(request, app, document)
+    if error:
+        context = selectors.application_detail(app)
+        context.update(doc_error=error, doc_error_for=document.pk)
+        status = 400 if document.is_waiting and takes_documents(app) else 409
+        return private_response(render(request, "seekers/application.html", context, status=status))
+    messages.success(request, notice)
+    return redirect(reverse("seekers:application", args=[app.pk]) + "#documents")
 
 
 @auth.seeker_required
