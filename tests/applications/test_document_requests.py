@@ -1,0 +1,376 @@
+"""Documents requested (issue 18, item 2): staff ask the candidate for a document on the
+application's page or through the API; the candidate is mailed in the application's language
+and sends the file from the status page; staff download it (audited), never during an
+anonymous first review, never another employer's."""
+
+import datetime as dt
+import json
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.utils import timezone
+
+from reilu.applications import documents
+from reilu.applications import services as app_services
+from reilu.applications.models import Application, DocumentRequest, Event
+from reilu.messaging.models import Message
+from reilu.privacy.models import AuditEvent
+from tests.applications.test_anonymous_review import apply as apply_anonymously
+from tests.conftest import PDF_BYTES, make_application
+
+WHAT = "Copy of your nursing licence"
+
+
+def today() -> dt.date:
+    return timezone.localdate()
+
+
+def ask(client, app, what=WHAT, note="", due=None, **headers):
+    due = today() + dt.timedelta(days=7) if due is None else due
+    return client.post(
+        f"/staff/applications/{app.pk}/documents/",
+        {"doc-what": what, "doc-note": note, "doc-due": str(due)},
+        **headers,
+    )
+
+
+def request_for(app, recruiter, what=WHAT, days=7) -> DocumentRequest:
+    return documents.document_request(
+        application=app, what=what, note="", due=today() + dt.timedelta(days=days), actor=recruiter
+    )
+
+
+def send(client, app, document, content=PDF_BYTES, name="licence.pdf"):
+    upload = SimpleUploadedFile(name, content, content_type="application/pdf")
+    return client.post(f"/status/{app.raw_token}/documents/{document.pk}/", {"file": upload})
+
+
+def stored_files() -> list[Path]:
+    root = Path(settings.STORAGES["default"]["OPTIONS"]["location"]) / "documents"
+    return sorted(root.iterdir()) if root.exists() else []
+
+
+# Staff ask
+
+
+ERRORS = {
+    "en": ("There is a problem", "Say which document you ask for.", "The due date must be today"),
+    "fi": ("Tarkista seuraavat kohdat", "Kerro, mitä asiakirjaa pyydät.", "Eräpäivän on oltava"),
+    "sv": ("Kontrollera följande", "Ange vilket dokument du begär.", "Sista dagen måste vara"),
+}
+
+
+@pytest.mark.parametrize("language", ["en", "fi", "sv"])
+def test_a_request_with_errors_comes_back_with_what_was_typed_then_the_fix_goes(
+    staff_client, application, language
+):
+    staff_client.cookies[settings.LANGUAGE_COOKIE_NAME] = language
+    note = "Both sides, please."
+    wrong = ask(staff_client, application, what="  ", note=note, due=today() - dt.timedelta(days=1))
+    assert wrong.status_code == 400
+    html = wrong.content.decode()
+    summary, what_error, due_error = ERRORS[language]
+    assert summary in html and what_error in html and due_error in html
+    assert note in html  # kept for fixing
+    assert str(today() - dt.timedelta(days=1)) in html
+    assert not DocumentRequest.objects.exists()
+    assert not Message.objects.filter(kind="document_requested").exists()
+    half = ask(staff_client, application, note=note, due=today() - dt.timedelta(days=1))
+    assert half.status_code == 400
+    assert f'value="{WHAT}"' in half.content.decode()
+    fixed = ask(staff_client, application, note=note, due=today())
+    assert fixed.status_code == 302
+    assert fixed["Location"] == f"/staff/applications/{application.pk}/#documents"
+    document = DocumentRequest.objects.get()
+    assert (document.what, document.note, document.due) == (WHAT, note, today())
+    assert document.requested_by.email == "rec@acme.example"
+
+
+def test_a_request_is_on_the_timeline_and_the_page_and_mailed_to_the_candidate(
+    staff_client, application
+):
+    assert ask(staff_client, application, note="Both sides, please.").status_code == 302
+    event = Event.objects.get(application=application, kind="document_requested")
+    assert event.text == WHAT and event.visible_to_candidate and event.actor is not None
+    page = staff_client.get(f"/staff/applications/{application.pk}/").content.decode()
+    assert f"Document requested</strong>" in page and 'data-state="waiting"' in page
+    mail = Message.objects.about(application).get(kind="document_requested")
+    assert mail.to_email == application.email and mail.language == "en"
+    due = today() + dt.timedelta(days=7)
+    assert WHAT in mail.body and "Both sides, please." in mail.body
+    assert f"{due.day} " in mail.body and str(due.year) in mail.body
+    assert "Laura Nieminen" in mail.body  # the contact person
+    assert "http://testserver/status/" in mail.body
+
+
+MAIL = {
+    "fi": ("Lähetäthän meille asiakirjan", "Lähetäthän sen viimeistään"),
+    "sv": ("Skicka oss ett dokument", "Skicka det senast"),
+    "en": ("Please send us a document", "Please send it by"),
+}
+
+
+@pytest.mark.parametrize("language", ["fi", "sv", "en"])
+def test_the_candidate_is_mailed_in_the_applications_language(
+    posting, recruiter, staff_client, language
+):
+    staff_client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"  # staff's own language
+    app, _raw = make_application(posting, email=f"{language}@example.fi", language=language)
+    assert ask(staff_client, app).status_code == 302
+    mail = Message.objects.about(app).get(kind="document_requested")
+    subject, line = MAIL[language]
+    assert mail.language == language
+    assert mail.subject.startswith(subject) and line in mail.body and WHAT in mail.body
+
+
+def test_cancel_is_post_only_and_takes_the_request_off_the_candidates_page(
+    staff_client, client, application, recruiter
+):
+    document = request_for(application, recruiter)
+    url = f"/staff/applications/{application.pk}/documents/{document.pk}/cancel/"
+    assert staff_client.get(url).status_code == 405
+    assert DocumentRequest.objects.get().cancelled_at is None
+    assert staff_client.post(url).status_code == 302
+    document.refresh_from_db()
+    assert document.cancelled_at is not None and not document.is_waiting
+    assert Event.objects.filter(application=application, kind="document_cancelled").exists()
+    status = client.get(f"/status/{application.raw_token}/").content.decode()
+    assert "No longer needed" in status and 'name="file"' not in status
+    assert send(client, application, document).status_code == 409
+    assert stored_files() == []
+
+
+def test_another_employers_staff_get_404_on_every_document_page(
+    client, application, recruiter, outsider
+):
+    document = request_for(application, recruiter)
+    send(client, application, document)
+    client.force_login(outsider)
+    base = f"/staff/applications/{application.pk}"
+    assert ask(client, application).status_code == 404
+    assert client.post(f"{base}/documents/{document.pk}/cancel/").status_code == 404
+    assert client.get(f"{base}/documents/{document.pk}/file/").status_code == 404
+    assert DocumentRequest.objects.count() == 1
+    assert DocumentRequest.objects.get().cancelled_at is None
+
+
+def test_a_request_of_another_application_is_404_under_this_one(
+    staff_client, posting, application, recruiter
+):
+    other, _raw = make_application(posting, email="bertta@example.fi", name="Bertta Virtanen")
+    document = request_for(other, recruiter)
+    url = f"/staff/applications/{application.pk}/documents/{document.pk}/cancel/"
+    assert staff_client.post(url).status_code == 404
+
+
+def test_no_request_once_the_application_has_ended(staff_client, org, application, recruiter):
+    app_services.applications_decide(
+        organization=org, application_ids=[application.pk], outcome="rejected", actor=recruiter
+    )
+    page = staff_client.get(f"/staff/applications/{application.pk}/").content.decode()
+    assert "Request the document" not in page
+    refused = ask(staff_client, application)
+    assert refused.status_code == 400
+    assert "no longer in process" in refused.content.decode()
+    assert not DocumentRequest.objects.exists()
+
+
+# The candidate sends
+
+
+def test_the_candidate_sends_the_file_from_the_status_page_and_the_contact_is_mailed(
+    client, staff_client, application, recruiter
+):
+    document = request_for(application, recruiter)
+    status = client.get(f"/status/{application.raw_token}/").content.decode()
+    assert "Documents requested" in status and WHAT in status
+    assert f"/status/{application.raw_token}/documents/{document.pk}/" in status
+    response = send(client, application, document)
+    assert response.status_code == 302
+    assert response["Location"] == f"/status/{application.raw_token}/#documents"
+    document.refresh_from_db()
+    assert document.fulfilled_at is not None and document.file_type == "application/pdf"
+    assert document.file_name == "licence.pdf" and document.file.name.startswith("documents/")
+    assert len(stored_files()) == 1
+    assert Event.objects.filter(application=application, kind="document_received").exists()
+    mail = Message.objects.about(application).get(kind="staff_document_received")
+    assert mail.to_email == "laura@acme.example" and WHAT in mail.body
+    assert f"http://testserver/staff/applications/{application.pk}/#documents" in mail.body
+    page = client.get(response["Location"]).content.decode()
+    assert "Laura Nieminen has your document" in page and "Sent on" in page
+    # The staff see it received and download it; the download is audited.
+    detail = staff_client.get(f"/staff/applications/{application.pk}/").content.decode()
+    assert 'data-state="received"' in detail
+    download = staff_client.get(
+        f"/staff/applications/{application.pk}/documents/{document.pk}/file/"
+    )
+    assert download.status_code == 200 and b"".join(download.streaming_content) == PDF_BYTES
+    assert download["Content-Disposition"].startswith("attachment")
+    assert download["Cache-Control"] == "private, no-store"
+    assert AuditEvent.objects.filter(
+        action=AuditEvent.Action.DOWNLOAD_DOCUMENT, object_id=str(application.pk), actor=recruiter
+    ).exists()
+    # Fulfilled once: a second file is refused and nothing more is stored.
+    assert send(client, application, document).status_code == 409
+    assert len(stored_files()) == 1
+
+
+@pytest.mark.parametrize(
+    ("content", "name", "message"),
+    [
+        (b"MZ\x90\x00\x03\x00\x00\x00\x04\x00\x00\x00\xff\xff", "licence.pdf", "Please send the"),
+        (b"", "licence.pdf", "file is empty."),
+    ],
+)
+def test_a_bad_file_is_refused_with_400_and_nothing_is_stored(
+    client, application, recruiter, content, name, message
+):
+    document = request_for(application, recruiter)
+    response = send(client, application, document, content=content, name=name)
+    assert response.status_code == 400
+    html = response.content.decode()
+    assert message in html and "There is a problem" in html
+    assert f'id="doc-file-{document.pk}"' in html  # the form again, to choose another file
+    document.refresh_from_db()
+    assert document.fulfilled_at is None and not document.file
+    assert stored_files() == []
+    assert not Event.objects.filter(kind="document_received").exists()
+
+
+def test_a_too_large_file_is_refused(client, settings, application, recruiter):
+    settings.REILU_MAX_UPLOAD_BYTES = 100
+    document = request_for(application, recruiter)
+    response = send(client, application, document, content=PDF_BYTES + b"%" * 200)
+    assert response.status_code == 400
+    assert "The file is too large" in response.content.decode()
+    assert stored_files() == []
+
+
+def test_no_file_chosen_is_refused(client, application, recruiter):
+    document = request_for(application, recruiter)
+    url = f"/status/{application.raw_token}/documents/{document.pk}/"
+    response = client.post(url, {})
+    assert response.status_code == 400
+    assert "Choose the file to send." in response.content.decode()
+
+
+def test_another_persons_request_is_404_through_a_status_link(
+    client, posting, application, recruiter
+):
+    other, _raw = make_application(posting, email="bertta@example.fi", name="Bertta Virtanen")
+    theirs = request_for(other, recruiter)
+    assert send(client, application, theirs).status_code == 404
+    assert stored_files() == [] and DocumentRequest.objects.get().fulfilled_at is None
+    status = client.get(f"/status/{application.raw_token}/").content.decode()
+    assert WHAT not in status
+
+
+def test_uploading_is_refused_once_the_application_is_withdrawn_or_erased(
+    client, application, recruiter
+):
+    document = request_for(application, recruiter)
+    app_services.application_withdraw(application=application)
+    refused = send(client, application, document)
+    assert refused.status_code == 409
+    assert "no longer in process" in refused.content.decode()
+    assert stored_files() == []
+    assert documents.open_requests(Application.objects.get(pk=application.pk)).count() == 0
+    Application.objects.filter(pk=application.pk).update(erased_at=timezone.now())
+    assert send(client, application, document).status_code == 410
+
+
+def test_a_hired_candidate_can_still_send_a_requested_document(
+    client, org, application, recruiter
+):
+    document = request_for(application, recruiter)
+    app_services.applications_decide(
+        organization=org, application_ids=[application.pk], outcome="hired", actor=recruiter
+    )
+    assert send(client, application, document).status_code == 302
+    assert DocumentRequest.objects.get().fulfilled_at is not None
+
+
+def test_a_document_is_refused_during_the_anonymous_first_review_like_the_cv(
+    client, anon_posting, recruiter
+):
+    app = apply_anonymously(anon_posting)
+    document = request_for(app, recruiter)
+    upload = SimpleUploadedFile("Aino_Korhonen_licence.pdf", PDF_BYTES)
+    documents.document_upload(document=document, upload=upload)
+    client.force_login(recruiter)
+    url = f"/staff/applications/{app.pk}/documents/{document.pk}/file/"
+    hidden = client.get(url)
+    assert hidden.status_code == 403
+    assert "opens only once the candidate is moved past the first stage" in (
+        hidden.content.decode()
+    )
+    detail = client.get(f"/staff/applications/{app.pk}/").content.decode()
+    assert "The file opens after the first stage." in detail and url not in detail
+    assert not AuditEvent.objects.filter(action=AuditEvent.Action.DOWNLOAD_DOCUMENT).exists()
+    app_services.application_move(application=app, actor=recruiter)
+    assert client.get(url).status_code == 200
+
+
+@pytest.fixture
+def anon_posting(org):
+    from tests.conftest import make_posting
+
+    org.anonymous_first_review = True
+    org.save()
+    return make_posting(org)
+
+
+# API
+
+
+def api(client, token, method, path, body=None):
+    call = getattr(client, method)
+    kwargs = {"HTTP_AUTHORIZATION": f"Bearer {token}"}
+    if body is not None:
+        kwargs.update(data=json.dumps(body), content_type="application/json")
+    return call(f"/api/v1{path}", **kwargs)
+
+
+def test_staff_api_asks_and_lists_within_its_employer(
+    client, api_token, other_token, application
+):
+    path = f"/applications/{application.pk}/document-requests"
+    due = str(today() + dt.timedelta(days=3))
+    made = api(client, api_token, "post", path, {"document": WHAT, "due": due})
+    assert made.status_code == 201, made.content
+    body = made.json()
+    assert body["document"] == WHAT and body["state"] == "waiting" and body["due"] == due
+    assert Message.objects.about(application).filter(kind="document_requested").count() == 1
+    listed = api(client, api_token, "get", path).json()
+    assert [i["id"] for i in listed["items"]] == [body["id"]]
+    # Another employer's token: 404 for reading and asking, nothing made.
+    assert api(client, other_token, "get", path).status_code == 404
+    assert api(client, other_token, "post", path, {"document": WHAT, "due": due}).status_code == (
+        404
+    )
+    assert DocumentRequest.objects.count() == 1
+
+
+def test_staff_api_refuses_a_past_date_and_an_empty_document_with_codes(
+    client, api_token, application
+):
+    path = f"/applications/{application.pk}/document-requests"
+    past = api(client, api_token, "post", path,
+               {"document": WHAT, "due": str(today() - dt.timedelta(days=1))})  # fmt: skip
+    assert past.status_code == 422 and past.json()["code"] == "due_past"
+    blank = api(client, api_token, "post", path, {"document": "   ", "due": str(today())})
+    assert blank.status_code == 422 and blank.json()["code"] == "document_empty"
+    missing = api(client, api_token, "post", path, {"document": WHAT})
+    assert missing.status_code == 422
+    assert not DocumentRequest.objects.exists()
+
+
+def test_the_status_api_shows_open_requests_only(client, application, recruiter):
+    waiting = request_for(application, recruiter)
+    done = request_for(application, recruiter, what="Copy of your degree")
+    documents.document_upload(document=done, upload=SimpleUploadedFile("d.pdf", PDF_BYTES))
+    status = client.get(f"/api/v1/status/{application.raw_token}").json()
+    assert [d["id"] for d in status["document_requests"]] == [waiting.pk]
+    assert status["document_requests"][0]["document"] == WHAT
