@@ -8,6 +8,7 @@ import json
 from pathlib import Path
 
 import pytest
+import time_machine
 from django.conf import settings
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
@@ -17,6 +18,7 @@ from reilu.applications import services as app_services
 from reilu.applications.models import Application, DocumentRequest, Event
 from reilu.messaging.models import Message
 from reilu.privacy.models import AuditEvent
+from reilu.privacy.tasks import retention_sweep
 from tests.applications.test_anonymous_review import apply as apply_anonymously
 from tests.conftest import PDF_BYTES, make_application
 
@@ -281,9 +283,7 @@ def test_uploading_is_refused_once_the_application_is_withdrawn_or_erased(
     assert send(client, application, document).status_code == 410
 
 
-def test_a_hired_candidate_can_still_send_a_requested_document(
-    client, org, application, recruiter
-):
+def test_a_hired_candidate_can_still_send_a_requested_document(client, org, application, recruiter):
     document = request_for(application, recruiter)
     app_services.applications_decide(
         organization=org, application_ids=[application.pk], outcome="hired", actor=recruiter
@@ -333,9 +333,7 @@ def api(client, token, method, path, body=None):
     return call(f"/api/v1{path}", **kwargs)
 
 
-def test_staff_api_asks_and_lists_within_its_employer(
-    client, api_token, other_token, application
-):
+def test_staff_api_asks_and_lists_within_its_employer(client, api_token, other_token, application):
     path = f"/applications/{application.pk}/document-requests"
     due = str(today() + dt.timedelta(days=3))
     made = api(client, api_token, "post", path, {"document": WHAT, "due": due})
@@ -374,3 +372,30 @@ def test_the_status_api_shows_open_requests_only(client, application, recruiter)
     status = client.get(f"/api/v1/status/{application.raw_token}").json()
     assert [d["id"] for d in status["document_requests"]] == [waiting.pk]
     assert status["document_requests"][0]["document"] == WHAT
+
+
+# Privacy
+
+
+def test_the_retention_sweep_blanks_the_request_and_deletes_the_file(
+    client, org, application, recruiter, django_capture_on_commit_callbacks
+):
+    document = request_for(application, recruiter, what="Copy of your degree")
+    assert send(client, application, document).status_code == 302
+    app_services.applications_decide(
+        organization=org, application_ids=[application.pk], outcome="rejected", actor=recruiter
+    )
+    org.retention_months = 1
+    org.save()
+    assert len(stored_files()) == 1
+    later = timezone.now() + dt.timedelta(days=40)
+    with (
+        time_machine.travel(later, tick=False),
+        django_capture_on_commit_callbacks(execute=True),
+    ):
+        assert retention_sweep.call()["erased"] == 1
+    assert stored_files() == []
+    document.refresh_from_db()
+    assert (document.what, document.note, document.file_name, document.file.name) == ("",) * 4
+    assert document.fulfilled_at is not None  # the dates stay, like the events'
+    assert not Event.objects.filter(application=application).exclude(text="").exists()

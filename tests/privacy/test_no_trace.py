@@ -20,6 +20,7 @@ from django.db.models import Q
 from django.utils import timezone
 
 from reilu.applications import inbound
+from reilu.applications.documents import document_request, document_upload
 from reilu.applications import services as app_services
 from reilu.applications.mail import reply_address
 from reilu.applications.models import Application, ThreadMessage
@@ -160,6 +161,18 @@ def people(org, posting, recruiter, client, settings, django_capture_on_commit_c
     assert ThreadMessage.objects.filter(application=app).latest("id").text == (
         f"Thanks, says {MARK}."
     )
+    # A document asked for (its name and note marked) and sent (the file's name and bytes).
+    document = document_request(
+        application=app,
+        what=f"{MARK} licence copy",
+        note=f"Both sides, {MARK}.",
+        due=timezone.localdate(),
+        actor=recruiter,
+    )
+    document_upload(
+        document=document,
+        upload=SimpleUploadedFile(f"{MARK}-licence.pdf", pdf_with(f"licence of {MARK}")),
+    )
     # A batch decision: messages, the feedback to-do for both, survey invitations.
     app_services.applications_decide(
         organization=org,
@@ -269,10 +282,23 @@ def test_erasure_leaves_no_trace_of_the_candidate_or_seeker(
         "thread_answer",
         "question_late",
         "staff_thread_lapsed",
+        "document_requested",
+        "staff_document_received",
     } <= kinds, kinds
     assert MessageAttachment.objects.filter(content__icontains=MARK).count() >= 3
     assert database_hits(MARK) and upload_hits(MARK)
     assert "applications_answer.value" in database_hits(MARK)
+    assert {
+        "applications_documentrequest.what",
+        "applications_documentrequest.note",
+        "applications_documentrequest.file_name",
+    } <= set(database_hits(MARK))
+    assert any(
+        f"licence of {MARK}".encode() in path.read_bytes()
+        for path in (
+            Path(settings.STORAGES["default"]["OPTIONS"]["location"]) / "documents"
+        ).iterdir()
+    )
     with django_capture_on_commit_callbacks(execute=True):
         privacy.application_erase(application=people["app"], reason=ErasureRecord.Reason.CANDIDATE)
         seeker_erase(people["seeker"])
