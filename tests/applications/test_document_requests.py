@@ -97,7 +97,7 @@ def test_a_request_is_on_the_timeline_and_the_page_and_mailed_to_the_candidate(
     event = Event.objects.get(application=application, kind="document_requested")
     assert event.text == WHAT and event.visible_to_candidate and event.actor is not None
     page = staff_client.get(f"/staff/applications/{application.pk}/").content.decode()
-    assert f"Document requested</strong>" in page and 'data-state="waiting"' in page
+    assert "Document requested</strong>" in page and 'data-state="waiting"' in page
     mail = Message.objects.about(application).get(kind="document_requested")
     assert mail.to_email == application.email and mail.language == "en"
     due = today() + dt.timedelta(days=7)

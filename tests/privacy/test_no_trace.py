@@ -20,8 +20,8 @@ from django.db.models import Q
 from django.utils import timezone
 
 from reilu.applications import inbound
-from reilu.applications.documents import document_request, document_upload
 from reilu.applications import services as app_services
+from reilu.applications.documents import document_request, document_upload
 from reilu.applications.mail import reply_address
 from reilu.applications.models import Application, ThreadMessage
 from reilu.applications.thread import question_ask, questions_sweep, thread_answer
