@@ -9,6 +9,7 @@ received and downloads it.
 
 import datetime as dt
 import re
+from email.header import decode_header, make_header
 
 from django.utils import timezone
 from playwright.sync_api import expect
@@ -67,7 +68,8 @@ def test_staff_ask_for_a_document_and_the_candidate_sends_it_from_a_phone(
     # 2. The candidate's mail, in Finnish, names the document, the date and the contact.
     [mail] = [m for m in received(smtp_server, CANDIDATE) if WHAT in body(m)]
     text = body(mail)
-    assert mail["Subject"].startswith("Lähetäthän meille asiakirjan")
+    subject = str(make_header(decode_header(mail["Subject"])))
+    assert subject.startswith("Lähetäthän meille asiakirjan")
     assert f"{due.day}.{due.month}.{due.year}" in text and "Laura Nieminen" in text
     link = re.search(r"https?://\S+/status/[A-Za-z0-9_-]+/", text).group(0)
 

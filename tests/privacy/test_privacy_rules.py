@@ -63,6 +63,7 @@ def test_the_export_names_the_controller_and_the_notice_the_candidate_accepted(p
         "privacy_notice",
         "events",
         "conversation",
+        "document_requests",
         "messages",
         "access_log",
         "promises",
