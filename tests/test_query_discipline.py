@@ -32,18 +32,27 @@ def test_attention_page_is_constant_in_queries(
 
 
 def test_status_page_is_constant_in_queries(client, posting, django_assert_max_num_queries):
-    from reilu.applications import services, thread
+    import datetime as dt
+
+    from django.utils import timezone
+
+    from reilu.applications import documents, services, thread
 
     app, raw = make_application(posting)
-    # 13: the conversation with the contact person is one query, however long it is.
-    with django_assert_max_num_queries(13):
+    # 14: the conversation with the contact person is one query, however long it is, and
+    # so are the documents requested.
+    with django_assert_max_num_queries(14):
         client.get(f"/status/{raw}/")
     for _ in range(3):
         app = services.application_move(application=app)
     for text in ("One?", "Two?"):
         thread.question_ask(application=app, text=text, via="page")
     thread.thread_answer(application=app, text="Both: yes.", actor=None, via="workspace")
-    with django_assert_max_num_queries(13):
+    for what in ("Copy of your degree", "Copy of your licence"):
+        documents.document_request(
+            application=app, what=what, note="", due=timezone.localdate(), actor=None
+        )
+    with django_assert_max_num_queries(14):
         response = client.get(f"/status/{raw}/")
     assert response.status_code == 200
     assert "Stage 4 of 4: Decision" in response.content.decode()

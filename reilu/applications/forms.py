@@ -243,7 +243,7 @@ class DocumentRequestForm(forms.Form):
     """Staff ask the candidate for a document (reilu.applications.documents holds the rules,
     shared with the API)."""
 
-    what = forms.CharField(
+    what = LineField(
         label=_("Document"),
         max_length=documents.WHAT_MAX,
         help_text=_(
