@@ -32,7 +32,6 @@ def test_attention_page_is_constant_in_queries(
 
 
 def test_status_page_is_constant_in_queries(client, posting, django_assert_max_num_queries):
-    import datetime as dt
 
     from django.utils import timezone
 
