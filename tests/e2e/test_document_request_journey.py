@@ -10,6 +10,7 @@ received and downloads it.
 import datetime as dt
 import re
 from email.header import decode_header, make_header
+from pathlib import Path
 
 from django.utils import timezone
 from playwright.sync_api import expect
@@ -116,6 +117,6 @@ def test_staff_ask_for_a_document_and_the_candidate_sends_it_from_a_phone(
     with desk.expect_download() as download:
         done.get_by_role("link", name=re.compile("ammattioikeus.pdf")).click()
     assert download.value.suggested_filename == "ammattioikeus.pdf"
-    assert open(download.value.path(), "rb").read() == PDF_BYTES
+    assert Path(download.value.path()).read_bytes() == PDF_BYTES
     shot(desk, "documents-5-received")
     staff.close()
