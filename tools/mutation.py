@@ -48,6 +48,10 @@ MODULES = {
             "tests/applications/test_apply.py",
             "tests/applications/test_moves_and_decisions.py",
             "tests/applications/test_decision_languages.py",
+            # Answers to the screening questions are stored and checked when applying
+            # (issue 19).
+            "tests/jobs/test_questions.py",
+            "tests/jobs/test_knockout.py",
         ],
     ),
     "outbox": (

@@ -63,12 +63,6 @@ def application_submit(
     if not privacy_consent:
         raise RuleError("consent", _("The privacy notice must be accepted."))
     email_key = email.strip().lower()
-    existing = Application.objects.filter(
-        posting=posting, email_key=email_key, outcome=Application.Outcome.ACTIVE
-    ).first()
-    if existing:
-        _resend_link(existing)
-        raise DuplicateApplication(existing)
     # Raises Stage.DoesNotExist for a posting without stages, which the publish gate forbids.
     first_stage = posting.stages.earliest("position")
     promised_by = promise_for(first_stage)
@@ -132,7 +126,9 @@ def application_submit(
     except IntegrityError:
         if app.cv:
             app.cv.storage.delete(app.cv.name)
-        # Lost a race with the same person's other submission: that one stands.
+        # The same address already has an active application here (the constraint
+        # one_active_application_per_email decides, also when two submissions race): that
+        # one stands. Looking first would only repeat the constraint's check.
         existing = Application.objects.filter(
             posting=posting, email_key=email_key, outcome=Application.Outcome.ACTIVE
         ).first()
@@ -187,8 +183,9 @@ def application_move(
         app.promised_by = promise_for(to_stage)
         app.first_response_at = app.first_response_at or now
         fields = ["stage", "promised_by", "first_response_at"]
-        if app.identity_hidden and to_stage.pk != stages[0].pk:
-            # Past the first stage: the anonymous first review is over (issue 19).
+        if app.identity_hidden:
+            # A hidden application is still in the stage it arrived in (nothing else moves
+            # it), so any move takes it past the first review, which is then over (issue 19).
             app.revealed_at = now
             fields.append("revealed_at")
         app.save(update_fields=fields)

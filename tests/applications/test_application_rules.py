@@ -18,7 +18,7 @@ from reilu.applications.models import Application, Event, Promise
 from reilu.applications.tokens import token_application
 from reilu.jobs.models import Posting
 from reilu.messaging.models import Message, MessageTemplate
-from reilu.rules import RuleError
+from reilu.rules import DuplicateApplication, RuleError
 from reilu.voice.models import SurveyInvitation
 from tests.conftest import PDF_BYTES, make_application, make_posting
 
@@ -254,6 +254,27 @@ def test_a_second_try_is_told_once_an_hour_and_noted_in_the_history(posting, app
     assert Event.objects.filter(application=application, kind="duplicate").count() == 4
 
 
+def test_applying_again_names_the_active_application_and_keeps_no_second_cv(org, posting, settings):
+    """The active application of this posting is the one named and reminded: not the same
+    person's earlier, decided one here, nor their active one at another posting."""
+    elsewhere, _ = make_application(make_posting(org, title="Designer"))
+    first, _ = make_application(posting)
+    services.applications_decide(
+        organization=org, application_ids=[first.pk], outcome=Application.Outcome.REJECTED
+    )
+    active, _ = make_application(posting)
+    cvs = settings.STORAGES["default"]["OPTIONS"]["location"] / "cv"
+    stored = sorted(p.name for p in cvs.iterdir())
+    with pytest.raises(DuplicateApplication) as refused:
+        make_application(posting, email="AINO@example.fi ")
+    assert refused.value.code == "duplicate" and refused.value.application == active
+    assert sorted(p.name for p in cvs.iterdir()) == stored
+    assert Application.objects.filter(posting=posting).count() == 2
+    assert [e.application_id for e in Event.objects.filter(kind="duplicate")] == [active.pk]
+    assert len(letters(active, "duplicate")) == 1
+    assert letters(first, "duplicate") == letters(elsewhere, "duplicate") == []
+
+
 # --- Moving ------------------------------------------------------------------------------
 
 
@@ -338,6 +359,40 @@ def test_every_new_date_is_a_letter_of_its_own_even_with_the_same_words(applicat
 
 
 # --- Notes, contacts, withdrawing, cancelling --------------------------------------------
+
+
+def test_an_anonymous_review_ends_past_the_first_stage_or_with_a_hire(org, posting):
+    """Rejecting keeps the identity hidden; a move past the first stage or a hire reveals
+    it, at that moment. An ordinary application is never marked revealed."""
+    Posting.objects.filter(pk=posting.pk).update(anonymous_review=True)
+    posting.refresh_from_db()
+    second = posting.stages.order_by("position")[1]
+    moved, hired, rejected = (
+        make_application(posting, email=f"{who}@example.fi")[0]
+        for who in ("moved", "hired", "rejected")
+    )
+    ordinary, _ = make_application(make_posting(org, title="Designer"))
+    moment = timezone.now().replace(microsecond=0) + days(1)
+    with time_machine.travel(moment, tick=False):
+        services.application_move(application=moved, to_stage=second)
+        services.application_move(application=ordinary)
+        services.applications_decide(
+            organization=org, application_ids=[hired.pk], outcome=Application.Outcome.HIRED
+        )
+        services.applications_decide(
+            organization=org, application_ids=[rejected.pk], outcome=Application.Outcome.REJECTED
+        )
+    revealed = dict(
+        Application.objects.filter(posting__organization=org).values_list("email", "revealed_at")
+    )
+    assert revealed == {
+        "moved@example.fi": moment,
+        "hired@example.fi": moment,
+        "rejected@example.fi": None,
+        "aino@example.fi": None,
+    }
+    assert Application.objects.get(pk=rejected.pk).anonymous_review
+    assert not Application.objects.get(pk=ordinary.pk).anonymous_review
 
 
 def test_an_internal_note_is_kept_from_the_candidate_and_signed(application, recruiter):

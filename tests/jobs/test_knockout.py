@@ -7,7 +7,8 @@ import json
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
-from reilu.applications.models import Application
+from reilu.applications.models import Answer, Application
+from reilu.applications.services import application_submit
 from reilu.jobs import services
 from reilu.rules import RuleError
 from tests.conftest import PDF_BYTES, make_posting
@@ -234,3 +235,27 @@ def test_a_soft_miss_tells_the_candidate_what_the_employer_will_see(
     )
     html = response.content.decode()
     assert response.status_code == 400 and told in html and old not in html
+
+
+def test_each_answer_keeps_its_question_place_and_only_a_screening_requirement(org):
+    """A requirement is copied onto the answer only when the question screens on it: the
+    staff's "Does not meet: …" reads it, and a tied question that screens nothing has none."""
+    tied_only = {**YEARS, "knockout": "", "may_apply_anyway": False}
+    posting = screening_posting(org, tied_only, LICENCE)
+    asked = list(posting.questions.order_by("position"))
+    app, _raw = application_submit(
+        posting=posting,
+        name="Aino Korhonen",
+        email="aino@example.fi",
+        language="en",
+        privacy_consent=True,
+        answers=[(asked[1], "yes"), (asked[0], "1")],
+    )
+    assert list(
+        Answer.objects.filter(application=app)
+        .order_by("position")
+        .values_list("question", "position", "value", "meets", "requirement")
+    ) == [
+        (asked[0].pk, 0, "1", None, ""),
+        (asked[1].pk, 1, "yes", True, "B driving licence"),
+    ]
