@@ -361,10 +361,6 @@ def applications_decide(
         )
         if not apps:
             return 0
-        for app in apps:
-            app.outcome = outcome
-            app.decided_at = now
-            app.first_response_at = app.first_response_at or now
         # Two plain UPDATEs: a bulk_update of thousands of rows builds a huge CASE instead.
         chosen = Application.objects.filter(pk__in=[a.pk for a in apps])
         chosen.update(outcome=outcome, decided_at=now)
@@ -468,10 +464,9 @@ def posting_cancel(*, posting: Posting, note: str = "", actor=None) -> int:
             .filter(posting=posting, outcome=Application.Outcome.ACTIVE)
             .select_related("posting__organization", "stage")
         )
-        for app in apps:
-            app.outcome = Application.Outcome.REJECTED
-            app.decided_at = now
-        Application.objects.bulk_update(apps, ["outcome", "decided_at"], batch_size=500)
+        Application.objects.filter(pk__in=[a.pk for a in apps]).update(
+            outcome=Application.Outcome.REJECTED, decided_at=now
+        )
         status_changed(a.pk for a in apps)
         close_open([a.pk for a in apps])
         for app in apps:

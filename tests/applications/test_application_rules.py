@@ -11,6 +11,8 @@ import re
 import pytest
 import time_machine
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone, translation
 
 from reilu.applications import services
@@ -502,6 +504,22 @@ def test_a_decision_is_recorded_per_candidate_with_their_own_note(client, org, t
         if expected_text[lang]:
             assert expected_text[lang] + "\n" in letter.body
     assert "x" * 2001 not in Message.objects.about(trio["en"]).get(kind="rejected_screening").body
+
+
+def test_deciding_more_candidates_takes_no_more_queries(org, trio):
+    """Hundreds of decisions at once stay one short transaction: the employer and the
+    stage come with the locked rows, not a query per candidate."""
+
+    def queries(apps) -> list[str]:
+        with CaptureQueriesContext(connection) as captured:
+            services.applications_decide(
+                organization=org, application_ids=[a.pk for a in apps], outcome="rejected"
+            )
+        return [q["sql"] for q in captured.captured_queries]
+
+    one = queries([trio["fi"]])
+    two = queries([trio["sv"], trio["en"]])
+    assert len(two) == len(one), "\n".join(two)
 
 
 def test_a_hire_is_recorded_as_a_hire(org, application, recruiter):
