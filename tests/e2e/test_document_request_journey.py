@@ -20,9 +20,21 @@ from tests.conftest import PDF_BYTES, make_application, make_org, make_posting, 
 from tests.e2e.conftest import PHONE, STAFF_VIEWPORT, horizontal_overflow, shot, staff_login
 from tests.e2e.journeys import body, new_context, received, t
 
+SERIOUS = {"serious", "critical"}
 CONTACT = "laura@acme.example"
 CANDIDATE = "aino.docs@example.fi"
 WHAT = "Kopio sairaanhoitajan ammattioikeudesta"
+
+
+def serious_violations(page) -> list[str]:
+    """axe-core's serious and critical findings on the page as it is now."""
+    from axe_playwright_python.sync_playwright import Axe
+
+    return [
+        f"{v['id']} at {[n['target'] for n in v['nodes']][:3]}"
+        for v in Axe().run(page).response["violations"]
+        if v["impact"] in SERIOUS
+    ]
 
 
 def test_staff_ask_for_a_document_and_the_candidate_sends_it_from_a_phone(
@@ -54,6 +66,7 @@ def test_staff_ask_for_a_document_and_the_candidate_sends_it_from_a_phone(
     expect(summary).to_be_focused()
     expect(desk.locator("#id_doc-note")).to_have_value("Molemmat puolet, kiitos.")
     assert desk.title().startswith(t(language, "Error:"))
+    assert serious_violations(desk) == []
     assert not DocumentRequest.objects.exists()
     desk.locator("#id_doc-what").fill(WHAT)
     desk.locator("#id_doc-due").fill(due.isoformat())
@@ -82,6 +95,7 @@ def test_staff_ask_for_a_document_and_the_candidate_sends_it_from_a_phone(
     expect(documents).to_contain_text(WHAT)
     expect(documents).to_contain_text(f"{due.day}.{due.month}.{due.year}")
     assert horizontal_overflow(page, PHONE["width"]) == 0
+    assert serious_violations(page) == []
     shot(page, "documents-2-phone-asked")
     wrong = tmp_path / "licence.pdf"
     wrong.write_bytes(b"\x00\x01\x02 not a document")
@@ -93,6 +107,7 @@ def test_staff_ask_for_a_document_and_the_candidate_sends_it_from_a_phone(
           "RTF or text file.")
     )  # fmt: skip
     assert horizontal_overflow(page, PHONE["width"]) == 0
+    assert serious_violations(page) == []
     shot(page, "documents-3-phone-refused")
     document.refresh_from_db()
     assert document.fulfilled_at is None and not document.file
