@@ -19,6 +19,7 @@ from reilu.applications.models import Application, DocumentRequest, Event
 from reilu.messaging.models import Message
 from reilu.privacy.models import AuditEvent
 from reilu.privacy.tasks import retention_sweep
+from reilu.rules import RuleError
 from tests.applications.test_anonymous_review import apply as apply_anonymously
 from tests.conftest import PDF_BYTES, make_application
 
@@ -399,3 +400,20 @@ def test_the_retention_sweep_blanks_the_request_and_deletes_the_file(
     assert (document.what, document.note, document.file_name, document.file.name) == ("",) * 4
     assert document.fulfilled_at is not None  # the dates stay, like the events'
     assert not Event.objects.filter(application=application).exclude(text="").exists()
+
+
+def test_today_is_helsinkis_today(application, recruiter):
+    # 22:30 UTC on 3 December is already 00:30 on 4 December in Helsinki.
+    with time_machine.travel(dt.datetime(2026, 12, 3, 22, 30, tzinfo=dt.UTC), tick=False):
+        with pytest.raises(RuleError) as refused:
+            documents.clean_due(dt.date(2026, 12, 3))
+        assert refused.value.code == "due_past"
+        assert documents.clean_due(dt.date(2026, 12, 4)) == dt.date(2026, 12, 4)
+
+
+def test_a_request_past_its_date_shows_overdue_to_staff(staff_client, application, recruiter):
+    document = request_for(application, recruiter, days=1)
+    with time_machine.travel(timezone.now() + dt.timedelta(days=3), tick=False):
+        page = staff_client.get(f"/staff/applications/{application.pk}/").content.decode()
+        assert f'data-document="{document.pk}" data-state="overdue"' in page
+        assert documents.state(document) == "overdue"
