@@ -16,12 +16,13 @@ from django.utils import timezone
 from reilu.applications import documents
 from reilu.applications import services as app_services
 from reilu.applications.models import Application, DocumentRequest, Event
+from reilu.employers.models import Membership
 from reilu.messaging.models import Message
 from reilu.privacy.models import AuditEvent
 from reilu.privacy.tasks import retention_sweep
 from reilu.rules import RuleError
 from tests.applications.test_anonymous_review import apply as apply_anonymously
-from tests.conftest import PDF_BYTES, make_application
+from tests.conftest import PDF_BYTES, make_application, make_staff
 
 WHAT = "Copy of your nursing licence"
 
@@ -417,3 +418,22 @@ def test_a_request_past_its_date_shows_overdue_to_staff(staff_client, applicatio
         page = staff_client.get(f"/staff/applications/{application.pk}/").content.decode()
         assert f'data-document="{document.pk}" data-state="overdue"' in page
         assert documents.state(document) == "overdue"
+
+
+@pytest.mark.parametrize(
+    ("chosen", "subject"),
+    [
+        ("", "Aino Korhonen lähetti asiakirjan: Backend developer"),  # the employer's: Finnish
+        ("sv", "Aino Korhonen skickade ett dokument: Backend developer"),
+        ("en", "Aino Korhonen sent a document: Backend developer"),
+    ],
+)
+def test_the_contact_is_told_in_their_own_language(
+    client, org, application, recruiter, chosen, subject
+):
+    laura = make_staff(org, "laura@acme.example")  # the posting's contact person
+    Membership.objects.filter(user=laura).update(language=chosen)
+    document = request_for(application, recruiter)
+    assert send(client, application, document).status_code == 302
+    mail = Message.objects.about(application).get(kind="staff_document_received")
+    assert mail.subject == subject and WHAT in mail.body
