@@ -23,7 +23,10 @@ COMMENTS = [
 ]
 
 
-def bench_seed(rng, stdout, answers: int = 130_000) -> None:
+ANSWERS = 130_000
+
+
+def bench_seed(rng, stdout, answers: int = ANSWERS) -> None:
     postings = list(Posting.objects.values_list("pk", "organization_id"))
     if not postings:
         return

@@ -1,14 +1,20 @@
 """Fast bulk inserts for benchmark data (bench/seed.py and the areas' seeders).
 
-Rows go in with raw multi-row inserts inside large transactions: the ORM would take many
-minutes for a million applications. Column values come from the models' own defaults, so
+The ORM would take many minutes for a million applications. On PostgreSQL rows go in with
+COPY (psycopg's `cursor.copy()`), with their ids given, so the sequences are moved past
+them afterwards (`reset_sequences`); on SQLite with raw multi-row INSERTs. Both run inside
+the caller's large transactions. Column values come from the models' own defaults, so
 fields added later still get valid values.
 """
 
+from django.core.management.color import no_style
 from django.db import connection, models
 from django.db.models.expressions import DatabaseDefault
 from django.db.models.functions import Now
 from django.utils import timezone
+
+# Every model loaded with explicit ids, whose sequence must be moved past them.
+_loaded: set[type[models.Model]] = set()
 
 
 def _default(field):
@@ -23,7 +29,11 @@ def _default(field):
 
 
 class Inserter:
-    """Multi-row INSERTs of model rows: explicit values where given, model defaults elsewhere."""
+    """Bulk inserts of model rows: explicit values where given, model defaults elsewhere.
+
+    Ids are the table's next ones in the order rows are added (`next_id` before the first
+    row gives the first), as the seeders expect.
+    """
 
     def __init__(self, model, batch: int = 2000):
         self.model = model
@@ -39,29 +49,54 @@ class Inserter:
         self.rows: list[tuple] = []
         self.batch = batch
         self.count = 0
-        placeholders = "(" + ",".join(["%s"] * len(self.columns)) + ")"
-        self.sql_head = f"INSERT INTO {model._meta.db_table} ({','.join(self.columns)}) VALUES "  # noqa: S608
-        self.placeholders = placeholders
+        table = model._meta.db_table
+        self.copy = connection.vendor == "postgresql"
+        if self.copy:
+            # Ids given rather than drawn from the sequence row by row: cheaper, and the
+            # ids the seeders compute (first + i) are then certain, not assumed.
+            self.next_pk = next_id(model)
+            pk = model._meta.pk.column
+            self.copy_sql = f"COPY {table} ({pk},{','.join(self.columns)}) FROM STDIN"
+            self.batch = max(batch, 10_000)  # one COPY per batch; bigger is cheaper
+            _loaded.add(model)
+        self.sql_head = f"INSERT INTO {table} ({','.join(self.columns)}) VALUES "  # noqa: S608
+        self.placeholders = "(" + ",".join(["%s"] * len(self.columns)) + ")"
 
     def add(self, **values) -> None:
         for f in self.prepared:
             if f.attname in values:
                 values[f.attname] = f.get_db_prep_save(values[f.attname], connection)
-        self.rows.append(
-            tuple(values.get(f.attname, self.defaults[f.attname]) for f in self.fields)
-        )
+        row = tuple(values.get(f.attname, self.defaults[f.attname]) for f in self.fields)
+        if self.copy:
+            row = (self.next_pk, *row)
+            self.next_pk += 1
+        self.rows.append(row)
         if len(self.rows) >= self.batch:
             self.flush()
 
     def flush(self) -> None:
         if not self.rows:
             return
-        sql = self.sql_head + ",".join([self.placeholders] * len(self.rows))
-        params = [v for row in self.rows for v in row]
         with connection.cursor() as cursor:
-            cursor.execute(sql, params)
+            if self.copy:
+                with cursor.cursor.copy(self.copy_sql) as copy:
+                    for row in self.rows:
+                        copy.write_row(row)
+            else:
+                sql = self.sql_head + ",".join([self.placeholders] * len(self.rows))
+                cursor.execute(sql, [v for row in self.rows for v in row])
         self.count += len(self.rows)
         self.rows = []
+
+
+def reset_sequences() -> None:
+    """Move each loaded table's id sequence past its rows, so later ORM inserts work."""
+    if not _loaded:
+        return
+    with connection.cursor() as cursor:
+        for sql in connection.ops.sequence_reset_sql(no_style(), sorted(_loaded, key=str)):
+            cursor.execute(sql)
+    _loaded.clear()
 
 
 def next_id(model) -> int:

@@ -3,7 +3,8 @@
 Run by bench/run.py (`make bench`) against the benchmark's database; the settings come from
 the environment (DATABASE_URL, REILU_VAR_DIR) as for any Reilu process.
 
-Rows go in with raw multi-row inserts (bench/inserter.py) inside large transactions.
+Rows go in with COPY on PostgreSQL and multi-row INSERTs on SQLite (bench/inserter.py),
+inside large transactions.
 """
 
 import argparse
@@ -28,7 +29,7 @@ import bench_voice  # noqa: E402
 from django.conf import settings  # noqa: E402
 from django.db import connection, transaction  # noqa: E402
 from django.utils import timezone  # noqa: E402
-from inserter import Inserter, next_id  # noqa: E402
+from inserter import Inserter, next_id, reset_sequences  # noqa: E402
 
 from reilu.applications.models import AccessToken, Application, Event, Promise  # noqa: E402
 from reilu.employers.models import Organization  # noqa: E402
@@ -95,11 +96,13 @@ class Seeder:
             f"seeded {len(org_ids)} employers, {len(postings)} postings, {made} applications "
             f"in {elapsed:.1f} s"
         )
-        self._extra_seeders(rng)
+        self._extra_seeders(rng, opts["answers"], opts["profiles"])
+        reset_sequences()
         # Fresh statistics, as autovacuum (PostgreSQL) or `PRAGMA optimize` would keep them:
         # bulk-loaded tables without them get poor query plans.
         with connection.cursor() as cursor:
             cursor.execute("ANALYZE")
+        self.stdout.write(f"seeding done in {time.perf_counter() - started:.1f} s")
 
     def _employers(self, n: int) -> list[int]:
         first = next_id(Organization)
@@ -309,10 +312,14 @@ class Seeder:
         tokens_file.write_text("\n".join(keep_tokens) + "\n")
         return apps.count
 
-    def _extra_seeders(self, rng) -> None:
+    def _extra_seeders(self, rng, answers: int, profiles: int) -> None:
         """The areas with data of their own: survey answers, then talent profiles."""
-        for area in (bench_voice, bench_talent):
-            area.bench_seed(rng, self.stdout)
+        started = time.perf_counter()
+        bench_voice.bench_seed(rng, self.stdout, answers=answers)
+        self.stdout.write(f"  in {time.perf_counter() - started:.1f} s")
+        started = time.perf_counter()
+        bench_talent.bench_seed(rng, self.stdout, profiles=profiles)
+        self.stdout.write(f"  in {time.perf_counter() - started:.1f} s")
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -320,6 +327,8 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--applications", type=int, default=1_000_000)
     parser.add_argument("--employers", type=int, default=500)
     parser.add_argument("--postings", type=int, default=20_000)
+    parser.add_argument("--answers", type=int, default=bench_voice.ANSWERS)
+    parser.add_argument("--profiles", type=int, default=bench_talent.PROFILES)
     parser.add_argument("--tokens-file", default=str(settings.VAR_DIR / "bench" / "tokens.txt"))
     parser.add_argument("--seed", type=int, default=2026)
     Seeder().seed(**vars(parser.parse_args(argv)))
