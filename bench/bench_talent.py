@@ -20,6 +20,8 @@ HEADLINES = ["Ohjelmistokehittäjä", "Kirjanpitäjä", "Sairaanhoitaja", "Myynt
 WORDS = ["kokenut", "tiimi", "asiakas", "kehitys", "laatu", "johtaminen", "analytiikka",
          "palvelu", "suunnittelu", "yhteistyö", "vastuullinen", "innostunut"]  # fmt: skip
 PROFILES = 100_000
+# A common word (a fifth of the profiles) and a rare one (one in a thousand, RARE below).
+COMMON, RARE = "python", "haskell"
 QUERIES = ["python", "kirjanpito", "sairaanhoitaja", "projekti", "sql excel", "myynti tiimi",
            "data", "opettaja ruotsi", "logistiikka", "react kehitys"]  # fmt: skip
 
@@ -37,9 +39,11 @@ def bench_seed(rng, stdout, profiles: int = PROFILES) -> None:
             seekers.add(email=email, email_key=email, language="fi", created_at=now)
             chosen = rng.sample(SKILLS, 4)
             words = " ".join(rng.sample(WORDS, 6))
+            expertise = f"{words} {RARE}" if i % 1000 == 0 else words  # no draw: same data
             rows.add(seeker_id=first_seeker + i, public_id=uuid.uuid4(), name="Osaaja Bench",
-                     headline=rng.choice(HEADLINES), expertise=words, skills_text=" ".join(chosen),
-                     bio=f"{words}. " * 4, region=rng.choice(regions), remote=rng.random() < 0.5,
+                     headline=rng.choice(HEADLINES), expertise=expertise,
+                     skills_text=" ".join(chosen), bio=f"{words}. " * 4,
+                     region=rng.choice(regions), remote=rng.random() < 0.5,
                      relocate=False, availability=rng.choice(("now", "1m", "3m")), links=[],
                      phone="", cv="", cv_name="", cv_type="",
                      visibility="public" if rng.random() < 0.8 else "employers", paused=False,
@@ -55,9 +59,13 @@ def bench_cases():
     """(name, function, repeat) for bench/inproc.py: one search page per query."""
     queries = iter(QUERIES * 1000)
 
-    def search():
-        query = TalentQuery(q=next(queries))
+    def search(q: str):
+        query = TalentQuery(q=q)
         list(search_page(query, audience=Audience.EMPLOYERS).object_list)
 
     count = Profile.objects.count()
-    return [(f"talent search, first page ({count:,} profiles)", search, 50)]
+    return [
+        (f"talent search, first page ({count:,} profiles)", lambda: search(next(queries)), 50),
+        (f"talent search, common word '{COMMON}', first page", lambda: search(COMMON), 30),
+        (f"talent search, rare word '{RARE}', first page", lambda: search(RARE), 30),
+    ]

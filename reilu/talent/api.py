@@ -9,7 +9,6 @@ import uuid
 from typing import TYPE_CHECKING, Literal
 
 from django.conf import settings
-from django.core.paginator import Paginator
 from ninja import Query, Router, Schema, Status
 from ninja.security import APIKeyCookie
 from pydantic import Field, StrictBool
@@ -151,13 +150,11 @@ def talent_search(request, params: Query[SearchParams]):
         languages=_split(params.languages),
         availability=_split(params.availability),
     )
-    qs = selectors.search_profiles(query, audience=selectors.Audience.EMPLOYERS)
-    paginator = Paginator(qs.prefetch_related("languages"), selectors.PAGE_SIZE)
-    page = paginator.get_page(params.page)
+    page = selectors.search_page(query, audience=selectors.Audience.EMPLOYERS, page=params.page)
     return {
-        "count": paginator.count,
+        "count": page.paginator.count,
         "page": page.number,
-        "pages": paginator.num_pages,
+        "pages": page.paginator.num_pages,
         "results": list(page),
     }
 

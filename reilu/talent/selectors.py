@@ -26,6 +26,8 @@ from reilu.talent.models import (
 
 PAGE_SIZE = 20
 MAX_TERMS = 8
+RANKED = ("-rank", "-updated_at", "-id")  # a full-text search's order; _page_ids repeats it
+UNLISTED = ("phone", "cv", "cv_name", "cv_type")  # contact details a search never selects
 
 
 class Audience:
@@ -91,7 +93,7 @@ def _full_text(qs: QuerySet, words: list[str]) -> QuerySet:
             )
             .filter(hit=True)
             .annotate(rank=RawSQL(rank_sql, params, output_field=FloatField()))  # noqa: S611
-            .order_by("-rank", "-updated_at", "-id")
+            .order_by(*RANKED)
         )
     if connection.vendor == "sqlite":
         match = " AND ".join(f'"{w}"*' for w in words)
@@ -103,7 +105,7 @@ def _full_text(qs: QuerySet, words: list[str]) -> QuerySet:
             params=[match],
             # bm25 is lower for better matches; negated so that higher is better.
             select={"rank": "-bm25(talent_profile_fts, 10.0, 5.0, 3.0, 1.0)"},
-        ).order_by("-rank", "-updated_at", "-id")
+        ).order_by(*RANKED)
     # Reilu supports SQLite and PostgreSQL (docs/deployment.md); say so plainly on anything else.
     raise ImproperlyConfigured(f"talent search needs SQLite or PostgreSQL, not {connection.vendor}")
 
@@ -122,16 +124,60 @@ def search_profiles(query: TalentQuery, *, audience: str) -> QuerySet[Profile]:
     if query.availability:
         qs = qs.filter(availability__in=query.availability)
     # No DISTINCT: each skill filter joins one unique (profile, key) row, so no duplicates.
-    qs = qs.defer("phone", "cv", "cv_name", "cv_type")
+    qs = qs.defer(*UNLISTED)
     words = terms(query.q)
     if words:
         return _full_text(qs, words)
     return qs.order_by("-updated_at", "-id")
 
 
-def search_page(query: TalentQuery, *, audience: str, page: int = 1) -> Page:
-    qs = search_profiles(query, audience=audience).prefetch_related("languages")
-    return Paginator(qs, PAGE_SIZE).get_page(page)
+def search_page(query: TalentQuery, *, audience: str, page: int | str = 1) -> Page:
+    """One page of search_profiles, as Paginator.get_page gives it, in one pass over the hits.
+
+    A common word matches tens of thousands of profiles, and counting them and ranking them
+    were two scans of every hit. Here one query ranks the hits and counts them (a window
+    count) but returns only the page's ids; the page's twenty profiles
+    are then read by id.
+    """
+    qs = search_profiles(query, audience=audience)
+    if not terms(query.q):
+        return Paginator(qs.prefetch_related("languages"), PAGE_SIZE).get_page(page)
+    return paged(qs, page)
+
+
+def paged(qs: QuerySet[Profile], number: int | str) -> Page:
+    """Page `number` of a full-text search (ordered by RANKED), with its count."""
+    paginator = Paginator(qs, PAGE_SIZE)
+    try:
+        wanted = max(1, int(number))
+    except (TypeError, ValueError):
+        wanted = 1
+    ids, total = _page_ids(qs, wanted)
+    if not ids and wanted > 1:  # past the end: the last page, as get_page gives it
+        total = qs.count()
+        wanted = max(1, -(-total // PAGE_SIZE))
+        ids, total = _page_ids(qs, wanted)
+    paginator.__dict__["count"] = total  # Paginator.count is a cached_property: no COUNT query
+    found = Profile.objects.filter(pk__in=ids).defer(*UNLISTED).prefetch_related("languages")
+    by_id = {p.pk: p for p in found}
+    return Page([by_id[pk] for pk in ids if pk in by_id], wanted, paginator)
+
+
+def _page_ids(qs: QuerySet[Profile], number: int) -> tuple[list[int], int]:
+    """The page's ids in the search's order, and the number of hits, from one query."""
+    columns = [name.lstrip("-") for name in RANKED]
+    sql, params = qs.order_by().values(*columns).query.sql_with_params()
+    start = (number - 1) * PAGE_SIZE
+    with connection.cursor() as cursor:
+        # MATERIALIZED: SQLite must compute bm25 inside the full-text scan, not in the window.
+        cursor.execute(
+            f"WITH hits AS MATERIALIZED ({sql}) "  # noqa: S608 - Django's own SQL and params
+            "SELECT id, COUNT(*) OVER () FROM hits "
+            "ORDER BY rank DESC, updated_at DESC, id DESC LIMIT %s OFFSET %s",
+            (*params, PAGE_SIZE, start),
+        )
+        rows = cursor.fetchall()
+    return [pk for pk, _total in rows], (rows[0][1] if rows else 0)
 
 
 def profile_for(public_id, *, audience: str) -> Profile | None:

@@ -136,3 +136,24 @@ def test_it_pages_the_gallery_and_staff_search(client, staff_client, gallery):
     ).content.decode()
     assert "Aino" in staff and "Carla" in staff and "Bengt" not in staff
     assert "/staff/talent/p/" in staff
+
+
+def test_a_page_is_the_search_order_cut_into_pages_with_its_count(gallery):
+    for i in range(45):
+        make_profile(email=f"o{i}@example.fi", name=f"Ohjelmoija {i}", headline="Python ohjelmoija",
+                     bio="python " * (i % 4))  # fmt: skip
+    query = TalentQuery(q="python")
+    ranked = [p.pk for p in search_profiles(query, audience=Audience.EMPLOYERS)]
+    assert len(ranked) == 48
+    pages = [search_page(query, audience=Audience.EMPLOYERS, page=n) for n in (1, 2, 3)]
+    assert [p.pk for page in pages for p in page] == ranked
+    assert [(page.number, page.paginator.count, page.paginator.num_pages) for page in pages] == [
+        (1, 48, 3), (2, 48, 3), (3, 48, 3)]  # fmt: skip
+    # Contact details stay unread, as in search_profiles.
+    assert {"phone", "cv"} <= pages[0][0].get_deferred_fields()
+    # Past the end: the last page; not a number: the first, as Paginator.get_page does.
+    assert [p.pk for p in search_page(query, audience=Audience.EMPLOYERS, page=9)] == ranked[40:]
+    assert search_page(query, audience=Audience.EMPLOYERS, page=9).number == 3
+    assert search_page(query, audience=Audience.EMPLOYERS, page="x").number == 1
+    nothing = search_page(TalentQuery(q="zymurgy"), audience=Audience.EMPLOYERS, page=2)
+    assert (nothing.number, nothing.paginator.count, list(nothing)) == (1, 0, [])
