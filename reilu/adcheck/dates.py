@@ -6,6 +6,8 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+from .firstchars import compile_guarded
+
 MONTHS_EN = str.split(
     "january february march april may june july august september october november december"
 )
@@ -93,7 +95,7 @@ PATTERNS = [
 MONTH_END_HINT = re.compile(
     r"loppu|lopussa|alkuun|puoliväli|end of|beginning of|middle of|slutet|början"
 )
-REGEX = {kind: re.compile(p, re.IGNORECASE) for kind, p in PATTERNS}
+REGEX = {kind: compile_guarded(p, re.IGNORECASE) for kind, p in PATTERNS}
 # "31.3" without the final dot is a date only where a date is expected; else it may be 3.5 years
 SHORT_BEFORE = re.compile(
     r"(?<!\w)(?:senast|by|before|until|till|viimeistään|klo|kl|den|on|deadline|mennessä)\W{0,3}$",

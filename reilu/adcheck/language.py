@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 
 def _words(text: str) -> frozenset[str]:
@@ -41,8 +42,11 @@ HINTS = {
 def detect(text: str) -> str:
     """Return "fi", "sv" or "en"; English when nothing decides."""
     sample = text[:2500]
-    words = WORD.findall(sample.lower())
-    scores = {lang: float(sum(w in stop for w in words)) for lang, stop in STOP_WORDS.items()}
+    counts = Counter(WORD.findall(sample.lower()))
+    scores = {
+        lang: float(sum(n for w, n in counts.items() if w in stop))
+        for lang, stop in STOP_WORDS.items()
+    }
     ranked = sorted(scores.values(), reverse=True)
     if ranked[0] < 5 or ranked[0] < 1.5 * ranked[1]:
         # Few or ambiguous stop words (a title, a short note): letters decide.

@@ -7,6 +7,8 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
+from .firstchars import compile_guarded
+
 DATA = Path(__file__).with_name("data")
 LANGS = ("fi", "sv", "en")
 # A word start that also refuses a hyphen before it, so "cloud-native" or "data-driven"
@@ -27,7 +29,7 @@ def _union(patterns: list[str]) -> re.Pattern[str] | None:
         return None
     body = "|".join(f"(?:{p})" for p in patterns)
     # The lookahead rejects non-word positions before the long alternation is tried.
-    return re.compile(f"{WORD_START}(?=\\w)(?:{body})", re.IGNORECASE)
+    return compile_guarded(f"{WORD_START}(?=\\w)(?:{body})", re.IGNORECASE)
 
 
 @cache

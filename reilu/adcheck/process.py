@@ -6,10 +6,11 @@ import re
 
 from . import verbs
 from .ad import Ad, Span
+from .firstchars import compile_guarded
 
 
 def _ci(pattern: str) -> re.Pattern[str]:
-    return re.compile(rf"(?<![\w-])(?=\w)(?:{pattern})", re.IGNORECASE)
+    return compile_guarded(rf"(?<![\w-])(?=\w)(?:{pattern})", re.IGNORECASE)
 
 
 # An activity noun that names a role ("installation manager", "försäljningschef") is a title.

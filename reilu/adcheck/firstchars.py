@@ -1,0 +1,85 @@
+"""Compile long alternations with a cheap guard on their first character.
+
+Python's regular-expression engine tries every branch of an alternation at every position
+it reaches; most positions start with a letter no branch can start with. A lookahead of
+the characters a match can start with (read from the parsed pattern) rejects those
+positions at once. The guard admits every position the pattern could match at, so the
+matches are the same.
+"""
+
+from __future__ import annotations
+
+import re
+from re import _constants as c  # type: ignore[attr-defined]
+from re import _parser  # type: ignore[attr-defined]
+from typing import Any
+
+_ZERO_WIDTH = {c.AT, c.ASSERT, c.ASSERT_NOT}
+_REPEATS = {c.MAX_REPEAT, c.MIN_REPEAT, getattr(c, "POSSESSIVE_REPEAT", c.MAX_REPEAT)}
+_MAX_RANGE = 400
+
+
+def _seq(items: Any) -> tuple[set[str] | None, bool]:
+    """(the characters a match of the sequence can start with or None for any, nullable)."""
+    chars: set[str] = set()
+    for op, av in items:
+        if op in _ZERO_WIDTH:
+            continue
+        first, nullable = _item(op, av)
+        if first is None:
+            return None, False
+        chars |= first
+        if not nullable:
+            return chars, False
+    return chars, True
+
+
+def _item(op: Any, av: Any) -> tuple[set[str] | None, bool]:
+    if op is c.LITERAL:
+        return {chr(av)}, False
+    if op is c.IN:
+        chars: set[str] = set()
+        for kind, value in av:
+            if kind is c.LITERAL:
+                chars.add(chr(value))
+            elif kind is c.RANGE and value[1] - value[0] <= _MAX_RANGE:
+                chars.update(chr(x) for x in range(value[0], value[1] + 1))
+            else:  # NEGATE, CATEGORY (\w, \d …), wide ranges: anything may start
+                return None, False
+        return chars, False
+    if op is c.SUBPATTERN:
+        return _seq(av[3].data)
+    if op is getattr(c, "ATOMIC_GROUP", None):
+        return _seq(av.data)
+    if op is c.BRANCH:
+        chars, nullable = set(), False
+        for alternative in av[1]:
+            first, empty = _seq(alternative.data)
+            if first is None:
+                return None, False
+            chars |= first
+            nullable = nullable or empty
+        return chars, nullable
+    if op in _REPEATS:
+        first, empty = _seq(av[2].data)
+        return first, empty or av[0] == 0
+    return None, False
+
+
+def first_chars(pattern: str, flags: int = 0) -> set[str] | None:
+    """The characters any match of ``pattern`` starts with, or None when that is unknown."""
+    chars, nullable = _seq(_parser.parse(pattern, flags).data)
+    return None if nullable else chars
+
+
+def compile_guarded(pattern: str, flags: int = 0) -> re.Pattern[str]:
+    """``re.compile(pattern, flags)`` behind a first-character lookahead where one exists.
+
+    The lookahead is compiled with the same flags, so under IGNORECASE it folds case exactly
+    as the pattern's own letters do.
+    """
+    chars = first_chars(pattern, flags)
+    if not chars:
+        return re.compile(pattern, flags)
+    guard = "".join(re.escape(ch) for ch in sorted(chars))
+    return re.compile(f"(?=[{guard}])(?:{pattern})", flags)
