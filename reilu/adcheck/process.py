@@ -205,17 +205,21 @@ NOT_DUTY_INTRO = _ci(
     r".*(?:looking for|someone who|who you are|we (?:hope|expect|offer)|offers?\b|require|"
     r"qualifications|you have|you are|benefits|perks|tarjoamme|odotamme|edellytämme|toivomme|"
     r"olet\b|sinulla on|edut|meillä saat|vi erbjuder|vi önskar|krav|du har|du är|vi söker|"
-    r"hos oss får du|vi förutsätter|vad vi|hoppas|hope|toivo|önska|wish|expect)"
+    r"hos oss får du|vi förutsätter|vad vi|hoppas|hope|toivo|önska|wish|expect|"
+    # "Etsimme sinua, jolla on", "Vi söker dig som har", "someone who has": requirements.
+    r"jolla on|jolta löytyy|etsimme sinua|haemme sinua|som har|who has|who have)"
 )
 LIST_ITEM = re.compile(rf"^\s*(?:[-–—*•·→➡▶►✅✔☑👉🔹🔸]|{SYMBOL_BULLET}(?=\s)|\d+[.)])\s*\S")
 # A line that opens with a weekday (full or abbreviated) and a separator: "Ti – lounas",
 # "Måndag: beställningar", "Mon: plan shoots". The separator is part of the pattern so that
 # an abbreviation ("mån") cannot cut a full name ("Måndag") short.
-WEEKDAY_LINE = _ci(
+WEEKDAY = (
     r"(?:(?:mon|tue|wed|thu|fri|sat|sun)\w*|ma|ti|ke|to|pe|la|su|maanantai\w*|tiistai\w*|"
     r"keskiviikko\w*|torstai\w*|perjantai\w*|lauantai\w*|sunnuntai\w*|"
-    r"(?:mån|tis|ons|tors|fre|lör|sön)(?:dag\w*)?)\.?\s*[–:-]\s*\w"
+    r"(?:mån|tis|ons|tors|fre|lör|sön)(?:dag\w*)?)\.?"
 )
+# A range of days may lead ("Tuesday to Thursday — …", "Ti–to: …"), and an em dash separates.
+WEEKDAY_LINE = _ci(rf"{WEEKDAY}(?:\s*(?:to|till|until|[–-])\s*{WEEKDAY})?\s*[–—:-]\s*\w")
 LIST_INTRO = _ci(
     r"you(?:'d| would)(?: be)?|you(?:'ll| will)(?: be)?|what you(?:'d| would| will|'ll) do|"
     r"teet|työssäsi|pääset|du kommer att|du får|hos oss"
@@ -273,7 +277,12 @@ SECOND_PERSON_TASK = {
         r"(?:työ|tehtävä|rooli|pesti|homma)\w*\s+(?:painottuu|keskittyy|koostuu|käsittää)|"
         r"(?:arke|päivä|viikko|työpäivä|työviikko|työ|tehtävä|rooli)si\s+(?:koostuu|sisältää|"
         r"muodostuu|pitää sisällään|täyttyy)|"
-        r"pääse[te]\s+(?!tekemään|työskentelemään)\w+m(?:aan|ään)|"
+        r"pääse[te]\s+(?:(?:meillä|myös|heti|itse|täällä|tässä työssä|työssä)\s+)?"
+        r"(?!(?:teke|työskentele|kehitty|oppi|etene|kasva|vaikutta|nautti|kouluttautu)m)"
+        r"\w+m(?:aan|ään)|"
+        # "Työ on pääosin asiakkaiden neuvomista": the work named by an action noun.
+        r"(?:työ|työsi|tehtävä|tehtäväsi|tehtävät|työnkuva|rooli)\s+(?:on|ovat)\s+"
+        r"(?:\w+\s+){0,3}\w+m(?:ista|istä)\b|"
         r"(?:tehtäv|työnkuv|toimenkuv|työhö|työtehtäv|rooliin|pestii)\w*\s+"
         r"(?:kuulu\w*|sisälty\w*|on|ovat)\b|"
         rf"(?:(?<=[.:!,] )|{LS})(?:\w+(?:en|ten|jen)\s+)?\w*(?:palvelu|myynti|siivous|"
@@ -293,7 +302,8 @@ SECOND_PERSON_TASK = {
         r"(?:består|innehåller|handlar|fylls)|"
         rf"(?:{SV_TASK}|står|går|sitter)\s+du\b|(?:är|blir)\s+(?:arbetet|jobbet)\b|"
         r"kommer du (?:främst |huvudsakligen |också )?(?:att )?\w+|"
-        r"(?:ditt|ditt huvudsakliga) (?:jobb|arbete|uppdrag) (?:är|blir) att|"
+        r"(?:ditt|ditt huvudsakliga) (?:jobb|arbete|uppdrag|ansvar|ansvarsområde) (?:är|blir) att|"
+        r"dina (?:arbets)?(?:dagar|veckor)\s+(?:består|innehåller|handlar|fylls|går ut på)|"
         r"din (?:uppgift|roll) (?:är|blir) att|uppgiften är att|"
         r"(?:ditt|ditt främsta|ditt viktigaste) mål (?:är|blir) att|"
         r"(?:vardagen|arbetsdagen|arbetsdagarna|dagarna|arbetsveckan|veckan)\s+(?:består|"
@@ -381,8 +391,14 @@ def _listed_tasks(ad: Ad) -> bool:
     return _lowercase_items(ad)
 
 
+# An English list item that gives an order: "* Build accessible interfaces", "- Ship small
+# changes every day" (a task verb, capitalised, then its object in lower case).
+EN_IMPERATIVE = re.compile(rf"(?!own\s)(?:{EN_TASK}|ship|fix|improve)\s+[a-z]")
+
+
 def _lowercase_items(ad: Ad) -> bool:
-    """A run of list items written as activities ("→ building ...", "- grundvård ...")."""
+    """A run of list items written as activities ("→ building ...", "- grundvård ...") or
+    as English orders ("* Build …", "* Ship …")."""
     text = ad.text
     run: list[str] = []
     intro = ""
@@ -393,9 +409,36 @@ def _lowercase_items(ad: Ad) -> bool:
             run.append(line[m.end() - 1 :].strip())
             continue
         lowercase = sum(1 for item in run if item[:1].islower())
-        if lowercase >= 2 and not NOT_DUTY_INTRO.match(intro):
+        orders = sum(
+            1
+            for item in run
+            if item[:1].isupper() and EN_IMPERATIVE.match(item[:1].lower() + item[1:])
+        )
+        if (lowercase >= 2 or orders >= 2) and not NOT_DUTY_INTRO.match(intro):
             return True
         run, intro = [], line.strip()
+    return False
+
+
+# Activities listed as gerunds after a colon: "Think: fixing bikes, chatting with customers
+# and keeping the workshop tidy." Nouns in -ing (fields of work, perks, times of day) are not.
+GERUND_LIST = re.compile(
+    r":\s*(?!NOT)([a-z]{2,}ing)\b[^.\n:]*?(?:,|\band\b)\s+(?:and\s+)?(?!NOT)([a-z]{2,}ing)\b".replace(
+        "NOT",
+        r"(?:morning|evening|during|\w*thing|spring|string|parking|training|housing|funding|"
+        r"clothing|catering|lighting|heating|offering|feeling|ceiling|wedding|setting|opening|"
+        r"pricing|marketing|engineering|accounting|banking|consulting|recruiting|nursing|"
+        r"shipping|sibling|being|king|ring|wing)\b",
+    )
+)
+
+
+def _gerund_list(ad: Ad) -> bool:
+    text = ad.text
+    for m in GERUND_LIST.finditer(text):
+        line_start = text.rfind("\n", 0, m.start()) + 1
+        if not NOT_DUTY_INTRO.match(text, line_start, m.start()):
+            return True
     return False
 
 
@@ -500,7 +543,7 @@ def has_duties(ad: Ad) -> bool:
         return True
     if any(DUTY_LABEL.match(text, _content_start(text, s, e)) for s, e in lines):
         return True
-    if _labelled_line(ad):
+    if _labelled_line(ad) or _gerund_list(ad):
         return True
     # Every language's phrasing counts: bilingual ads and a mis-guessed language are common.
     # A match on the title itself ("Customer Service Advisor") says nothing about duties.

@@ -182,3 +182,52 @@ def test_a_call_back_promise_with_a_time_is_a_timeline():
     assert "missing-process-timeline" not in check(fi).codes
     no_time = silent + "\nSoita meille, niin otamme yhteyttä.\n"
     assert "missing-process-timeline" in check(no_time).codes
+
+
+@pytest.mark.parametrize(
+    ("lang", "shape"),
+    [
+        # "Pääset" with an adverbial before the verb of the work.
+        ("fi", "Pääset meillä suunnittelemaan pihoja, laskemaan tarjouksia ja ohjaamaan ryhmää."),
+        # The work named by an action noun in the partitive, with an adverb between.
+        ("fi", "Työ on pääosin asiakkaiden neuvomista puhelimessa ja sähköpostitse."),
+        # "Dina dagar består av …", "Ditt ansvar blir att …".
+        ("sv", "Dina dagar består av plockning av order och lastning av bilar."),
+        ("sv", "Ditt ansvar blir att leda byggplatsmöten och följa upp tidtabeller."),
+        # A weekday schedule with ranges of days and em dashes.
+        (
+            "en",
+            "What a week looks like:\nMonday — planning posts\n"
+            "Tuesday to Thursday — moderating our Discord\nFriday — writing the weekly report",
+        ),
+        # Unheaded bullets that give orders.
+        ("en", "* Build accessible interfaces\n* Ship small changes every day\n* Fix bugs"),
+        # Gerunds after a colon.
+        ("en", "Think: fixing bikes, chatting with customers and keeping the workshop tidy."),
+    ],
+)
+def test_a_fourth_round_shape_counts_as_duties(lang, shape):
+    assert not missing_duties(lang, shape)
+
+
+@pytest.mark.parametrize(
+    ("lang", "shape"),
+    [
+        # Growing in the job is a benefit, not the work.
+        ("fi", "Meillä pääset kehittymään ammatissasi ja saat kattavan perehdytyksen."),
+        # Lower-case requirement bullets after "Etsimme sinua, jolla on".
+        ("fi", "Etsimme sinua, jolla on\n- kokemusta alalta\n- hyvät vuorovaikutustaidot"),
+        # Requirement bullets that open with a capitalised verb-like word.
+        ("en", "You have\n- Own car and a driving licence\n- Plan B in mind"),
+        ("en", "- Own car and a driving licence\n- Own laptop for remote days"),
+        # Gerund nouns after a colon: fields of work and perks.
+        ("en", "Background in: marketing, engineering and accounting."),
+        ("en", "On site: parking, catering, housing and a gym."),
+        # Gerunds after a colon that names perks.
+        ("en", "Perks: sailing, climbing and skiing trips."),
+        # A role that is "important" is not a task.
+        ("sv", "Ditt ansvar är stort och din roll viktig."),
+    ],
+)
+def test_a_fourth_round_look_alike_is_not_duties(lang, shape):
+    assert missing_duties(lang, shape)
