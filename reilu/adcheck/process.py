@@ -127,7 +127,8 @@ DUTY_PROSE = _ci(
 # Any short run of symbols opens a list item: "-", "•", "▪", "→", "📌", "✔️" …, not a currency,
 # a bracket or a quote.
 SYMBOL_BULLET = r"[^\w\s€$£(\"'“”«]{1,3}"
-BULLET = re.compile(rf"^\s*(?:{SYMBOL_BULLET}|\d+[.)])\s+")
+# Items are marked by symbols, numbers or letters: "- …", "2. …", "a) …".
+BULLET = re.compile(rf"^\s*(?:{SYMBOL_BULLET}|\d+[.)]|[a-h]\))\s+")
 LEADER_TITLE = _ci(
     r"tiiminvetäj\w*|tiiminjohtaj\w*|tiimiesihenkilö\w*|\w*päällik\w*|\w*esihenkilö\w*|"
     r"\w*esimie\w*|\w*johtaja\w*|aluevastaava\w*|"
@@ -199,6 +200,8 @@ DUTY_LABEL = _ci(
     r"a typical (?:day|shift|week))\s*[:–-]|(?:(?:työ)?vuorosi|dina (?:pass|skift))\s*[:–-]|"
     r"(?:työ|työsi|tehtävät|tehtäväsi|työtehtävät|työnkuva|toimenkuva)\s*[:–-]|"
     r"(?:arbetet|uppgifter|dina uppgifter|arbetsuppgifter|arbetsbeskrivning|uppdraget)\s*[:–-]|"
+    r"(?:jobbet|arbetet|tjänsten|rollen) i korthet\s*[:–-]|"
+    r"(?:the )?(?:job|role|work) in (?:short|brief|a nutshell)\s*[:–-]|"
     r"what you(?:'ll| will|'d| would) do\s*:|tehtävä\s*:|role\s*:"
 )
 NOT_DUTY_INTRO = _ci(
@@ -207,9 +210,12 @@ NOT_DUTY_INTRO = _ci(
     r"olet\b|sinulla on|edut|meillä saat|vi erbjuder|vi önskar|krav|du har|du är|vi söker|"
     r"hos oss får du|vi förutsätter|vad vi|hoppas|hope|toivo|önska|wish|expect|"
     # "Etsimme sinua, jolla on", "Vi söker dig som har", "someone who has": requirements.
-    r"jolla on|jolta löytyy|etsimme sinua|haemme sinua|som har|who has|who have)"
+    r"jolla on|jolta löytyy|etsimme sinua|haemme sinua|som har|who has|who have|"
+    r"why (?:join|work|us)|in it for you|varför (?:oss|jobba|söka)|miksi (?:meille|meillä|me))"
 )
-LIST_ITEM = re.compile(rf"^\s*(?:[-–—*•·→➡▶►✅✔☑👉🔹🔸]|{SYMBOL_BULLET}(?=\s)|\d+[.)])\s*\S")
+LIST_ITEM = re.compile(
+    rf"^\s*(?:[-–—*•·→➡▶►✅✔☑👉🔹🔸]|{SYMBOL_BULLET}(?=\s)|\d+[.)]|[a-h]\)\s)\s*\S"
+)
 # A line that opens with a weekday (full or abbreviated) and a separator: "Ti – lounas",
 # "Måndag: beställningar", "Mon: plan shoots". The separator is part of the pattern so that
 # an abbreviation ("mån") cannot cut a full name ("Måndag") short.
@@ -272,9 +278,12 @@ EN_TASK = (
 SECOND_PERSON_TASK = {
     "fi": _ci(
         rf"(?:{FI_TASK})\b|tehtävänäsi on|tehtäviisi kuulu\w*|työhön kuulu\w*|"
-        r"työ sisältää|työhösi kuulu\w*|työ on \S+(?:-\S+)? ?\w*(?:a|ä|ta|tä)\b|"
+        r"työ sisältää|työhösi kuulu\w*|"
+        r"työ on (?!(?:\w*vuoro|osa-?aika|kokoaika|kausi|keikka|ilta|yö|viikonloppu|etä|lähi|"
+        r"vakitui|toistaiseksi|määräaikai)\w*\b)\S+(?:-\S+)? ?\w*(?:a|ä|ta|tä)\b|"
         r"työsi on|työ käsittää|työtä tehdään|"
-        r"(?:työ|tehtävä|rooli|pesti|homma)\w*\s+(?:painottuu|keskittyy|koostuu|käsittää)|"
+        r"(?:työ|tehtävä|rooli|pesti|homma)\w*\s+(?:on\s+\S+\s+ja\s+)?"
+        r"(?:painottuu|keskittyy|koostuu|käsittää)|"
         r"(?:arke|päivä|viikko|työpäivä|työviikko|työ|tehtävä|rooli)si\s+(?:koostuu|sisältää|"
         r"muodostuu|pitää sisällään|täyttyy)|"
         r"pääse[te]\s+(?:(?:meillä|myös|heti|itse|täällä|tässä työssä|työssä)\s+)?"
@@ -293,9 +302,13 @@ SECOND_PERSON_TASK = {
     ),
     "sv": _ci(
         rf"du\s+(?:kommer (?:att\s+)?|ska\s+)?(?:också\s+|främst\s+|även\s+)?(?:{SV_TASK})\b|"
-        r"(?:arbetet|jobbet|tjänsten|uppdraget|rollen)\s+(?:består|omfattar|innebär|är|sker|"
-        r"handlar|går ut på|fokuserar)|"
+        r"(?:arbetet|jobbet|tjänsten|uppdraget|rollen)\s+(?:består|omfattar|innefattar|"
+        r"inkluderar|innebär|"
+        r"(?:är|sker)(?!\s+(?:i\s+|på\s+)?(?:\w*skift\w*|\w*tid\b|heltid|deltid|tills vidare|"
+        r"visstid\w*|periodarbete|ett vikariat|distans))|handlar|går ut på|fokuserar)|"
         r"i (?:arbetet|jobbet|tjänsten|uppdraget|rollen) ingår|"
+        # As Finnish "Väitöskirjatyö perustuu …": "Avhandlingsarbetet bygger på fältförsök".
+        r"(?:\w*arbetet|projektet|avhandlingen)\s+(?:bygger på|baseras på|undersöker)|"
         r"dina (?:arbets)?uppgifter|(?:arbets)?uppgifterna\s+(?:omfattar|består|innefattar|är|"
         r"inkluderar|innebär)|"
         r"(?:din|ditt) (?:vardag|dag|vecka|arbetsdag|arbetsvecka|jobb|arbete|roll|uppdrag)\s+"
@@ -391,6 +404,16 @@ def _listed_tasks(ad: Ad) -> bool:
     return _lowercase_items(ad)
 
 
+# A lower-case list item that states a requirement or a perk: "erfarenhet av …", "kokemusta
+# …", "a friendly team", "free parking".
+NOT_ACTIVITY = re.compile(
+    r"(?:erfarenhet|kunskap\w*|goda?|gott|bra|utmärkt\w*|flytande|examen|körkort|intresse\w*|"
+    r"kokemus\w*|osaami\w*|hyvä\w*|erinomai\w*|sujuva\w*|tutkin\w*|ajokortti\w*|"
+    r"kielitaito\w*|valmius\w*|experience|knowledge|good|excellent|fluent|strong|solid|degree|"
+    r"licen[cs]e|driving|an?|the|free|lunch|flexible)\b"
+)
+
+
 # An English list item that gives an order: "* Build accessible interfaces", "- Ship small
 # changes every day" (a task verb, capitalised, then its object in lower case).
 EN_IMPERATIVE = re.compile(rf"(?!own\s)(?:{EN_TASK}|ship|fix|improve)\s+[a-z]")
@@ -408,7 +431,7 @@ def _lowercase_items(ad: Ad) -> bool:
         if m:
             run.append(line[m.end() - 1 :].strip())
             continue
-        lowercase = sum(1 for item in run if item[:1].islower())
+        lowercase = sum(1 for item in run if item[:1].islower() and not NOT_ACTIVITY.match(item))
         orders = sum(
             1
             for item in run

@@ -96,6 +96,9 @@ def _finnish(sentence: str) -> bool:
             and following[:1].islower()
             and not low.endswith("het")
             and following.lower() not in FI_NOT_AFTER
+            # A Swedish present tense follows a noun in -et ("Arbetet sker i treskift");
+            # a Finnish word never ends in -r.
+            and not following.endswith("r")
             and not FI_FINITE_NEXT.fullmatch(following.lower())
         ):
             return True

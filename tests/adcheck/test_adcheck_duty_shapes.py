@@ -231,3 +231,43 @@ def test_a_fourth_round_shape_counts_as_duties(lang, shape):
 )
 def test_a_fourth_round_look_alike_is_not_duties(lang, shape):
     assert missing_duties(lang, shape)
+
+
+@pytest.mark.parametrize(
+    ("lang", "shape"),
+    [
+        # Items lettered a), b), c) under a heading.
+        ("en", "Tasks & responsibilities\na) monthly closing\nb) VAT returns\nc) annual accounts"),
+        # "… i korthet:" and "… in short:" labels.
+        ("sv", "Jobbet i korthet: lunchmatlagning, beställningar och egenkontroll."),
+        ("en", "The job in short: sorting parcels, loading vans and checking deliveries."),
+        # The hours named first, the work after "ja painottuu".
+        ("fi", "Työ on kolmivuorotyötä ja painottuu lääkehoitoon ja potilaiden ohjaukseen."),
+        # Swedish nouns in -et as the subject of a present tense.
+        ("sv", "Jobbet innefattar byggande av kulisser och transport till spelplatserna."),
+        ("sv", "Avhandlingsarbetet bygger på fältförsök vid forskningsstationen på Korpo."),
+    ],
+)
+def test_a_fifth_round_shape_counts_as_duties(lang, shape):
+    assert not missing_duties(lang, shape)
+
+
+@pytest.mark.parametrize(
+    ("lang", "shape"),
+    [
+        # The hours or the contract, not the work.
+        ("fi", "Työ on kolmivuorotyötä ja työsuhde on toistaiseksi voimassa oleva."),
+        ("sv", "Arbetet sker i treskift och anställningen är tills vidare."),
+        ("sv", "Arbetet är på heltid."),
+        # Perks listed after "Why join us?".
+        ("en", "Why join us?\n- a friendly team of 20\n- free parking\n- lunch benefit"),
+        # Requirement bullets after a line that does not say they are requirements.
+        (
+            "sv",
+            "Vasa Mjukvaruhus Ab söker en testare.\n👉 erfarenhet av testautomation\n"
+            "👉 goda kunskaper i svenska och engelska",
+        ),
+    ],
+)
+def test_a_fifth_round_look_alike_is_not_duties(lang, shape):
+    assert missing_duties(lang, shape)
