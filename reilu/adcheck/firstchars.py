@@ -17,6 +17,14 @@ from typing import Any
 _ZERO_WIDTH = {c.AT, c.ASSERT, c.ASSERT_NOT}
 _REPEATS = {c.MAX_REPEAT, c.MIN_REPEAT, getattr(c, "POSSESSIVE_REPEAT", c.MAX_REPEAT)}
 _MAX_RANGE = 400
+_CATEGORIES = {
+    c.CATEGORY_DIGIT: r"\d",
+    c.CATEGORY_NOT_DIGIT: r"\D",
+    c.CATEGORY_SPACE: r"\s",
+    c.CATEGORY_NOT_SPACE: r"\S",
+    c.CATEGORY_WORD: r"\w",
+    c.CATEGORY_NOT_WORD: r"\W",
+}
 
 
 def _seq(items: Any) -> tuple[set[str] | None, bool]:
@@ -44,7 +52,9 @@ def _item(op: Any, av: Any) -> tuple[set[str] | None, bool]:
                 chars.add(chr(value))
             elif kind is c.RANGE and value[1] - value[0] <= _MAX_RANGE:
                 chars.update(chr(x) for x in range(value[0], value[1] + 1))
-            else:  # NEGATE, CATEGORY (\w, \d …), wide ranges: anything may start
+            elif kind is c.CATEGORY and value in _CATEGORIES:
+                chars.add(_CATEGORIES[value])  # kept as its escape: "\d"
+            else:  # NEGATE, wide ranges: anything may start
                 return None, False
         return chars, False
     if op is c.SUBPATTERN:
@@ -67,7 +77,9 @@ def _item(op: Any, av: Any) -> tuple[set[str] | None, bool]:
 
 
 def first_chars(pattern: str, flags: int = 0) -> set[str] | None:
-    """The characters any match of ``pattern`` starts with, or None when that is unknown."""
+    """The characters any match of ``pattern`` starts with, or None when that is unknown.
+
+    Each item is one character or a class escape ("\\d", "\\w")."""
     chars, nullable = _seq(_parser.parse(pattern, flags).data)
     return None if nullable else chars
 
@@ -75,11 +87,11 @@ def first_chars(pattern: str, flags: int = 0) -> set[str] | None:
 def compile_guarded(pattern: str, flags: int = 0) -> re.Pattern[str]:
     """``re.compile(pattern, flags)`` behind a first-character lookahead where one exists.
 
-    The lookahead is compiled with the same flags, so under IGNORECASE it folds case exactly
-    as the pattern's own letters do.
+    The lookahead ignores case, so it admits every character a part of the pattern matches
+    with or without case (a pattern may switch IGNORECASE on for a part, "(?i:…)").
     """
     chars = first_chars(pattern, flags)
     if not chars:
         return re.compile(pattern, flags)
-    guard = "".join(re.escape(ch) for ch in sorted(chars))
-    return re.compile(f"(?=[{guard}])(?:{pattern})", flags)
+    guard = "".join(ch if len(ch) == 2 else re.escape(ch) for ch in sorted(chars))
+    return re.compile(f"(?=(?i:[{guard}]))(?:{pattern})", flags)

@@ -84,7 +84,7 @@ def gendered_titles() -> tuple[re.Pattern[str], dict[str, str]]:
         regex = re.escape(key).replace(r"\ ", r"\s+")
         parts.append(regex + (r"\w*" if pattern.endswith("*") else r"(?!\w)"))
     parts.sort(key=len, reverse=True)
-    return re.compile(WORD_START + "(?:" + "|".join(parts) + ")", re.I), neutral
+    return compile_guarded(WORD_START + "(?:" + "|".join(parts) + ")", re.I), neutral
 
 
 def neutral_title(word: str) -> str | None:
@@ -110,7 +110,7 @@ def places() -> re.Pattern[str]:
         target.extend(alts)
     cs = "|".join(sorted(exact_cs, key=len, reverse=True))
     ci = "|".join(sorted(exact_ci, key=len, reverse=True))
-    return re.compile(rf"{WORD_START}(?:(?:{cs})|(?i:{ci}))(?!\w)")
+    return compile_guarded(rf"{WORD_START}(?:(?:{cs})|(?i:{ci}))(?!\w)")
 
 
 @cache

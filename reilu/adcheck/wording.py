@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 
+from .firstchars import compile_guarded
 from .lexicon import coded_stem, gender_coded, gendered_titles, neutral_title
 
 Span = tuple[int, int]
@@ -31,14 +33,25 @@ class CodedHit:
     strong: bool
 
 
+@cache
+def _candidates(lang: str) -> re.Pattern[str]:
+    """Tokens (as TOKEN reads them) that start with a stem's first three letters.
+
+    A token starts where no word character, and no word character and a hyphen, stand
+    before it; most tokens share no three-letter prefix with a stem and are never visited.
+    """
+    prefixes = sorted(gender_coded(lang).index, key=len, reverse=True)
+    body = "|".join(re.escape(p) for p in prefixes) or "(?!)"
+    return compile_guarded(rf"(?<!\w)(?<!\w-)(?=(?:{body}))\w+(?:-\w+)*", re.IGNORECASE)
+
+
 def coded_words(text: str, lang: str) -> list[CodedHit]:
     words = gender_coded(lang)
     index = words.index
     masked = NOT_CODED.sub(lambda m: " " * len(m.group()), text)
     hits = []
-    for m in TOKEN.finditer(masked):
+    for m in _candidates(lang).finditer(masked):
         word = m.group()
-        # Most words share no three-letter prefix with a stem; skip them cheaply.
         if word[:3].lower() in index:
             found = coded_stem(words, word)
             if found:
