@@ -5,16 +5,17 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from .firstchars import compile_guarded
 from .lexicon import first_names, places
 
 Span = tuple[int, int]
 
 _CAP = r"[A-ZÄÖÅÉÜ0-9][\w&'’.-]*"
-LEGAL_FORM = re.compile(
+LEGAL_FORM = compile_guarded(
     rf"{_CAP}(?:\s+{_CAP}){{0,4}}\s+(?:Oyj|Oy|Ab|Abp|AB|Ltd|Limited|Inc|LLC|GmbH|plc|PLC|Ky|Tmi|ry|rf|"
     r"Corporation|Corp\.?|Group|Osuuskunta|osuuskunta|Oy:n|Oy:ssä|Oy:llä|Ab:s)(?![\w])"
 )
-PUBLIC_BODY = re.compile(
+PUBLIC_BODY = compile_guarded(
     r"(?<!\w)[A-ZÄÖÅ][\w-]*(?:n|s)?\s+(?:kaupunki|kaupungin|kunta|kunnan|\w*hyvinvointialue\w*|"
     r"\w*kuntayhtymä\w*|\w*seurakunta\w*|\w*yliopisto\w*|\w*korkeakoulu\w*|\w*säätiö\w*|"
     r"stad|stads|kommun\w*|välfärdsområde\w*|universitet\w*|församling\w*|stiftelse\w*)(?!\w)"
@@ -26,11 +27,11 @@ PUBLIC_BODY = re.compile(
     r"|(?<!\w)[A-ZÄÖÅ][\w-]*\s+\w*(?:institut|hälsocentral|sjukhus|gymnasium|bibliotek|"
     r"museum|museo|opisto|terveyskeskus|sairaala|kirjasto|akatemia|akademi)\w*(?!\w)"
 )
-EMPLOYER_LABEL = re.compile(
+EMPLOYER_LABEL = compile_guarded(
     r"(?im)^\s*(?:työnantaja|yritys|organisaatio|employer|company|organi[sz]ation|arbetsgivare|"
     r"företag)\s*:\s*\S+"
 )
-CLIENT = re.compile(
+CLIENT = compile_guarded(
     r"(?<!\w)(?:on behalf of (?:our|a|an|one of our) clients?|for (?:our|a|an) client(?!s)|"
     r"our client(?:'s)?(?!s)|recruiting for (?:our|a) client|"
     r"asiakkaalle(?:mme|en)|asiakasyritykselle(?:mme|en)|asiakasyrityksemme|asiakkaamme\b|"
@@ -39,34 +40,34 @@ CLIENT = re.compile(
     r"för (?:vår|en) kunds räkning)",
     re.IGNORECASE,
 )
-AGENCY_IS_EMPLOYER = re.compile(
+AGENCY_IS_EMPLOYER = compile_guarded(
     r"(?<!\w)(?:työnantaja(?:nasi|na|nne)? toimii|olet työsuhteessa meihin|työsuhde solmitaan "
     r"(?:meidän|meihin)|you will be employed by (?:us|[A-ZÄÖÅ])|your employer (?:is|will be) "
     r"(?:us|[A-ZÄÖÅ])|vi är din arbetsgivare|din arbetsgivare (?:är|blir) [A-ZÄÖÅ]|"
     r"du anställs av (?:oss|[A-ZÄÖÅ]))"
 )
-REMOTE = re.compile(
+REMOTE = compile_guarded(
     r"(?<![\w-])(?:etätyö\w*|etänä|täysin etä\w*|remote(?:[- ]first|ly| work| role| position)?|"
     r"work from (?:anywhere|home)|fully remote|distansarbete\w*|på distans|hemifrån|"
     r"distans\w*|kotoa käsin)(?!\w)",
     re.IGNORECASE,
 )
-LOCATION_LABEL = re.compile(
+LOCATION_LABEL = compile_guarded(
     r"(?im)^\s*(?:sijainti|työpaikka|työskentelypaikka|paikkakunta|location|place of work|"
     r"ort|placering|arbetsort|stationeringsort)\s*:\s*\S+"
 )
-ADDRESS = re.compile(
+ADDRESS = compile_guarded(
     r"(?<!\w)[A-ZÄÖÅ][\w-]*(?:katu|tie|kuja|polku|väylä|kaari|gatan|gata|vägen|väg|gränd|"
     r"street|road|avenue)\s+\d+|(?<!\d)\d{5}\s+[A-ZÄÖÅ][a-zäöå]+"
 )
-EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
-PHONE = re.compile(
+EMAIL = compile_guarded(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+PHONE = compile_guarded(
     r"(?<![\d.,/])(?:\+\d{2,3}[ -]?(?:\(0\)[ -]?)?\d{1,3}|\(?0\d{1,3}\)?)"
     r"(?:[ -]?\d{2,4}){2,4}(?!\d|[.,]\d)"
 )
 # A lookahead, so that "Manager Niko Laaksonen" yields both "Manager Niko" and "Niko Laaksonen".
 _NAME = r"[A-ZÄÖÅÉÜ][a-zäöåéüë'’]+(?:-[A-ZÄÖÅ][a-zäöåéü]+)?"
-PERSON = re.compile(rf"(?<![\w-])(?=({_NAME})\s({_NAME})(?![\w-]))")
+PERSON = compile_guarded(rf"(?<![\w-])(?=({_NAME})\s({_NAME})(?![\w-]))")
 GENERIC_MAILBOX = frozenset(
     str.split(
         "rekry rekrytointi recruitment recruiting recruit careers career jobs job work hr info "
@@ -110,7 +111,7 @@ MONTH_OR_DAY = frozenset(
         "januari februari mars maj juni juli augusti måndag tisdag onsdag torsdag fredag"
     )
 )
-HIRING_VERB = re.compile(
+HIRING_VERB = compile_guarded(
     r"(?<![\w-])(?:etsii|hakee|palkkaa|rekrytoi|tarvitsee|on\s+(?:\w+\s+){0,3}(?:yritys|yhtiö|"
     r"ketju|toimisto|ravintola|kahvila|kauppa|liike|pankki|klinikka|studio|tiimi)|"
     r"is (?:hiring|looking|recruiting|seeking|growing)|are (?:hiring|looking|recruiting)|"
@@ -120,9 +121,9 @@ HIRING_VERB = re.compile(
     r"studio|team))(?![\w-])"
 )
 # Anchored at the end of the text before a hiring verb: "Skärgårdsbyte (Åbo) söker".
-NAME_BEFORE = re.compile(rf"(?<![\w-])(?P<name>{_BRAND})(?:\s*\([^)\n]{{0,40}}\))?,?\s+$")
-AT_BRAND = re.compile(rf"(?:@\s*|(?<![\w-])(?:we at|me|vi på|vi vid)\s+)(?P<name>{_BRAND})")
-BUSINESS_NAME = re.compile(
+NAME_BEFORE = compile_guarded(rf"(?<![\w-])(?P<name>{_BRAND})(?:\s*\([^)\n]{{0,40}}\))?,?\s+$")
+AT_BRAND = compile_guarded(rf"(?:@\s*|(?<![\w-])(?:we at|me|vi på|vi vid)\s+)(?P<name>{_BRAND})")
+BUSINESS_NAME = compile_guarded(
     r"(?i:café|cafe|kahvila|ravintola|restaurang|restaurant|pizzeria|hotel(?:li|l)?|baari|"
     r"apteekki|apotek|klinikka|clinic|sparbanken|andelsbanken|välfärdsområdet i|"
     r"hyvinvointialue|leipomo|bageri|bakery|kauppa|butik)(?:-\w+)?\s+[A-ZÄÖÅ][\w-]+"
@@ -135,17 +136,17 @@ BUSINESS_NAME = re.compile(
 # A name that opens a paragraph or sentence as the subject of a present-tense verb: "Kelo
 # builds …", "Hemskydd Väst Ab säljer …", "Keski-Suomen Talohuolto tekee …". The verb is read
 # by its form (English -s, Swedish -r, Finnish third person in a long vowel), not from a list.
-SUBJECT_NAME = re.compile(
+SUBJECT_NAME = compile_guarded(
     rf"(?:^|(?<=\n)|(?<=[.!?] ))\s*(?P<name>{_BRAND})\s+(?:(?:also|now|today|nyt|myös|också|"
     r"nu)\s+)?(?P<verb>[a-zäöå]{2,}(?:s|r)|is|has|är|har|on|myy|"
     r"[a-zäöå]+(?:aa|ää|ee|ii|oo|uu|yy|öö))\b"
 )
 # "Join Kelo as …", "Head of People at Brightfield", "Utvecklare till Fjällkod i Åbo".
-JOIN_NAME = re.compile(
+JOIN_NAME = compile_guarded(
     r"(?<![\w-])(?:[Jj]oin|[Gg]å med i|[Ww]e(?:'re| are)|[Vv]i är|[Mm]e olemme)\s+"
     rf"(?P<name>{_BRAND})"
 )
-ROLE_AT_NAME = re.compile(
+ROLE_AT_NAME = compile_guarded(
     rf"(?<=[\w)])\s+(?:at|hos|till|på|for)\s+(?P<name>{_BRAND})(?=\s*(?:[,.!(·|–—-]|\bi\b|\bin\b|$))",
     re.MULTILINE,
 )
@@ -231,7 +232,7 @@ def has_organisation(text: str) -> bool:
 
 # "Asiakkaamme tuntevat meidät" (our customers know us) is no agency's client: a mention
 # counts when the rest of its sentence hires for the client or describes it as a business.
-CLIENT_CONTEXT = re.compile(
+CLIENT_CONTEXT = compile_guarded(
     r"(?<![\w-])(?:\w*(?:yritys|yrityksen|yhtiö\w*|organisaatio\w*|liike|liikkeen|ketju\w*|"
     r"konserni\w*|tehdas|tehtaan|toimisto\w*|företag\w*|bolag\w*|kedja\w*|koncern\w*|"
     r"byrå\w*|fabrik\w*|company|companies|firm|organi[sz]ation|business|chain|group|startup|"
@@ -244,7 +245,7 @@ CLIENT_CONTEXT = re.compile(
 
 # Forms that say "for the client" hire for it whatever the sentence: "asiakkaallemme",
 # "för vår kunds räkning", "on behalf of our client".
-FOR_CLIENT = re.compile(r"(?i:asiakkaalle|asiakasyritykselle|toimeksiantajalle|för|åt|on|for)")
+FOR_CLIENT = compile_guarded(r"(?i:asiakkaalle|asiakasyritykselle|toimeksiantajalle|för|åt|on|for)")
 
 
 def _client_sentence(text: str, m: re.Match[str]) -> bool:
@@ -291,7 +292,7 @@ def _place_named(text: str) -> bool:
 
 
 # Remote work for some days of the week does not say where the rest of the week is spent.
-PARTIAL_REMOTE = re.compile(
+PARTIAL_REMOTE = compile_guarded(
     r"(?<!\w)(?:hybrid\w*|\d+\s*(?:days?|päivä\w*|pv|dag\w*)|(?:one|two|three|four|a few|some|"
     r"yksi|yhden|kaksi|kolme|neljä|pari|muutam\w*|en|ett|två|tre|fyra|några)\s+(?:\w+\s+)?"
     r"(?:days?|päivä\w*|dag\w*|etä\w*)|etäpäiv\w*|etätyöpäiv\w*|distansdag\w*|remote days?|"
@@ -322,19 +323,19 @@ def has_place(text: str) -> bool:
 # A name whose given name is not in the list is still a person when a role stands right
 # before it ("kommunikationschef Jenny Grönroos", "recruiter Ada Ng") or a phone number or
 # email right after it ("Jenny Grönroos, tfn 040 …").
-ROLE_BEFORE = re.compile(
+ROLE_BEFORE = compile_guarded(
     r"(?:\b[a-zäöå][\w-]*(?:chef|ledare|ansvarig|päällikkö|johtaja|vastaava|esihenkilö|"
     r"koordinaattori|sihteeri|asiantuntija|rektor|rehtori|manager|lead|director|officer|"
     r"recruiter|coordinator|partner|specialist|consultant|konsult|konsultti|föreståndare|"
     r"mästare|mestari|yrittäjä|företagare|founder|owner|ägare|omistaja))\s*:?\s*$"
 )
-REACH_AFTER = re.compile(
+REACH_AFTER = compile_guarded(
     r"^\s*[,(–-]?\s*(?:(?:puh|p|tel|tfn|phone|mob|gsm|email|e-mail|sähköposti|e-post)\.?:?\s*)?"
     r"(?:\+\d|0\d|[\w.+-]+@)"
 )
 
 
-GIVEN_THEN_REACH = re.compile(
+GIVEN_THEN_REACH = compile_guarded(
     rf"(?<![\w-])({_NAME})\s*[,:]?\s*(?:(?:puh|p|tel|tfn|phone|mob)\.?:?\s*)?(?=\+\d|0\d|[\w.+-]+@)"
 )
 

@@ -17,6 +17,7 @@ from typing import Any
 _ZERO_WIDTH = {c.AT, c.ASSERT, c.ASSERT_NOT}
 _REPEATS = {c.MAX_REPEAT, c.MIN_REPEAT, getattr(c, "POSSESSIVE_REPEAT", c.MAX_REPEAT)}
 _MAX_RANGE = 400
+GLOBAL_FLAGS = re.compile(r"\(\?[aiLmsux]+\)")
 _CATEGORIES = {
     c.CATEGORY_DIGIT: r"\d",
     c.CATEGORY_NOT_DIGIT: r"\D",
@@ -90,6 +91,8 @@ def compile_guarded(pattern: str, flags: int = 0) -> re.Pattern[str]:
     The lookahead ignores case, so it admits every character a part of the pattern matches
     with or without case (a pattern may switch IGNORECASE on for a part, "(?i:…)").
     """
+    if GLOBAL_FLAGS.match(pattern):  # "(?i)…" must stay first; such patterns go unguarded
+        return re.compile(pattern, flags)
     chars = first_chars(pattern, flags)
     if not chars:
         return re.compile(pattern, flags)

@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .firstchars import compile_guarded
+
 _SEP = r"[ \u00a0\u202f]"
 # 3 200 | 3 456,18 | 5,200 | 12.90 | 2800 | 45k
 NUMBER = (
@@ -23,7 +25,7 @@ PERIOD = (
     r"\b|\s+(?P<word>kuukaudessa|kuussa|tunnilta|tunnissa|vuodessa|monthly|hourly|yearly|"
     r"annually|per annum|i månaden|i timmen|om året|per månad|per timme|per år)\b"
 )
-AMOUNT = re.compile(
+AMOUNT = compile_guarded(
     # The lookahead lets the scan skip every position that cannot start an amount.
     r"(?=[€$£\deEsSuUgGnNdD])"
     rf"(?P<pre>(?:{CURRENCY})\s?)?(?P<low>{NUMBER})(?P<k>\s?k(?![\w]))?"
@@ -31,7 +33,7 @@ AMOUNT = re.compile(
     rf"(?P<post>\s?(?:{CURRENCY}))?(?P<period>{PERIOD})?",
     re.IGNORECASE,
 )
-PAY_WORDS = re.compile(
+PAY_WORDS = compile_guarded(
     r"(?<!\w)(?:palk(?:ka|kaa|an|kaus\w*|kio\w*|oista)|palkkahaaruk\w*|tuntipalk\w*|"
     r"kuukausipalk\w*|peruspalk\w*|"
     r"kokonaispalk\w*|vuosipalk\w*|tehtäväkohtai\w*|ansio\w*|ansai\w*|tienaa\w*|tienest\w*|"
@@ -39,7 +41,7 @@ PAY_WORDS = re.compile(
     r"rate|lön\w*|timlön\w*|månadslön\w*|grundlön\w*|arvode\w*|honorar\w*)(?!\w)",
     re.IGNORECASE,
 )
-NONPAY_WORDS = re.compile(
+NONPAY_WORDS = compile_guarded(
     r"(?<!\w)(?:\w*budget\w*|\w*budjet\w*|discount\w*|\w*alennu\w*|\w*alennus|\w*rabatt\w*|"
     r"mileage|kilometri\w*|km-korvau\w*|milersättning\w*|revenue|turnover|liikevaihto\w*|"
     r"omsättning\w*|kertakorvau\w*|one-off|investment\w*|funding|rahoitu\w*|under management|"
@@ -49,21 +51,21 @@ NONPAY_WORDS = re.compile(
     r"ersättning för|equity|osakkee\w*|worth|value|arvo|arvoinen)(?!\w)",
     re.IGNORECASE,
 )
-COMMISSION_AFTER = re.compile(
+COMMISSION_AFTER = compile_guarded(
     r"^\s*(?:per\s+(?:sale|deal|contract|signed|closed|avslutat|sålt|försäljning|affär)|"
     r"for each|for every|jokaisesta|kustakin|myydystä|solmitusta|kaupasta|"
     r"(?:in\s+)?commission|provisio\w*|provision\w*)",
     re.IGNORECASE,
 )
-COMMISSION_BEFORE = re.compile(r"(?:commission|provisio\w*|provision\w*)\W*$", re.IGNORECASE)
-PAY_GROUP = re.compile(
+COMMISSION_BEFORE = compile_guarded(r"(?:commission|provisio\w*|provision\w*)\W*$", re.IGNORECASE)
+PAY_GROUP = compile_guarded(
     r"(?<!\w)(?:vaativuusryhmä\w*|palkkaryhmä\w*|palkkaluok\w*|hinnoittelutunnu\w*|"
     r"tehtävänvaativuusluok\w*|lönegrupp\w*|löneklass\w*|pay grade|pay group|salary band)"
     r"\s*:?\s*[\w-]*\d",
     re.IGNORECASE,
 )
-BOUNDARY = re.compile(r"[.!?]\s|\n")
-ADDED = re.compile(r"\+|(?<!\w)(?:plus|and|ja|sekä|och|samt)(?!\w)|,", re.IGNORECASE)
+BOUNDARY = compile_guarded(r"[.!?]\s|\n")
+ADDED = compile_guarded(r"\+|(?<!\w)(?:plus|and|ja|sekä|och|samt)(?!\w)|,", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -181,7 +183,7 @@ def find_amounts(text: str) -> list[Amount]:
 # "Tuntipalkka 12,85–13,60", "Månadslön 2 480–2 650", "Hourly wage 13.40–14.20": a figure
 # right after a pay word is pay even without a currency, when it is not a share, a duration
 # or a count.
-BARE_PAY = re.compile(
+BARE_PAY = compile_guarded(
     r"(?<!\w)(?:\w*palk(?:ka|kaa|kaus|kio)|\w*lön(?:en)?|salary|wage|pay|hourly rate|"
     r"\w*arvode|ansiot)\s*(?::|on|är|is|of|alkaen|från|from|starting at|noin|ca\.?|n\.)?\s*"
     rf"(?P<low>{NUMBER})(?:{RANGE_SEP}(?P<high>{NUMBER}))?"
@@ -201,7 +203,7 @@ def bare_pay_figures(text: str) -> list[tuple[int, int]]:
 
 # A share of each sale: "20 % av varje såld annons", "6 % jokaisen kaupan arvosta",
 # "10% of every sale", "provisio 15 %".
-COMMISSION_SHARE = re.compile(
+COMMISSION_SHARE = compile_guarded(
     r"(?<![\d,.])\d{1,2}(?:[,.]\d)?\s?%\s+(?:(?:of|av|från)\s+(?:\w+\s+){0,2}"
     r"(?:sale|sales|deal|deals|contract|affär\w*|försäljning\w*|annons\w*|order\w*)|"
     r"(?:jokais\w+|kunki\w+|kusta\w*|myy\w+)\s+(?:\w+\s+){0,1}(?:kaup\w*|myyn\w*|sopimu\w*|"

@@ -22,7 +22,7 @@ NOT_ROLE = (
 # The start of a line, also after indentation or Markdown emphasis ("  Kassatyö …", "**Cleaning").
 LS = r"(?:(?<=\n)|(?<=\n )|(?<=\n  )|(?<=\n   )|(?<=\n    )|(?<=\*\*)|(?<=__)|^)"
 # Decoration around a heading: Markdown marks, quotes, emoji, a closing colon.
-DECORATION = re.compile(r"^[\s#*_>=~`|]*(?:[^\w\s\d(\-–—•·]+\s*)?|[\s#*_=~`|:]+$")
+DECORATION = compile_guarded(r"^[\s#*_>=~`|]*(?:[^\w\s\d(\-–—•·]+\s*)?|[\s#*_=~`|:]+$")
 
 
 def _content_start(text: str, start: int, end: int) -> int:
@@ -128,7 +128,7 @@ DUTY_PROSE = _ci(
 # a bracket or a quote.
 SYMBOL_BULLET = r"[^\w\s€$£(\"'“”«]{1,3}"
 # Items are marked by symbols, numbers or letters: "- …", "2. …", "a) …".
-BULLET = re.compile(rf"^\s*(?:{SYMBOL_BULLET}|\d+[.)]|[a-h]\))\s+")
+BULLET = compile_guarded(rf"^\s*(?:{SYMBOL_BULLET}|\d+[.)]|[a-h]\))\s+")
 LEADER_TITLE = _ci(
     r"tiiminvetäj\w*|tiiminjohtaj\w*|tiimiesihenkilö\w*|\w*päällik\w*|\w*esihenkilö\w*|"
     r"\w*esimie\w*|\w*johtaja\w*|aluevastaava\w*|"
@@ -144,7 +144,7 @@ DOOR_TO_DOOR = _ci(
     r"knock\w* on doors|door-knocking|ständimyyn\w*|kauppakeskusmyyn\w*|gallerieförsälj\w*|"
     r"monter\w* i köpcentr\w*|mall stands?|katuvarainhankin\w*|gatuvärv\w*"
 )
-PERCENT = re.compile(r"(?<![\d,.])(\d{1,3})\s?%")
+PERCENT = compile_guarded(r"(?<![\d,.])(\d{1,3})\s?%")
 LEADING = _ci(
     r"johd\w*|johta\w*|valmenn\w*|esihenk\w*|vetämi\w*|perehdy\w*|lead\w*|manag\w*|"
     r"supervis\w*|coach\w*|onboard\w*|ledarskap\w*|leda|leder|coacha\w*|introducera\w*|"
@@ -213,7 +213,7 @@ NOT_DUTY_INTRO = _ci(
     r"jolla on|jolta löytyy|etsimme sinua|haemme sinua|som har|who has|who have|"
     r"why (?:join|work|us)|in it for you|varför (?:oss|jobba|söka)|miksi (?:meille|meillä|me))"
 )
-LIST_ITEM = re.compile(
+LIST_ITEM = compile_guarded(
     rf"^\s*(?:[-–—*•·→➡▶►✅✔☑👉🔹🔸]|{SYMBOL_BULLET}(?=\s)|\d+[.)]|[a-h]\)\s)\s*\S"
 )
 # A line that opens with a weekday (full or abbreviated) and a separator: "Ti – lounas",
@@ -406,7 +406,7 @@ def _listed_tasks(ad: Ad) -> bool:
 
 # A lower-case list item that states a requirement or a perk: "erfarenhet av …", "kokemusta
 # …", "a friendly team", "free parking".
-NOT_ACTIVITY = re.compile(
+NOT_ACTIVITY = compile_guarded(
     r"(?:erfarenhet|kunskap\w*|goda?|gott|bra|utmärkt\w*|flytande|examen|körkort|intresse\w*|"
     r"kokemus\w*|osaami\w*|hyvä\w*|erinomai\w*|sujuva\w*|tutkin\w*|ajokortti\w*|"
     r"kielitaito\w*|valmius\w*|experience|knowledge|good|excellent|fluent|strong|solid|degree|"
@@ -416,7 +416,7 @@ NOT_ACTIVITY = re.compile(
 
 # An English list item that gives an order: "* Build accessible interfaces", "- Ship small
 # changes every day" (a task verb, capitalised, then its object in lower case).
-EN_IMPERATIVE = re.compile(rf"(?!own\s)(?:{EN_TASK}|ship|fix|improve)\s+[a-z]")
+EN_IMPERATIVE = compile_guarded(rf"(?!own\s)(?:{EN_TASK}|ship|fix|improve)\s+[a-z]")
 
 
 def _lowercase_items(ad: Ad) -> bool:
@@ -445,7 +445,7 @@ def _lowercase_items(ad: Ad) -> bool:
 
 # Activities listed as gerunds after a colon: "Think: fixing bikes, chatting with customers
 # and keeping the workshop tidy." Nouns in -ing (fields of work, perks, times of day) are not.
-GERUND_LIST = re.compile(
+GERUND_LIST = compile_guarded(
     r":\s*(?!NOT)([a-z]{2,}ing)\b[^.\n:]*?(?:,|\band\b)\s+(?:and\s+)?(?!NOT)([a-z]{2,}ing)\b".replace(
         "NOT",
         r"(?:morning|evening|during|\w*thing|spring|string|parking|training|housing|funding|"
@@ -476,7 +476,7 @@ def _job_heading(line: str) -> bool:
     return bool(JOB_HEADING.match(line)) and not NOT_DUTY_INTRO.match(line)
 
 
-LABEL_REST = re.compile(
+LABEL_REST = compile_guarded(
     r"\s*(?:include|includes|are|involve|involves|är|omfattar|ovat|kuuluu|kuuluvat|sisältää)?"
     r"\s*[:–-]\s*\S",
     re.IGNORECASE,
@@ -496,7 +496,7 @@ def _labelled_line(ad: Ad) -> bool:
 
 # Work written as a table of shares: "Kirjanpito | 50 %", "Truckkörning – 60 %",
 # "Onboarding new customers | 40 %". Two or more such rows are a list of duties.
-SHARE_ROW = re.compile(r"\s*[^\W\d_][^|\n]{2,80}?\s*(?:\||–|—|-|:|\t)\s*\d{1,3}\s?%\s*$")
+SHARE_ROW = compile_guarded(r"\s*[^\W\d_][^|\n]{2,80}?\s*(?:\||–|—|-|:|\t)\s*\d{1,3}\s?%\s*$")
 # The tasks named as a subject: "Responsibilities include …", "Uppgifterna omfattar …",
 # "Undervisningen omfattar …" (an activity noun, read by its suffix, that covers something).
 DUTY_SUBJECT = _ci(
@@ -512,18 +512,18 @@ DUTY_SUBJECT = _ci(
 # A fragment naming the work as an action noun (read by its suffix) with its object:
 # "Toimistojen ja käytävien siivous.", "Distribution av livsmedel till butiker",
 # "Delivery of parcels in Espoo". Nouns about the hiring itself are left out.
-FI_ACTION_FRAGMENT = re.compile(
+FI_ACTION_FRAGMENT = compile_guarded(
     r"(?:^|(?<=[.!:] )|(?<=\n))\s*(?:[A-ZÄÖÅ]?[a-zäöå-]+(?:n|en|jen|ten|den|in)\s+(?:ja\s+)?)"
     r"{1,3}(?P<noun>[a-zäöå-]+(?:us|ys|minen|nta|ntä|ily|ely|ilu|elu|ely|ttely|purku|hoito|"
     r"huolto|myynti|opetus))(?=\s*(?:[.,;]|$|\sja\s|\n))",
     re.MULTILINE,
 )
-SV_EN_ACTION_FRAGMENT = re.compile(
+SV_EN_ACTION_FRAGMENT = compile_guarded(
     r"(?:^|(?<=[.!:] )|(?<=\n))\s*(?P<noun>[A-ZÅÄÖ][a-zåäö]+(?:ning|tion|ering|ing|ery|ment|"
     r"ance))\s+(?:av|of)\s+[a-zåäö]",
     re.MULTILINE,
 )
-NOT_ACTION = re.compile(
+NOT_ACTION = compile_guarded(
     r"(?i:palkkaus|hakemus|haastattelu|koulutus|kokemus|perehdytys|valinta|tutkinto|"
     r"osaaminen|henkilökunta|työsuhde|hinta|kanta|ansök|rekryter|intervju|lön|ersättning|"
     r"application|recruitment|knowledge|proof|understanding|payment|meeting|training|"

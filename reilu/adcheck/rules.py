@@ -8,6 +8,7 @@ from typing import Any
 
 from . import entities, money, process, wording
 from .ad import Ad, Span
+from .firstchars import compile_guarded
 from .lexicon import phrases
 from .messages import message
 from .report import CODES, Finding
@@ -39,7 +40,7 @@ def _refused(ad: Ad, span: Span) -> bool:
     return bool(pattern and pattern.search(ad.text[start : span[0]]))
 
 
-NEGATED = re.compile(
+NEGATED = compile_guarded(
     r"(?<!\w)(?:not|no need|don'?t|do not|doesn'?t|ei|eikä|älä|ei tarvitse|inte|behöver inte)"
     r"(?!\w)",
     re.IGNORECASE,

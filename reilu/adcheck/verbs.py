@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 
 from .ad import Ad
+from .firstchars import compile_guarded
 
 # Verbs that describe the person, a wish or what they get, not a task.
 FI_NOT_TASK = frozenset(
@@ -48,23 +49,23 @@ EN_NOT_TASK = frozenset(
         "never too who report meet match qualify recognise recognize identify work"
     )
 )
-FI_CANDIDATE = re.compile(r"[a-zäöå]{3,}[aeiouyäö]t")
+FI_CANDIDATE = compile_guarded(r"[a-zäöå]{3,}[aeiouyäö]t")
 # A plural noun, an agent noun or a third-person verb form, never a second-person verb.
-FI_NOT_VERB_SHAPE = re.compile(
+FI_NOT_VERB_SHAPE = compile_guarded(
     r"(?:ijat|ijät|vat|vät|ukset|ykset|set|mat|mät|jat|jät|elut|elyt|ilut|ilyt|ulut|iot|nnit|"
     r"uudet|yydet)$"
 )
 # What follows a noun subject: a finite verb ("ovat", "alkavat", "antaa", "pidetään").
-FI_FINITE_NEXT = re.compile(
+FI_FINITE_NEXT = compile_guarded(
     r"(?:on|ovat|ei|eivät|oli|olivat|\w+(?:vat|vät|[td](?:aan|ään)|aa|ää|ee|ii|oo|uu|yy|öö))$"
 )
 # One fronted word before the verb: an adverbial ("Työssäsi", "Aamuisin", "Lisäksi").
-FI_FRONT = re.compile(
+FI_FRONT = compile_guarded(
     r"\w+(?:ssa|ssä|ssasi|ssäsi|lla|llä|na|nä|sti|isin|ttain|ttäin)|lisäksi|myös|sinä|"
     r"nyt|usein|sitten|sen jälkeen|ensin|välillä|tarvittaessa",
     re.IGNORECASE,
 )
-WORD = re.compile(r"[\w'’-]+")
+WORD = compile_guarded(r"[\w'’-]+")
 # Swedish and English words that never follow a Finnish verb: "möjlighet att jobba",
 # "Erfarenhet av äldreomsorg" are Swedish nouns in -het, not Finnish second-person verbs.
 FI_NOT_AFTER = frozenset(
@@ -105,12 +106,12 @@ def _finnish(sentence: str) -> bool:
     return False
 
 
-SV_SUBJECT_VERB = re.compile(
+SV_SUBJECT_VERB = compile_guarded(
     r"(?<![\w-])(?:du|Du)\s+(?:också\s+|främst\s+|även\s+|ofta\s+|sedan\s+|själv\s+|dessutom\s+)?"
     r"(?P<verb>[a-zåäö]{2,}r)\b"
 )
 # The future: "Du kommer (att) jobba med …", "Du ska planera …".
-SV_FUTURE = re.compile(
+SV_FUTURE = compile_guarded(
     r"(?<![\w-])(?:du|Du)\s+(?:kommer\s+(?:att\s+)?|ska\s+)(?:också\s+|främst\s+|även\s+)?"
     r"(?P<verb>[a-zåäö]{2,}a)\b"
 )
@@ -121,7 +122,7 @@ SV_NOT_TASK_INFINITIVE = frozenset(
 # reader gets to do (as Finnish "pääset …maan"); with a noun or an adjective it is a benefit
 # ("Du får flexibla arbetstider"). The infinitive is told by what follows it: an object's
 # determiner, a preposition or a particle, which never follow an adjective.
-SV_GET_TO = re.compile(
+SV_GET_TO = compile_guarded(
     r"(?<![\w-])(?:du får|får du)\s+(?:också\s+|även\s+|själv\s+|direkt\s+)?"
     r"(?P<verb>[a-zåäö]{1,}a)\s+(?P<next>[a-zåäö]+)\b",
     re.IGNORECASE,
@@ -133,8 +134,8 @@ SV_OBJECT_START = frozenset(
     )
 )
 SV_GENERIC_WORK = frozenset(str.split("jobba arbeta verka syssla göra prova"))
-SV_VERB_SUBJECT = re.compile(r"(?<![\w-])(?P<verb>[a-zåäö]{3,}r)\s+du\b")
-SV_NOT_SUBORDINATE = re.compile(r"(?:\b(?:om|när|innan|eftersom|då|som|att|ifall)\s+)$")
+SV_VERB_SUBJECT = compile_guarded(r"(?<![\w-])(?P<verb>[a-zåäö]{3,}r)\s+du\b")
+SV_NOT_SUBORDINATE = compile_guarded(r"(?:\b(?:om|när|innan|eftersom|då|som|att|ifall)\s+)$")
 
 
 def _swedish(sentence: str) -> bool:
@@ -166,13 +167,13 @@ def _swedish(sentence: str) -> bool:
     return False
 
 
-EN_YOU_VERB = re.compile(
+EN_YOU_VERB = compile_guarded(
     r"(?<![\w'-])you(?:'ll| will|'d| would)?\s+(?:also\s+|mainly\s+|mostly\s+|then\s+|"
     r"often\s+|usually\s+|regularly\s+|primarily\s+|help\s+|get\s+to\s+)?(?:be\s+)?"
     r"(?P<verb>[a-z]+)\s+(?P<next>[\w'’-]+)",
     re.IGNORECASE,
 )
-EN_CONDITION = re.compile(
+EN_CONDITION = compile_guarded(
     r"\b(?:if|when|whether|once|before|after|where|as|that|who|than|thank|unless|while|"
     r"whatever|hope|think|believe|know|what)\s+(?:\w+\s+)?$",
     re.IGNORECASE,
@@ -181,13 +182,13 @@ EN_CONDITION = re.compile(
 
 # "We need a support person who'll answer salon owners …", "The successful candidate will
 # prepare …": the future tells the task.
-EN_WHO_WILL = re.compile(
+EN_WHO_WILL = compile_guarded(
     r"(?<![\w'-])(?:who|candidate|person|hire|applicant|jobholder)(?:'ll| will)\s+"
     r"(?:also\s+|mainly\s+)?(?:be\s+)?(?P<verb>[a-z]+)\s",
     re.IGNORECASE,
 )
 # "Personen vi söker ansvarar för …", "Den som anställs kommer att …".
-SV_THIRD_PERSON = re.compile(
+SV_THIRD_PERSON = compile_guarded(
     r"(?<![\w-])(?:personen|den (?:vi söker|som anställs|anställda)|vår nya \w+)\s+"
     r"(?:vi söker\s+)?(?:kommer att\s+|ska\s+)?(?P<verb>[a-zåäö]{3,}r)\b",
     re.IGNORECASE,
@@ -222,18 +223,18 @@ def _english(sentence: str) -> bool:
 # coordinator who plans our campaigns", "söker en controller som tar hand om bokslutet". The
 # verb is read by its form (English third person -s, Swedish present -r); verbs that state a
 # trait or a wish are rejected as above ("who loves people", "som har erfarenhet").
-EN_WHO_VERB = re.compile(
+EN_WHO_VERB = compile_guarded(
     r"(?<![\w'-])who\s+(?:also\s+|then\s+)?(?P<verb>[a-z]{3,}s)\s+(?P<next>[\w'’-]+)",
     re.IGNORECASE,
 )
-SV_SOM_VERB = re.compile(
+SV_SOM_VERB = compile_guarded(
     r"(?<![\w-])som\s+(?:också\s+|även\s+|sedan\s+)?(?P<verb>[a-zåäö]{2,}r)\s+(?P<next>[\w-]+)"
 )
 SV_SOM_NOT_TASK = frozenset(str.split("finns gäller krävs behövs ingår hör"))
 # A phrase between "som" and its verb: "en servicetekniker som tillsammans med en kollega
 # åker ut till verken". The verb is the first word in -r that does not follow a determiner
 # (a noun in -r would: "med våra kunder").
-SV_SOM_PHRASE_VERB = re.compile(
+SV_SOM_PHRASE_VERB = compile_guarded(
     r"(?<![\w-])som\s+(?:tillsammans med|med|i|på|under|efter|inom|för|utöver|förutom)\s+"
     r"(?P<phrase>(?:[\w-]+\s+){0,3}?)(?P<verb>[a-zåäö]{3,}r)\b"
 )
@@ -242,7 +243,7 @@ SV_DETERMINER = frozenset(
 )
 # After "looking for" a relative clause describes the new hire; elsewhere ("customers who
 # buys …") it may describe anyone, so the clause must follow a hiring phrase.
-HIRING = re.compile(
+HIRING = compile_guarded(
     r"(?<![\w-])(?:look\w* for|seek\w*|hir\w*|recruit\w*|need\w*|want\w*|söker|letar efter|"
     r"rekryterar|anställer|behöver|etsi\w*|hae\w*|hakee|rekrytoi\w*|tarvitse\w*|palkkaa\w*)"
     r"(?![\w-])",
@@ -250,7 +251,7 @@ HIRING = re.compile(
 )
 # Finnish: "etsimme automaatioasentajaa, joka vastaa asennuksista"; the verb is read by its
 # third-person form (a long vowel at the end).
-FI_JOKA_VERB = re.compile(
+FI_JOKA_VERB = compile_guarded(
     r"(?<![\w-])joka\s+(?:myös\s+|lisäksi\s+|ensisijaisesti\s+)?(?P<verb>[a-zäöå]{3,})\b"
 )
 
@@ -316,7 +317,7 @@ def _relative_task(sentence: str) -> bool:
 # The advertised role as the subject of a present-tense verb: "The Chairman leads the
 # board's work", "Socialhandledaren stöder familjer", "Ympäristötarkastaja valvoo …". The
 # subject is a word of the title line; the verb is read by its form.
-FI_THIRD_PERSON = re.compile(r"[a-zäöå]{2,}(?:aa|ää|ee|oo|öö|uu|yy|ii)")
+FI_THIRD_PERSON = compile_guarded(r"[a-zäöå]{2,}(?:aa|ää|ee|oo|öö|uu|yy|ii)")
 FI_NOT_TASK_3 = frozenset(
     str.split(
         "saa osaa haluaa tuntee pääsee voi puhuu viihtyy nauttii tarvitsee ymmärtää hallitsee "
@@ -326,7 +327,7 @@ FI_NOT_TASK_3 = frozenset(
 )
 # The new hire named in the third person: "Valittu henkilö vastaa …", "Uusi kollegamme
 # hoitaa …" (English and Swedish forms are in EN_WHO_WILL and SV_THIRD_PERSON).
-FI_HIRE_SUBJECT = re.compile(
+FI_HIRE_SUBJECT = compile_guarded(
     r"(?<![\w-])(?:valittu|valittava|tehtävään valittu|uusi)\s+(?:henkilö|hakija|työntekijä|"
     r"kollega\w*|tiimiläi\w*)\s+(?:myös\s+)?(?P<verb>[a-zäöå]{3,})\b",
     re.IGNORECASE,
@@ -382,7 +383,7 @@ def _role_subject(role: str, lower_seen: bool, sentence: str) -> bool:
 
 # Time spent on the work: "Your days are spent guiding groups", "you spend most of the
 # week visiting farms", "Päiväsi kuluu asiakkaiden parissa".
-SPENT = re.compile(
+SPENT = compile_guarded(
     r"(?<![\w-])(?:(?:is|are|will be|get)\s+spent|spend\w*\s+(?:\w+\s+){0,5}?)\s*"
     r"[a-z]+ing\b",
     re.IGNORECASE,
@@ -392,7 +393,7 @@ SPENT = re.compile(
 # The team the hire joins named with its work: "Our platform team of five owns the
 # clusters", "Tiimimme vastaa kirjanpidosta", "Vårt löneteam ansvarar för …". The verbs are
 # listed: a team that "grows", "consists of" or "supports you" says nothing about the work.
-TEAM_WORK = re.compile(
+TEAM_WORK = compile_guarded(
     r"(?<![\w-])(?:\w*team|\w*tiimi\w*|\w*teamet|\w*gruppen|\w*ryhmä\w*)"
     r"(?:\s+of\s+\w+(?:\s+\w+)?)?\s+(?:also\s+|myös\s+|också\s+)?"
     r"(?:owns|runs|handles|builds|maintains|develops|operates|manages|designs|delivers|"
@@ -404,11 +405,11 @@ TEAM_WORK = re.compile(
     re.IGNORECASE,
 )
 # TEAM_WORK's open prefix (\w*team) is costly; it runs only on sentences naming a team.
-TEAM_HINT = re.compile(r"team|tiimi|grupp|ryhmä", re.IGNORECASE)
+TEAM_HINT = compile_guarded(r"team|tiimi|grupp|ryhmä", re.IGNORECASE)
 # The advertised role in the future: "The postdoc will develop methods …". The subject is a
 # word of the title or its short form ("postdoc" of "Postdoctoral"), so "The interviews will
 # take place …" is not read as a task.
-EN_SUBJECT_WILL = re.compile(
+EN_SUBJECT_WILL = compile_guarded(
     r"(?<![\w'-])(?:the|our|this|the new|our new)\s+(?P<subject>[a-z-]{4,})(?:'ll|\s+will)\s+"
     r"(?:also\s+|mainly\s+|primarily\s+)?(?P<verb>[a-z]+)\b",
     re.IGNORECASE,

@@ -11,7 +11,7 @@ from .lexicon import coded_stem, gender_coded, gendered_titles, neutral_title
 
 Span = tuple[int, int]
 # Everyday phrases in which a coded stem carries no personality claim.
-NOT_CODED = re.compile(
+NOT_CODED = compile_guarded(
     r"(?<!\w)(?=[cklwdvh])(?:competitive (?:base )?(?:salary|pay|wages?|compensation|package|"
     r"benefits|rates?|edge|advantage|market|prices?|pricing)|kilpailukykyi\w*|varmt välkommen\w*|"
     r"lead(?:s)? (?:to|time)|leading (?:provider|company|supplier|brand)\w*|"
@@ -19,7 +19,7 @@ NOT_CODED = re.compile(
     re.IGNORECASE,
 )
 # Hyphenated words stay whole, so "data-driven" is not "driven" but "self-confident" matches.
-TOKEN = re.compile(r"\w+(?:-\w+)*")
+TOKEN = compile_guarded(r"\w+(?:-\w+)*")
 STACK_MIN = 3
 STACK_MARGIN = 2
 
@@ -71,7 +71,7 @@ def stacked_coding(text: str, lang: str) -> tuple[str, list[CodedHit]] | None:
 
 
 # "Kirvesmies / kirvesnainen", "Salesman/saleswoman", "Servitör/servitris": both forms named.
-PAIRED_TITLE = re.compile(
+PAIRED_TITLE = compile_guarded(
     r"(?:mies|man|herra|kungen)\b\W{1,5}\w*(?:nainen|woman|rouva|tär|tar|ris|ska|inna)\b|"
     r"(?:nainen|woman|tär|ris|ska|inna)\b\W{1,5}\w*(?:mies|man|ör)\b|"
     r"\b(?:m|h)/(?:n|f|w|k)\b|\((?:m/f|f/m|m/w|m/n|n/m|h/k|k/h)\)",
