@@ -282,8 +282,14 @@ def _surname(text: str, m: re.Match[str], emails: list[str]) -> bool:
     return bool(REACH_AFTER.match(text[m.end() : m.end() + 30]))
 
 
+def _emails(text: str) -> list[re.Match[str]]:
+    # Most positions start a word the pattern reads to its end looking for "@"; a text
+    # without "@" holds no address.
+    return list(EMAIL.finditer(text)) if "@" in text else []
+
+
 def _place_named(text: str) -> bool:
-    emails = [_fold(e.group().split("@", 1)[0]) for e in EMAIL.finditer(text)]
+    emails = [_fold(e.group().split("@", 1)[0]) for e in _emails(text)]
     for m in places().finditer(text):
         if _surname(text, m, emails):
             continue
@@ -361,7 +367,7 @@ def personal_email(address: str) -> bool:
 
 def contact_person(text: str) -> bool:
     """A named person with a phone number or an email address near the name."""
-    emails = [m for m in EMAIL.finditer(text)]
+    emails = _emails(text)
     if any(personal_email(m.group()) for m in emails):
         return True
     reach = [m.span() for m in emails] + [m.span() for m in PHONE.finditer(text)]

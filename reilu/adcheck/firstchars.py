@@ -98,3 +98,22 @@ def compile_guarded(pattern: str, flags: int = 0) -> re.Pattern[str]:
         return re.compile(pattern, flags)
     guard = "".join(ch if len(ch) == 2 else re.escape(ch) for ch in sorted(chars))
     return re.compile(f"(?=(?i:[{guard}]))(?:{pattern})", flags)
+
+
+def grouped(alternatives: list[str], ignorecase: bool = False) -> str:
+    """An alternation of ``alternatives`` with those that share a first letter grouped under it:
+    "Vaasa|Vantaa|Oulu" becomes "V(?:aasa|antaa)|O(?:ulu)".
+
+    The engine then compares the first letter once per group instead of once per
+    alternative. Only alternatives that start with the same letter can match at the same
+    position, and their order inside a group is kept, so the first alternative to match is
+    the same. When some alternative does not open with a plain letter (a group, an escape, a
+    letter under a quantifier), the alternation is returned as it was.
+    """
+    groups: dict[str, list[str]] = {}
+    for alt in alternatives:
+        if len(alt) < 2 or not alt[0].isalpha() or alt[1] in "?*+{":
+            return "|".join(alternatives)
+        key = alt[0].lower() if ignorecase else alt[0]
+        groups.setdefault(key, []).append(alt)
+    return "|".join(f"{alts[0][0]}(?:{'|'.join(a[1:] for a in alts)})" for alts in groups.values())

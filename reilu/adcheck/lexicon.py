@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-from .firstchars import compile_guarded
+from .firstchars import compile_guarded, grouped
 
 DATA = Path(__file__).with_name("data")
 LANGS = ("fi", "sv", "en")
@@ -84,7 +84,9 @@ def gendered_titles() -> tuple[re.Pattern[str], dict[str, str]]:
         regex = re.escape(key).replace(r"\ ", r"\s+")
         parts.append(regex + (r"\w*" if pattern.endswith("*") else r"(?!\w)"))
     parts.sort(key=len, reverse=True)
-    return compile_guarded(WORD_START + "(?:" + "|".join(parts) + ")", re.I), neutral
+    return compile_guarded(
+        WORD_START + "(?:" + grouped(parts, ignorecase=True) + ")", re.I
+    ), neutral
 
 
 def neutral_title(word: str) -> str | None:
@@ -108,8 +110,8 @@ def places() -> re.Pattern[str]:
         alts += [re.escape(s) + FI_CASE_ENDINGS + r"?" for s in stems]
         target = exact_cs if base[0].isupper() else exact_ci
         target.extend(alts)
-    cs = "|".join(sorted(exact_cs, key=len, reverse=True))
-    ci = "|".join(sorted(exact_ci, key=len, reverse=True))
+    cs = grouped(sorted(exact_cs, key=len, reverse=True))
+    ci = grouped(sorted(exact_ci, key=len, reverse=True), ignorecase=True)
     return compile_guarded(rf"{WORD_START}(?:(?:{cs})|(?i:{ci}))(?!\w)")
 
 

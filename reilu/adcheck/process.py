@@ -385,9 +385,13 @@ def _listed_tasks(ad: Ad) -> bool:
     lines = ad.lines
     for i, (start, end) in enumerate(lines):
         raw = text[start:end].strip()
+        heading = ad.is_heading((start, end))
+        colon = raw.rstrip("*_ ").endswith(":")
+        if not (heading or colon):
+            continue
         line = undecorated(raw)
-        intro = (ad.is_heading((start, end)) and DUTY_HEADING.match(line)) or (
-            raw.rstrip("*_ ").endswith(":")
+        intro = (heading and DUTY_HEADING.match(line)) or (
+            colon
             and (
                 TASK_CLAUSE.search(line)
                 or (
@@ -553,8 +557,10 @@ def has_duties(ad: Ad) -> bool:
     text = ad.text
     lines = ad.lines
     for i, span in enumerate(lines):
+        if not ad.is_heading(span):
+            continue
         line = undecorated(text[span[0] : span[1]].strip())
-        if not (ad.is_heading(span) and (DUTY_HEADING.match(line) or _job_heading(line))):
+        if not (DUTY_HEADING.match(line) or _job_heading(line)):
             continue
         body = lines[i + 1 : i + 6]
         bullets = [s for s in body if BULLET.match(text[s[0] : s[1]])]

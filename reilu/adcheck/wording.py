@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from .firstchars import compile_guarded
+from .firstchars import compile_guarded, grouped
 from .lexicon import coded_stem, gender_coded, gendered_titles, neutral_title
 
 Span = tuple[int, int]
@@ -41,7 +41,7 @@ def _candidates(lang: str) -> re.Pattern[str]:
     before it; most tokens share no three-letter prefix with a stem and are never visited.
     """
     prefixes = sorted(gender_coded(lang).index, key=len, reverse=True)
-    body = "|".join(re.escape(p) for p in prefixes) or "(?!)"
+    body = grouped([re.escape(p) for p in prefixes], ignorecase=True) or "(?!)"
     return compile_guarded(rf"(?<!\w)(?<!\w-)(?=(?:{body}))\w+(?:-\w+)*", re.IGNORECASE)
 
 

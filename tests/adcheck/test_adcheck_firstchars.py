@@ -5,7 +5,7 @@ import re
 
 import pytest
 
-from reilu.adcheck.firstchars import compile_guarded, first_chars
+from reilu.adcheck.firstchars import compile_guarded, first_chars, grouped
 
 TEXT = (
     "Hakuaika päättyy 15.1.2027. Interviews in week 5; KELVIN and Kelvin. Vasa, VASA, vasa.\n"
@@ -44,3 +44,21 @@ def test_no_guard_where_a_match_may_start_anywhere():
     assert first_chars(r".x") is None
     assert first_chars(r"[^a]x") is None
     assert compile_guarded(r"a*").pattern == r"a*"
+
+
+def test_a_grouped_alternation_finds_what_the_plain_one_finds():
+    # Order matters inside a group: "Vaasa" before "Vaasan" wins on "Vaasan", as it does plain.
+    alternatives = ["Vaasa", "Vantaa(?:n|lla)?", "Vaasan", "Oulu", "oulun", "Espoo"]
+    text = "Vaasan ja Vantaalla, Oulu ja oulun Espoossa; OULU"
+    for flags, ignorecase in ((0, False), (re.IGNORECASE, True)):
+        plain = re.compile("|".join(alternatives), flags)
+        group = re.compile(grouped(alternatives, ignorecase=ignorecase), flags)
+        assert [m.span() for m in group.finditer(text)] == [m.span() for m in plain.finditer(text)]
+    assert grouped(alternatives).startswith("V(?:aasa|antaa")
+    assert grouped(["ab", "ac"]) == "a(?:b|c)"
+
+
+def test_no_grouping_when_an_alternative_opens_with_more_than_a_letter():
+    assert grouped(["a?b", "ac"]) == "a?b|ac"
+    assert grouped([r"\d+", "x"]) == r"\d+|x"
+    assert grouped(["(?:x)", "y"]) == "(?:x)|y"
