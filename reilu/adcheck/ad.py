@@ -36,9 +36,13 @@ _PLAIN = str.maketrans(
 )
 
 
+# Most texts hold none of them; finding that out is one scan, cheaper than translating.
+_UNPLAIN = re.compile("[" + re.escape("".join(map(chr, _PLAIN))) + "]")
+
+
 def normalise(text: str) -> str:
     """The text with the same length, in plain spaces, line feeds and apostrophes."""
-    return text.translate(_PLAIN)
+    return text.translate(_PLAIN) if _UNPLAIN.search(text) else text
 
 
 @dataclass(eq=False)

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-from .firstchars import compile_guarded, grouped
+from .firstchars import compile_guarded, first_chars, grouped
 
 DATA = Path(__file__).with_name("data")
 LANGS = ("fi", "sv", "en")
@@ -24,10 +24,19 @@ def _rows(name: str) -> list[list[str]]:
     return rows
 
 
+def _guarded_alternative(pattern: str) -> str:
+    chars = first_chars(pattern, re.IGNORECASE)
+    if not chars or any(len(ch) > 1 for ch in chars):
+        return f"(?:{pattern})"
+    return f"(?=[{''.join(re.escape(ch) for ch in sorted(chars))}])(?:{pattern})"
+
+
 def _union(patterns: list[str]) -> re.Pattern[str] | None:
     if not patterns:
         return None
-    body = "|".join(f"(?:{p})" for p in patterns)
+    # Each alternative behind its own first-character guard: at a word start, an alternative
+    # that cannot begin there is passed over in one test.
+    body = "|".join(_guarded_alternative(p) for p in patterns)
     # The lookahead rejects non-word positions before the long alternation is tried.
     return compile_guarded(f"{WORD_START}(?=\\w)(?:{body})", re.IGNORECASE)
 
