@@ -283,9 +283,17 @@ def _surname(text: str, m: re.Match[str], emails: list[str]) -> bool:
 
 
 def _emails(text: str) -> list[re.Match[str]]:
-    # Most positions start a word the pattern reads to its end looking for "@"; a text
-    # without "@" holds no address.
-    return list(EMAIL.finditer(text)) if "@" in text else []
+    """Addresses, read only in the lines that hold an "@" (an address never spans lines, and
+    the pattern would otherwise read every word to its end looking for one)."""
+    found: list[re.Match[str]] = []
+    at = text.find("@")
+    while at >= 0:
+        start = text.rfind("\n", 0, at) + 1
+        end = text.find("\n", at)
+        end = len(text) if end < 0 else end
+        found.extend(EMAIL.finditer(text, start, end))
+        at = text.find("@", end)
+    return found
 
 
 def _place_named(text: str) -> bool:

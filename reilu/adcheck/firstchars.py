@@ -17,6 +17,7 @@ from typing import Any
 _ZERO_WIDTH = {c.AT, c.ASSERT, c.ASSERT_NOT}
 _REPEATS = {c.MAX_REPEAT, c.MIN_REPEAT, getattr(c, "POSSESSIVE_REPEAT", c.MAX_REPEAT)}
 _MAX_RANGE = 400
+_BROAD = {r"\w", r"\W", r"\S", r"\D"}
 GLOBAL_FLAGS = re.compile(r"\(\?[aiLmsux]+\)")
 _CATEGORIES = {
     c.CATEGORY_DIGIT: r"\d",
@@ -94,7 +95,8 @@ def compile_guarded(pattern: str, flags: int = 0) -> re.Pattern[str]:
     if GLOBAL_FLAGS.match(pattern):  # "(?i)…" must stay first; such patterns go unguarded
         return re.compile(pattern, flags)
     chars = first_chars(pattern, flags)
-    if not chars:
+    if not chars or chars & _BROAD:
+        # A guard that admits nearly every character costs more than it saves.
         return re.compile(pattern, flags)
     guard = "".join(ch if len(ch) == 2 else re.escape(ch) for ch in sorted(chars))
     return re.compile(f"(?=(?i:[{guard}]))(?:{pattern})", flags)

@@ -62,3 +62,24 @@ def test_no_grouping_when_an_alternative_opens_with_more_than_a_letter():
     assert grouped(["a?b", "ac"]) == "a?b|ac"
     assert grouped([r"\d+", "x"]) == r"\d+|x"
     assert grouped(["(?:x)", "y"]) == "(?:x)|y"
+
+
+def test_addresses_read_line_by_line_are_the_addresses_of_the_whole_text():
+    from reilu.adcheck.entities import EMAIL, _emails
+
+    text = (
+        "anna.virtanen@example.fi\nMail @ us or ville@example.com, satu.k+rekry@example.fi\n"
+        "no address here\nlast@example.com"
+    )
+    whole = [m.span() for m in EMAIL.finditer(text)]
+    assert [m.span() for m in _emails(text)] == whole
+    assert len(whole) == 4
+    assert _emails("no at sign") == []
+
+
+def test_a_plain_text_is_returned_as_it_is_and_a_pasted_one_is_translated():
+    from reilu.adcheck.ad import normalise
+
+    plain = "Hae 15.1.2027 mennessä.\nDon't wait."
+    assert normalise(plain) is plain
+    assert normalise("Don\u2019t\u00a0wait.\r") == "Don't wait.\n"
