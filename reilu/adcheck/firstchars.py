@@ -5,6 +5,9 @@ it reaches; most positions start with a letter no branch can start with. A looka
 the characters a match can start with (read from the parsed pattern) rejects those
 positions at once. The guard admits every position the pattern could match at, so the
 matches are the same.
+
+The pattern is read with CPython's own parser (``re._parser``, Python 3.11 and later). An
+operation it does not know, or a parse that fails, leaves the pattern unguarded.
 """
 
 from __future__ import annotations
@@ -94,7 +97,10 @@ def compile_guarded(pattern: str, flags: int = 0) -> re.Pattern[str]:
     """
     if GLOBAL_FLAGS.match(pattern):  # "(?i)…" must stay first; such patterns go unguarded
         return re.compile(pattern, flags)
-    chars = first_chars(pattern, flags)
+    try:
+        chars = first_chars(pattern, flags)
+    except (AttributeError, TypeError, IndexError, ValueError):
+        chars = None
     if not chars or chars & _BROAD:
         # A guard that admits nearly every character costs more than it saves.
         return re.compile(pattern, flags)
