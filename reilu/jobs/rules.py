@@ -59,10 +59,11 @@ def stage_order_problem(stages: list[tuple[str, str]]) -> str | None:
     from reilu.jobs.models import Stage
 
     def label(kind: str) -> str:
-        return str(Stage.Kind(kind).label) if kind in Stage.Kind.values else kind
+        return str(Stage.Kind(kind).label)
 
     for n, (name, kind) in enumerate(stages):
         if kind not in STAGE_KIND_RANK:
+            # Not a kind at all: the form's or the schema's own check says so.
             continue
         if kind == "received" and n > 0:
             return _(

@@ -5,9 +5,10 @@ import datetime as dt
 from decimal import Decimal
 
 import pytest
+from django.utils import translation
 
 from reilu.jobs.models import Posting
-from reilu.jobs.rules import Problem, publish_problems
+from reilu.jobs.rules import Problem, publish_problems, stage_order_problem
 from tests.conftest import make_posting
 
 DAY = dt.date(2026, 3, 2)
@@ -228,3 +229,54 @@ def test_the_ad_checker_reads_the_duties_being_edited_not_the_saved_ones(org):
     edited[0].duty = "Selling. Tell us your current salary."
     found = problems(org, duties=edited)
     assert [(p["code"], p["field"]) for p in found] == [("salary-history-question", "description")]
+
+
+# --- The order of the stages (stage_order_problem) -----------------------------------------
+
+ORDER = (
+    "The stages go in this order: Received; then Screening, Interview and Assignment in any "
+    "order; then Decision; then Offer."
+)
+
+
+@pytest.mark.parametrize(
+    ("stages", "problem"),
+    [
+        ([("In", "received"), ("Talk", "interview"), ("Test", "assignment")], None),
+        ([("Talk", "interview"), ("Screen", "screening"), ("Yes", "offer")], None),
+        ([("Offer", "offer"), ("Second offer", "offer")], None),
+        (
+            [("In", "received"), ("Again", "received")],
+            "The stage “Again” is of the kind “Received”, which only the first stage can be: "
+            "an application is received before anything else happens to it.",
+        ),
+        (
+            [("In", "received"), ("Decide", "decision"), ("Offer", "offer"), ("Late", "screening")],
+            f"The stage “Late” (Screening) cannot come after “Decide” (Decision). {ORDER}",
+        ),
+        (
+            [("Offer", "offer"), ("Decide", "decision")],
+            f"The stage “Decide” (Decision) cannot come after “Offer” (Offer). {ORDER}",
+        ),
+        # A value that is no kind is the form's or the schema's to refuse; the rule looks
+        # past it at the stages that follow.
+        ([("In", "received"), ("Party", "party"), ("Screen", "screening")], None),
+        (
+            [("In", "received"), ("Party", "party"), ("Again", "received")],
+            "The stage “Again” is of the kind “Received”, which only the first stage can be: "
+            "an application is received before anything else happens to it.",
+        ),
+    ],
+)
+def test_the_stages_order_is_one_rule_with_one_message(stages, problem):
+    assert stage_order_problem(stages) == problem
+
+
+def test_the_stages_order_reads_in_finnish():
+    with translation.override("fi"):
+        problem = stage_order_problem(
+            [("Saapunut", "received"), ("Päätös", "decision"), ("Haastattelu", "interview")]
+        )
+    assert problem is not None
+    assert problem.startswith("Vaihe ”Haastattelu” (Haastattelu)"), problem
+    assert "”Päätös” (Päätös)" in problem
