@@ -22,6 +22,7 @@ from reilu.applications.thread import max_chars, thread_answer, unanswered_quest
 from reilu.employers.access import recruiting_orgs
 from reilu.employers.models import Membership
 from reilu.employers.staff import recruiter_required
+from reilu.form_addresses import back_on_get
 from reilu.jobs.models import Stage
 from reilu.jobs.staff_views import staff_posting
 from reilu.messaging.models import Message
@@ -101,9 +102,16 @@ def _detail_page(
     )
 
 
+def _application_page(anchor: str):
+    def page(request, pk) -> str:
+        return reverse("staff:application", args=[staff_application(request, pk).pk]) + anchor
+
+    return page
+
+
 # A refused request shows the application's page, CV preview frame included.
-@require_POST
 @recruiter_required
+@back_on_get(_application_page("#documents"))
 @csp_update({"frame-src": ["'self'"]})  # type: ignore[arg-type]
 def document_request(request, pk):
     """Ask the candidate for a document. Errors, and a refusal by the application's state,
@@ -171,8 +179,8 @@ def document_download(request, pk, doc_pk):
 
 
 # A refused answer shows the application's page, CV preview frame included.
-@require_POST
 @recruiter_required
+@back_on_get(_application_page("#thread"))
 @csp_update({"frame-src": ["'self'"]})  # type: ignore[arg-type]
 def answer(request, pk):
     """Staff write to the candidate in the application's conversation; a refused text comes

@@ -31,6 +31,7 @@ from reilu.applications.thread import (
     question_limit_reached,
 )
 from reilu.applications.tokens import application_for_token, link_language
+from reilu.form_addresses import back_on_get
 from reilu.jobs.alerts import alert_subscribe
 from reilu.jobs.models import Posting
 from reilu.jobs.views import PUBLIC_STATES
@@ -210,7 +211,18 @@ def subscribe_alerts(request, token):
     return redirect("applications:status", token=token)
 
 
-@require_http_methods(["POST"])
+def _status_thread(request: HttpRequest, token: str) -> str:
+    application_for_token(token, request=request, tell_expired=True)
+    return reverse("applications:status", args=[token]) + "#thread"
+
+
+def _status_documents(request: HttpRequest, token: str, pk: int) -> str:
+    app = application_for_token(token, request=request, tell_expired=True)
+    get_object_or_404(DocumentRequest, pk=pk, application=app)
+    return reverse("applications:status", args=[token]) + "#documents"
+
+
+@back_on_get(_status_thread)
 @rate_limited("thread", method="POST")
 def ask(request, token):
     """A question to the contact person from the status page. A refused text comes back on
@@ -255,7 +267,7 @@ def document_sent(
     return "", str(_("Thank you: %(name)s has your document.") % {"name": app.contact_name})
 
 
-@require_http_methods(["POST"])
+@back_on_get(_status_documents)
 @rate_limited("apply", method="POST")  # uploads share the apply form's counter
 def document_upload(request, token, pk):
     """The candidate sends a document asked for, from the status page. A refused file comes

@@ -5,6 +5,7 @@ these pages add what the seeker has at every employer on this Reilu: their appli
 their tasks, their data. Status links keep working without an account.
 """
 
+from collections.abc import Callable
 from typing import Any
 
 from django.contrib import messages
@@ -20,6 +21,7 @@ from reilu.applications.models import DocumentRequest, ThreadMessage
 from reilu.applications.thread import clean_text, question_ask, question_limit_reached
 from reilu.applications.views import apply_page, document_sent
 from reilu.errors import private_response
+from reilu.form_addresses import back_on_get
 from reilu.jobs.models import Posting
 from reilu.limits import rate_limited
 from reilu.rules import RuleError
@@ -72,8 +74,20 @@ def application(request: HttpRequest, pk: int) -> HttpResponse:
     return private_response(render(request, "seekers/application.html", context))
 
 
+def _application_page(anchor: str) -> Callable[..., str]:
+    def page(request: HttpRequest, pk: int, doc_pk: int | None = None) -> str:
+        app = selectors.application_of(request.seeker, pk)  # type: ignore[attr-defined]
+        if app is None:
+            raise Http404
+        if doc_pk is not None:
+            get_object_or_404(DocumentRequest, pk=doc_pk, application=app)
+        return reverse("seekers:application", args=[app.pk]) + anchor
+
+    return page
+
+
 @auth.seeker_required
-@require_POST
+@back_on_get(_application_page("#thread"))
 @rate_limited("thread", method="POST")  # the same counter as the status page's form
 def ask(request: HttpRequest, pk: int) -> HttpResponse:
     """A question to the contact person of one of the seeker's applications: the status
@@ -101,7 +115,7 @@ def ask(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @auth.seeker_required
-@require_POST
+@back_on_get(_application_page("#documents"))
 @rate_limited("apply", method="POST")  # the same counter as the status page's upload
 def document_upload(request: HttpRequest, pk: int, doc_pk: int) -> HttpResponse:
     """Send a document one of the seeker's applications was asked for: the status page's

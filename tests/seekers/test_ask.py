@@ -109,8 +109,10 @@ def test_signed_out_asks_nothing(client, two_employers):
     assert not ThreadMessage.objects.exists()
 
 
-def test_only_a_post_asks(aino_client, two_employers):
-    assert aino_client.get(f"/me/applications/{two_employers['acme'].pk}/ask/").status_code == 405
+def test_only_a_post_asks_a_get_goes_back_to_the_page(aino_client, two_employers):
+    response = aino_client.get(f"/me/applications/{two_employers['acme'].pk}/ask/")
+    assert response.status_code == 302 and response["Location"].endswith("/#thread")
+    assert not ThreadMessage.objects.exists()
 
 
 def test_an_erased_application_takes_no_question(aino_client, two_employers):
