@@ -293,5 +293,7 @@ def document_upload(request, token, pk):
         )
         response["Referrer-Policy"] = "same-origin"
         return response
+    # To the top of the page, where the notice is: at the section it would be out of sight
+    # on a phone (the section itself shows the document sent).
     messages.success(request, notice)
-    return redirect(reverse("applications:status", args=[token]) + "#documents")
+    return redirect("applications:status", token=token)

@@ -131,8 +131,9 @@ def document_upload(request: HttpRequest, pk: int, doc_pk: int) -> HttpResponse:
         context.update(doc_error=error, doc_error_for=document.pk)
         status = 400 if document.is_waiting and takes_documents(app) else 409
         return private_response(render(request, "seekers/application.html", context, status=status))
+    # To the top, where the notice is (reilu.applications.views.document_upload).
     messages.success(request, notice)
-    return redirect(reverse("seekers:application", args=[app.pk]) + "#documents")
+    return redirect("seekers:application", pk=app.pk)
 
 
 @auth.seeker_required

@@ -193,7 +193,8 @@ def test_the_candidate_sends_the_file_from_the_status_page_and_the_contact_is_ma
     assert f"/status/{application.raw_token}/documents/{document.pk}/" in status
     response = send(client, application, document)
     assert response.status_code == 302
-    assert response["Location"] == f"/status/{application.raw_token}/#documents"
+    # Not at #documents: the notice is at the top of the page, out of sight on a phone.
+    assert response["Location"] == f"/status/{application.raw_token}/"
     document.refresh_from_db()
     assert document.fulfilled_at is not None and document.file_type == "application/pdf"
     assert document.file_name == "licence.pdf" and document.file.name.startswith("documents/")

@@ -115,8 +115,10 @@ def test_staff_ask_for_a_document_and_the_candidate_sends_it_from_a_phone(
     right.write_bytes(PDF_BYTES)
     page.locator(f"#doc-file-{document.pk}").set_input_files(str(right))
     page.locator("#documents").get_by_role("button", name=re.compile("Laura Nieminen")).click()
-    page.wait_for_url(re.compile(r"/status/[A-Za-z0-9_-]+/#documents$"))
-    expect(page.get_by_text("Kiitos: Laura Nieminen on saanut asiakirjasi.")).to_be_visible()
+    page.wait_for_url(re.compile(r"/status/[A-Za-z0-9_-]+/$"))
+    # The thanks where the candidate is: in the phone's viewport, not above it.
+    thanks = page.get_by_text("Kiitos: Laura Nieminen on saanut asiakirjasi.")
+    expect(thanks).to_be_in_viewport()
     expect(page.locator("#documents .badge.ok")).to_be_visible()
     expect(page.locator("#documents input[type=file]")).to_have_count(0)
     assert horizontal_overflow(page, PHONE["width"]) == 0

@@ -98,7 +98,7 @@ def test_the_account_sends_the_file_and_refuses_a_bad_one_with_nothing_stored(
     assert stored_files() == [] and DocumentRequest.objects.get().fulfilled_at is None
     good = send(aino_client, acme, document)
     assert good.status_code == 302
-    assert good["Location"] == f"/me/applications/{acme.pk}/#documents"
+    assert good["Location"] == f"/me/applications/{acme.pk}/"  # the notice is at the top
     assert len(stored_files()) == 1
     assert "Laura Nieminen has your document" in aino_client.get(good["Location"]).content.decode()
 
