@@ -5,6 +5,7 @@ import zipfile
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 
 PDF = "application/pdf"
@@ -75,7 +76,8 @@ def check_upload(upload, wrong_type: str) -> str:
         raise ValidationError(
             _("The file is too large (%(size)s MB). The limit is %(limit)s MB.")
             % {
-                "size": round(upload.size / 1_048_576, 1),
+                # 12,0 in Finnish and Swedish, 12.0 in English.
+                "size": number_format(upload.size / 1_048_576, 1, use_l10n=True),
                 "limit": settings.REILU_MAX_UPLOAD_BYTES // 1_048_576,
             },
             code="too_large",
