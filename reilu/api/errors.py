@@ -51,9 +51,16 @@ BAD_INPUT = frozenset(
 )
 GONE = frozenset({"closed", "erased"})
 # An answer to one of a job's questions that the question does not take; a document
-# request whose due date has passed or that names no document.
+# request whose due date has passed or is more than a year ahead, or that names no document.
 UNPROCESSABLE = frozenset(
-    {"bad_answer", "requirement_not_met", "due_past", "document_empty", "document_too_long"}
+    {
+        "bad_answer",
+        "requirement_not_met",
+        "due_past",
+        "due_too_far",
+        "document_empty",
+        "document_too_long",
+    }
 )
 
 

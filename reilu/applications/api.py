@@ -396,7 +396,8 @@ def application_documents(request, pk: int):
 def application_document_request(request, pk: int, payload: s.DocumentRequestIn):
     """Ask the candidate for a document: they get a mail in the application's language and
     send the file from their status page or account. Refused with 422 `due_past` for a date
-    before today, 409 `not_in_process` once the application is withdrawn or not chosen."""
+    before today and `due_too_far` for one more than a year ahead, 409 `not_in_process`
+    once the application is withdrawn or not chosen."""
     app = _org_application(request, pk)
     if app is None:
         return Status(404, NOT_FOUND)

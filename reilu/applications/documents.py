@@ -44,6 +44,7 @@ if TYPE_CHECKING:
 
 WHAT_MAX = 200
 NOTE_MAX = 1000
+DUE_MAX_DAYS = 365
 # Outcomes whose application still takes documents.
 TAKING = (Application.Outcome.ACTIVE, Application.Outcome.HIRED)
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029]")
@@ -102,13 +103,25 @@ def clean_note(text: str) -> str:
     return text
 
 
-def clean_due(due: dt.date, today: dt.date | None = None) -> dt.date:
-    """A due date is today or later, in the employer's time zone (Europe/Helsinki)."""
+def due_range(today: dt.date | None = None) -> tuple[dt.date, dt.date]:
+    """The first and last due date a request may have: today, in the employer's time zone
+    (Europe/Helsinki), to a year ahead. A later date is rather a typo (2072 for 2027) than a
+    plan, and a request that waits for years keeps a task open on the candidate's account."""
     today = today or timezone.localdate()
-    if due < today:
+    return today, today + dt.timedelta(days=DUE_MAX_DAYS)
+
+
+def clean_due(due: dt.date, today: dt.date | None = None) -> dt.date:
+    first, last = due_range(today)
+    if due < first:
         raise RuleError(
             "due_past",
-            _("The due date must be today (%(today)s) or later.") % {"today": fmt_date(today)},
+            _("The due date must be today (%(today)s) or later.") % {"today": fmt_date(first)},
+        )
+    if due > last:
+        raise RuleError(
+            "due_too_far",
+            _("The due date can be at most a year ahead, by %(last)s.") % {"last": fmt_date(last)},
         )
     return due
 

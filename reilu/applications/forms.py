@@ -1,4 +1,5 @@
 import json
+from typing import Any
 
 from django import forms
 from django.core.exceptions import ValidationError
@@ -259,13 +260,19 @@ class DocumentRequestForm(forms.Form):
     )
     due = forms.DateField(
         label=_("Due date"),
-        help_text=_("Today or later."),
+        help_text=_("Today or later, at most a year ahead."),
         widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
         error_messages={
             "required": _("Give the date the document is due by."),
             "invalid": _("Give the due date as a date, for example 2027-01-31."),
         },
     )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        # The date picker offers only the dates the rule takes (Helsinki's today onwards).
+        first, last = documents.due_range()
+        self.fields["due"].widget.attrs.update(min=first.isoformat(), max=last.isoformat())
 
     def clean_what(self) -> str:
         return _rule(documents.clean_what, self.cleaned_data["what"])

@@ -5,6 +5,7 @@ anonymous first review, never another employer's."""
 
 import datetime as dt
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -21,8 +22,10 @@ from reilu.messaging.models import Message
 from reilu.privacy.models import AuditEvent
 from reilu.privacy.tasks import retention_sweep
 from reilu.rules import RuleError
+from reilu.talent.services.seekers import seeker_get_or_create
 from tests.applications.test_anonymous_review import apply as apply_anonymously
 from tests.conftest import PDF_BYTES, make_application, make_staff
+from tests.talent.conftest import sign_in_as
 
 WHAT = "Copy of your nursing licence"
 
@@ -253,6 +256,28 @@ def test_a_too_large_file_is_refused(client, settings, application, recruiter):
     assert stored_files() == []
 
 
+TOO_LARGE = {
+    "en": "The file is too large (1.5 MB). The limit is 1 MB.",
+    "fi": "Tiedosto on liian suuri (1,5 Mt). Enimmäiskoko on 1 Mt.",
+    "sv": "Filen är för stor (1,5 MB). Gränsen är 1 MB.",
+}
+
+
+@pytest.mark.parametrize("language", ["en", "fi", "sv"])
+def test_the_size_of_a_too_large_file_is_written_the_languages_way(
+    client, settings, application, recruiter, language
+):
+    settings.REILU_MAX_UPLOAD_BYTES = 1_048_576
+    Application.objects.filter(pk=application.pk).update(language=language)
+    document = request_for(application, recruiter)
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = language
+    content = PDF_BYTES + b"%" * (1_572_864 - len(PDF_BYTES))  # 1.5 MB
+    response = send(client, application, document, content=content)
+    assert response.status_code == 400
+    assert TOO_LARGE[language] in response.content.decode()
+    assert stored_files() == []
+
+
 def test_no_file_chosen_is_refused(client, application, recruiter):
     document = request_for(application, recruiter)
     url = f"/status/{application.raw_token}/documents/{document.pk}/"
@@ -368,6 +393,17 @@ def test_staff_api_refuses_a_past_date_and_an_empty_document_with_codes(
     assert not DocumentRequest.objects.exists()
 
 
+def test_staff_api_refuses_a_date_more_than_a_year_ahead_with_a_code(
+    client, api_token, application
+):
+    path = f"/applications/{application.pk}/document-requests"
+    far = api(client, api_token, "post", path, {"document": WHAT, "due": "2099-12-31"})
+    assert far.status_code == 422 and far.json()["code"] == "due_too_far"
+    assert not DocumentRequest.objects.exists()
+    last = str(today() + dt.timedelta(days=365))
+    assert api(client, api_token, "post", path, {"document": WHAT, "due": last}).status_code == 201
+
+
 def test_the_status_api_shows_open_requests_only(client, application, recruiter):
     waiting = request_for(application, recruiter)
     done = request_for(application, recruiter, what="Copy of your degree")
@@ -413,6 +449,43 @@ def test_today_is_helsinkis_today(application, recruiter):
         assert documents.clean_due(dt.date(2026, 12, 4)) == dt.date(2026, 12, 4)
 
 
+def test_a_due_date_is_at_most_a_year_ahead():
+    today = dt.date(2026, 12, 3)
+    assert documents.clean_due(dt.date(2027, 12, 3), today) == dt.date(2027, 12, 3)
+    with pytest.raises(RuleError) as refused:
+        documents.clean_due(dt.date(2027, 12, 4), today)
+    assert refused.value.code == "due_too_far"
+    assert "3 December 2027" in refused.value.message
+
+
+TOO_FAR = {
+    "en": "The due date can be at most a year ahead, by",
+    "fi": "Eräpäivä voi olla enintään vuoden päässä, viimeistään",
+    "sv": "Sista dagen kan vara högst ett år framåt, senast",
+}
+
+
+@pytest.mark.parametrize("language", ["en", "fi", "sv"])
+def test_a_far_due_date_is_refused_in_the_form_then_a_near_one_goes(
+    staff_client, application, language
+):
+    staff_client.cookies[settings.LANGUAGE_COOKIE_NAME] = language
+    far = ask(staff_client, application, due=dt.date(2099, 12, 31))
+    assert far.status_code == 400
+    assert TOO_FAR[language] in far.content.decode()
+    assert not DocumentRequest.objects.exists()
+    assert ask(staff_client, application, due=today() + dt.timedelta(days=30)).status_code == 302
+    assert DocumentRequest.objects.get().due == today() + dt.timedelta(days=30)
+
+
+def test_the_date_picker_offers_today_to_a_year_ahead_in_helsinki(staff_client, application):
+    # 22:30 UTC on 3 December is already 4 December in Helsinki.
+    with time_machine.travel(dt.datetime(2026, 12, 3, 22, 30, tzinfo=dt.UTC), tick=False):
+        page = staff_client.get(f"/staff/applications/{application.pk}/").content.decode()
+    field = re.search(r'<input type="date" name="doc-due"[^>]*>', page).group(0)
+    assert 'min="2026-12-04"' in field and 'max="2027-12-04"' in field
+
+
 def test_a_request_past_its_date_shows_overdue_to_staff(staff_client, application, recruiter):
     document = request_for(application, recruiter, days=1)
     with time_machine.travel(timezone.now() + dt.timedelta(days=3), tick=False):
@@ -438,3 +511,57 @@ def test_the_contact_is_told_in_their_own_language(
     assert send(client, application, document).status_code == 302
     mail = Message.objects.about(application).get(kind="staff_document_received")
     assert mail.subject == subject and WHAT in mail.body
+
+
+ENDED = {
+    "en": "No longer needed: the application has ended",
+    "fi": "Ei enää tarvita: hakemus on päättynyt",
+    "sv": "Behövs inte längre: ansökan har avslutats",
+}
+
+
+@pytest.mark.parametrize("language", ["en", "fi", "sv"])
+@pytest.mark.parametrize("outcome", ["withdrawn", "rejected"])
+def test_an_open_request_of_an_ended_application_says_so_to_the_candidate(
+    client, org, application, recruiter, outcome, language
+):
+    request_for(application, recruiter)
+    Application.objects.filter(pk=application.pk).update(language=language)
+    application.refresh_from_db()
+    if outcome == "withdrawn":
+        app_services.application_withdraw(application=application)
+    else:
+        app_services.applications_decide(
+            organization=org, application_ids=[application.pk], outcome=outcome, actor=recruiter
+        )
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = language
+    status = client.get(f"/status/{application.raw_token}/").content.decode()
+    assert WHAT in status and ENDED[language] in status and 'name="file"' not in status
+    sign_in_as(client, seeker_get_or_create(email=application.email, language=language))
+    account = client.get(f"/me/applications/{application.pk}/").content.decode()
+    assert WHAT in account and ENDED[language] in account and 'name="file"' not in account
+
+
+CANCELLED_BADGE = {"en": "Cancelled", "fi": "Peruttu", "sv": "Återkallad"}
+
+
+@pytest.mark.parametrize("language", ["en", "fi", "sv"])
+def test_a_cancelled_requests_badge_uses_the_cancel_buttons_word(
+    staff_client, application, recruiter, language
+):
+    document = request_for(application, recruiter)
+    documents.document_cancel(document=document, actor=recruiter)
+    staff_client.cookies[settings.LANGUAGE_COOKIE_NAME] = language
+    page = staff_client.get(f"/staff/applications/{application.pk}/").content.decode()
+    row = re.search(r'data-state="cancelled".*?</li>', page, re.S).group(0)
+    assert f'<span class="badge">{CANCELLED_BADGE[language]}</span>' in row
+
+
+def test_in_finnish_the_upload_button_and_the_mail_read_naturally(client, posting, recruiter):
+    app, raw = make_application(posting, email="eino@example.fi", name="Eino Ek", language="fi")
+    request_for(app, recruiter)
+    status = client.get(f"/status/{raw}/").content.decode()
+    assert "Lähetä henkilölle Laura Nieminen</button>" in status
+    mail = Message.objects.about(app).get(kind="document_requested")
+    assert "kysy minulta" not in mail.body
+    assert "vastaa vain tähän viestiin, niin Laura Nieminen auttaa mielellään." in mail.body

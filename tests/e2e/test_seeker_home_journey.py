@@ -138,6 +138,14 @@ def test_one_home_for_the_job_seeker(
     page.goto(base + "/me/")
     expect(page.locator("[data-task-count]")).to_have_text("0")
     expect(page.locator("#tasks [data-task='move']")).to_be_visible()
+    # Task cards stand without list bullets and the list's indent (they narrowed the cards).
+    for at in ("/me/", "/me/tasks/"):
+        page.goto(base + at)
+        tasks = page.locator(".task-list")
+        assert tasks.evaluate("ul => getComputedStyle(ul).paddingLeft") == "0px"
+        bullet = tasks.locator("li").first.evaluate("li => getComputedStyle(li).listStyleType")
+        assert bullet == "none"
+    page.goto(base + "/me/")
 
     # 5. A question to the contact person, from the account: an empty one is refused first.
     page.locator(f"[data-application='{first.pk}']").get_by_role("link", name=posting.title).click()

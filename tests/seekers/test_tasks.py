@@ -1,7 +1,10 @@
 """Tasks in one place: interviews to book or move, feedback calls offered, surveys."""
 
 import datetime as dt
+import re
 
+import pytest
+from django.conf import settings
 from django.utils import timezone
 
 from reilu.applications import services as app_services
@@ -9,6 +12,7 @@ from reilu.interviews.models import Booking
 from reilu.interviews.services.booking import booking_book
 from reilu.seekers.selectors import task_count, tasks_of
 from tests.interviews.conftest import make_slot, to_interview
+from tests.seekers.test_documents import request_for
 
 
 def test_an_interview_to_book_is_a_task_with_the_last_open_time_as_deadline(
@@ -85,3 +89,38 @@ def test_a_booked_time_is_kept_from_the_task_count(aino, two_employers, recruite
     slot = make_slot(acme.posting, [recruiter], days=3)
     booking_book(application=acme, slot_id=slot.pk)
     assert task_count(tasks_of(aino)) == 0
+
+
+NOTHING = {
+    "en": ("Nothing waits for you now.", "0 things wait"),
+    "fi": ("Mikään ei odota sinua nyt.", "0 asiaa odottaa"),
+    "sv": ("Inget väntar på dig just nu.", "0 saker väntar"),
+}
+
+
+@pytest.mark.parametrize("language", ["en", "fi", "sv"])
+def test_with_no_tasks_the_page_says_so_once(aino_client, two_employers, language):
+    aino_client.cookies[settings.LANGUAGE_COOKIE_NAME] = language
+    html = aino_client.get("/me/tasks/").content.decode()
+    nothing, zero = NOTHING[language]
+    assert nothing in html and zero not in html
+
+
+def test_one_task_is_counted_in_the_singular(aino_client, two_employers, recruiter):
+    request_for(two_employers["acme"], recruiter)
+    html = aino_client.get("/me/tasks/").content.decode()
+    assert "1 thing waits for you." in html and "Nothing waits" not in html
+
+
+def test_in_swedish_the_tasks_and_the_data_have_their_own_headings_and_stage_one_word(
+    aino_client, two_employers
+):
+    aino_client.cookies[settings.LANGUAGE_COOKIE_NAME] = "sv"
+    home = aino_client.get("/me/").content.decode()
+    headings = re.findall(r"<h2>(?:<a [^>]*>)?([^<]+)", home)
+    assert "Att göra" in headings and "Dina uppgifter" in headings
+    assert headings.count("Dina uppgifter") == 1
+    assert "Skede: " in home and "Steg: " not in home
+    status = aino_client.get(f"/status/{two_employers['raw_acme']}/").content.decode()
+    assert "Skede 1 av" in status and "Steg" not in status
+    assert "<h1>Att göra</h1>" in aino_client.get("/me/tasks/").content.decode()
