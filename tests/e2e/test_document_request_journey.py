@@ -3,7 +3,8 @@
 A recruiter asks the candidate for a document on the application's page (a first try with
 nothing filled in is refused with the error summary, the fix goes); the candidate gets the
 mail (a real SMTP server), opens the status link on a phone (390 px), sends a file of the
-wrong kind, is told why, sends the PDF; the recruiter gets a mail, sees the document
+wrong kind, is told why, uses the language switch there (back to the status page), sends
+the PDF and sees the thanks without scrolling; the recruiter gets a mail, sees the document
 received and downloads it.
 """
 
@@ -109,6 +110,11 @@ def test_staff_ask_for_a_document_and_the_candidate_sends_it_from_a_phone(
     assert horizontal_overflow(page, PHONE["width"]) == 0
     assert serious_violations(page) == []
     shot(page, "documents-3-phone-refused")
+    # The language switch on the refused page sends the browser back to the address it is
+    # at, the form's POST-only one: that leads to the status page's documents, not a 405.
+    page.get_by_role("button", name=t(language, "Change")).click()
+    page.wait_for_url(re.compile(r"/status/[A-Za-z0-9_-]+/#documents$"))
+    expect(page.locator("#documents input[type=file]")).to_have_count(1)
     document.refresh_from_db()
     assert document.fulfilled_at is None and not document.file
     right = tmp_path / "ammattioikeus.pdf"
