@@ -336,8 +336,13 @@ def promise(request, pk):
     return redirect("staff:application", pk=app.pk)
 
 
-@require_POST
+def _board_page(request, pk) -> str:
+    return reverse("staff:board", args=[staff_posting(request, pk).pk])
+
+
+# The preview is a page at this address: the language switch there comes back with a GET.
 @recruiter_required
+@back_on_get(_board_page)
 def decide(request, pk):
     """Decide on the selected candidates: first a preview, then the confirmed decision."""
     posting = staff_posting(request, pk)

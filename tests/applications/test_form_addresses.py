@@ -75,3 +75,15 @@ def test_another_employers_staff_get_404_and_strangers_the_sign_in(
     )
     client.force_login(outsider)
     assert client.get(url).status_code == 404
+
+
+def test_the_decision_previews_address_leads_back_to_the_board(
+    client, staff_client, posting, application, outsider
+):
+    url = f"/staff/postings/{posting.pk}/decide/"
+    preview = staff_client.post(url, {"ids": [application.pk], "outcome": "rejected"})
+    assert preview.status_code == 200  # the preview is a page at the form's address
+    back = staff_client.get(url)
+    assert back.status_code == 302 and back["Location"] == f"/staff/postings/{posting.pk}/"
+    client.force_login(outsider)
+    assert client.get(url).status_code == 404
