@@ -1,10 +1,10 @@
 """Fast bulk inserts for benchmark data (bench/seed.py and the areas' seeders).
 
 The ORM would take many minutes for a million applications. On PostgreSQL rows go in with
-COPY (psycopg's `cursor.copy()`), with their ids given, so the sequences are moved past
-them afterwards (`reset_sequences`); on SQLite with raw multi-row INSERTs. Both run inside
-the caller's large transactions. Column values come from the models' own defaults, so
-fields added later still get valid values.
+COPY (psycopg's `cursor.copy()`), on SQLite with raw multi-row INSERTs; on both with their
+ids given, so PostgreSQL's sequences are moved past them afterwards (`reset_sequences`).
+Both run inside the caller's large transactions. Column values come from the models' own
+defaults, so fields added later still get valid values.
 """
 
 from django.core.management.color import no_style
@@ -50,26 +50,28 @@ class Inserter:
         self.batch = batch
         self.count = 0
         table = model._meta.db_table
+        # Ids given rather than drawn by the database: the ids the seeders compute (first +
+        # i) are then certain, not assumed. SQLite's AUTOINCREMENT would otherwise go on
+        # from the highest id the table ever held, deleted rows included.
+        self.next_pk = next_id(model)
+        pk = model._meta.pk.column
         self.copy = connection.vendor == "postgresql"
         if self.copy:
-            # Ids given rather than drawn from the sequence row by row: cheaper, and the
-            # ids the seeders compute (first + i) are then certain, not assumed.
-            self.next_pk = next_id(model)
-            pk = model._meta.pk.column
             self.copy_sql = f"COPY {table} ({pk},{','.join(self.columns)}) FROM STDIN"
             self.batch = max(batch, 10_000)  # one COPY per batch; bigger is cheaper
             _loaded.add(model)
-        self.sql_head = f"INSERT INTO {table} ({','.join(self.columns)}) VALUES "  # noqa: S608
-        self.placeholders = "(" + ",".join(["%s"] * len(self.columns)) + ")"
+        self.sql_head = f"INSERT INTO {table} ({pk},{','.join(self.columns)}) VALUES "  # noqa: S608
+        self.placeholders = "(" + ",".join(["%s"] * (len(self.columns) + 1)) + ")"
 
     def add(self, **values) -> None:
         for f in self.prepared:
             if f.attname in values:
                 values[f.attname] = f.get_db_prep_save(values[f.attname], connection)
-        row = tuple(values.get(f.attname, self.defaults[f.attname]) for f in self.fields)
-        if self.copy:
-            row = (self.next_pk, *row)
-            self.next_pk += 1
+        row = (
+            self.next_pk,
+            *(values.get(f.attname, self.defaults[f.attname]) for f in self.fields),
+        )
+        self.next_pk += 1
         self.rows.append(row)
         if len(self.rows) >= self.batch:
             self.flush()
