@@ -114,7 +114,10 @@ def answer_in_workspace(desk: Page, link: str, question: str, answer: str) -> No
     desk.goto(link)
     expect(desk.locator("#thread .thread-message.candidate").last).to_contain_text(question)
     desk.locator("#answer-text").fill(answer)
-    desk.locator("#thread form button[type=submit]").click()
+    # The page's address already ends in #thread, so waiting for that address would return
+    # before the answer is even sent: wait for the page the answer's POST leads to.
+    with desk.expect_navigation(wait_until="load"):
+        desk.locator("#thread form button[type=submit]").click()
     desk.wait_for_url(re.compile(r"#thread$"))
     expect(desk.locator("#thread .thread-message.staff").last).to_contain_text(answer)
 
