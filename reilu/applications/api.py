@@ -306,6 +306,20 @@ def _org_application(request, pk: int) -> Application | None:
     )
 
 
+def _viewed_application(request, pk: int):
+    """One of the employer's applications, its reading recorded in the access log like a
+    view of the application; None when it is not the employer's."""
+    app = _org_application(request, pk)
+    if app is not None:
+        audit_record(
+            organization=app.posting.organization,
+            action=AuditEvent.Action.VIEW_APPLICATION,
+            obj=app,
+            actor=request.user,
+        )
+    return app
+
+
 @staff.get(
     "/applications/{pk}/thread",
     response={200: s.Thread, 401: shared.Error, 404: shared.Error},
@@ -313,15 +327,9 @@ def _org_application(request, pk: int) -> Application | None:
 def application_thread_read(request, pk: int):
     """The conversation of one of the employer's applications (recorded in the access log
     like a view of the application)."""
-    app = _org_application(request, pk)
+    app = _viewed_application(request, pk)
     if app is None:
         return Status(404, NOT_FOUND)
-    audit_record(
-        organization=app.posting.organization,
-        action=AuditEvent.Action.VIEW_APPLICATION,
-        obj=app,
-        actor=request.user,
-    )
     return thread_out(app)
 
 
@@ -369,15 +377,9 @@ def _document_out(app: Application, d) -> dict:
 def application_documents(request, pk: int):
     """The documents asked of the candidate of one of the employer's applications, with
     their state (recorded in the access log like a view of the application)."""
-    app = _org_application(request, pk)
+    app = _viewed_application(request, pk)
     if app is None:
         return Status(404, NOT_FOUND)
-    audit_record(
-        organization=app.posting.organization,
-        action=AuditEvent.Action.VIEW_APPLICATION,
-        obj=app,
-        actor=request.user,
-    )
     return {"items": [_document_out(app, d) for d in documents.requests_of(app)]}
 
 
