@@ -264,6 +264,7 @@ def test_applying_again_names_the_active_application_and_keeps_no_second_cv(org,
     services.applications_decide(
         organization=org, application_ids=[first.pk], outcome=Application.Outcome.REJECTED
     )
+    make_application(posting, email="someone.else@example.fi")
     active, _ = make_application(posting)
     cvs = settings.STORAGES["default"]["OPTIONS"]["location"] / "cv"
     stored = sorted(p.name for p in cvs.iterdir())
@@ -271,7 +272,7 @@ def test_applying_again_names_the_active_application_and_keeps_no_second_cv(org,
         make_application(posting, email="AINO@example.fi ")
     assert refused.value.code == "duplicate" and refused.value.application == active
     assert sorted(p.name for p in cvs.iterdir()) == stored
-    assert Application.objects.filter(posting=posting).count() == 2
+    assert Application.objects.filter(posting=posting).count() == 3
     assert [e.application_id for e in Event.objects.filter(kind="duplicate")] == [active.pk]
     assert len(letters(active, "duplicate")) == 1
     assert letters(first, "duplicate") == letters(elsewhere, "duplicate") == []
