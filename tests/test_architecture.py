@@ -22,6 +22,7 @@ LAYERS: list[set[str]] = [
         "textfields",
         "fold",
         "formatting",
+        "form_addresses",
         "widgets",
         "errors",
         "adcheck",
