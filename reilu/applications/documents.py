@@ -204,7 +204,8 @@ def document_request(
 
 def document_cancel(*, document: DocumentRequest, actor: "User | None") -> DocumentRequest:
     """Staff no longer need the document: it leaves the candidate's pages and tasks (the
-    timeline says so). A received document cannot be cancelled."""
+    timeline says so) and the candidate is told by mail while the application is in
+    process. A received document cannot be cancelled."""
     with transaction.atomic():
         app = _lock(document.application)
         document = DocumentRequest.objects.select_for_update().get(pk=document.pk)
@@ -215,6 +216,15 @@ def document_cancel(*, document: DocumentRequest, actor: "User | None") -> Docum
         Event.objects.create(
             application=app, kind=Event.Kind.DOCUMENT_CANCELLED, text=document.what, actor=actor
         )
+        # A candidate who is still in the process may be preparing the file; an ended
+        # application's requests already read "no longer needed" and get no more mail.
+        if takes_documents(app):
+            tell_candidate(
+                app,
+                "document_cancelled",
+                f"document-cancel:{document.pk}",
+                values={"document": document.what},
+            )
         status_changed([app.pk])
     return document
 

@@ -217,6 +217,18 @@ LETTERS = {
             "If you have questions, ask me, {contact_name}: just reply to this message."
         ),
     ),
+    "document_cancelled": Letter(
+        label=_("A document no longer needed"),
+        subject=_("You need not send the document: {posting}"),
+        body=_(
+            "Hello {first_name},\n\n"
+            "we asked you for this document for your application for {posting} at "
+            "{employer}:\n\n{document}\n\nWe no longer need it, so you need not send it. "
+            "Nothing else about your application changes; you can follow it here:\n"
+            "{status_url}\n\n"
+            "If you have questions, ask me, {contact_name}: just reply to this message."
+        ),
+    ),
     "duplicate": Letter(
         label=_("Applied twice"),
         subject=_("Your application for {posting} is already with us"),

@@ -151,7 +151,13 @@ def document_cancel(request, pk, doc_pk):
     with refusal_shown(request) as refused:
         documents.document_cancel(document=document, actor=request.user)
     if not refused:
-        messages.success(request, _("The request is cancelled. The candidate's page says so."))
+        if documents.takes_documents(app):
+            messages.success(
+                request,
+                _("The request is cancelled. The candidate is told by mail and on the page."),
+            )
+        else:
+            messages.success(request, _("The request is cancelled. The candidate's page says so."))
     return redirect(reverse("staff:application", args=[app.pk]) + "#documents")
 
 

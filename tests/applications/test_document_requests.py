@@ -149,6 +149,38 @@ def test_cancel_is_post_only_and_takes_the_request_off_the_candidates_page(
     assert stored_files() == []
 
 
+def test_the_candidate_is_told_by_mail_that_the_document_is_no_longer_needed(
+    staff_client, application, recruiter
+):
+    document = request_for(application, recruiter)
+    url = f"/staff/applications/{application.pk}/documents/{document.pk}/cancel/"
+    assert staff_client.post(url).status_code == 302
+    mail = Message.objects.about(application).get(kind="document_cancelled")
+    assert mail.to_email == application.email
+    assert mail.subject == f"You need not send the document: {application.posting.title}"
+    assert WHAT in mail.body and "no longer need it" in mail.body
+    assert "/status/" in mail.body
+    page = staff_client.get(f"/staff/applications/{application.pk}/").content.decode()
+    assert "The candidate is told by mail and on the page." in page
+    # Cancelling again is refused and mails nothing more.
+    again = staff_client.post(url, follow=True).content.decode()
+    assert "This request is no longer open." in again
+    assert Message.objects.about(application).filter(kind="document_cancelled").count() == 1
+
+
+def test_an_ended_applications_request_is_cancelled_without_mail(
+    staff_client, org, application, recruiter
+):
+    document = request_for(application, recruiter)
+    app_services.application_withdraw(application=application)
+    url = f"/staff/applications/{application.pk}/documents/{document.pk}/cancel/"
+    assert staff_client.post(url).status_code == 302
+    assert DocumentRequest.objects.get().cancelled_at is not None
+    assert not Message.objects.about(application).filter(kind="document_cancelled").exists()
+    page = staff_client.get(f"/staff/applications/{application.pk}/").content.decode()
+    assert "The request is cancelled. The candidate&#x27;s page says so." in page
+
+
 def test_another_employers_staff_get_404_on_every_document_page(
     client, application, recruiter, outsider
 ):
