@@ -13,6 +13,7 @@ from typing import TypeVar
 from django.http import HttpRequest, HttpResponse, HttpResponseBase, HttpResponseServerError
 from django.shortcuts import render
 from django.template import loader
+from django.utils.http import url_has_allowed_host_and_scheme
 
 logger = logging.getLogger(__name__)
 Response = TypeVar("Response", bound=HttpResponseBase)
@@ -56,8 +57,19 @@ def link_expired(request: HttpRequest) -> HttpResponse:
     return _page(request, 410, {"candidate_link": True})
 
 
+def _form_page(request: HttpRequest) -> str:
+    """The page a refused form was sent from (this site's only), so the way forward can
+    lead back to it: the form's own address may answer only POST."""
+    referer = request.META.get("HTTP_REFERER", "")
+    if request.method != "POST" or not url_has_allowed_host_and_scheme(
+        referer, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        return ""
+    return referer
+
+
 def too_many_requests(request: HttpRequest, message: str) -> HttpResponse:
-    response = _page(request, 429, {"message": message})
+    response = _page(request, 429, {"message": message, "back": _form_page(request)})
     response["Retry-After"] = "60"
     return response
 

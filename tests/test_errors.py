@@ -133,6 +133,33 @@ def test_429_from_the_rate_limits(db, settings, language):
     assert 'role="alert"' in html
 
 
+BACK = {
+    "en": "Back to the page you were on",
+    "fi": "Takaisin sivulle, jolla olit",
+    "sv": "Tillbaka till sidan där du var",
+}
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_a_refused_form_leads_back_to_the_page_it_was_on(db, settings, application, language):
+    # The form's own address answers only POST, so the way forward is the page it came from.
+    settings.REILU_RATES = {**settings.REILU_RATES, "thread": "1/m"}
+    client = visitor(language)
+    page = f"http://testserver/status/{application.raw_token}/"
+    ask = f"/status/{application.raw_token}/ask/"
+    assert (
+        client.post(ask, {"text": "When is the interview?"}, HTTP_REFERER=page).status_code == 302
+    )
+    response = client.post(ask, {"text": "And the salary?"}, HTTP_REFERER=page)
+    html = assert_page(response, 429, 429, language)
+    assert f'<a href="{page}">{BACK[language]}</a>' in html
+    # Another site as the referrer, or none, gets no such link.
+    elsewhere = client.post(ask, {"text": "?"}, HTTP_REFERER="https://evil.example/status/")
+    assert elsewhere.status_code == 429
+    assert "evil.example" not in elsewhere.content.decode()
+    assert BACK[language] not in client.post(ask, {"text": "?"}).content.decode()
+
+
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_500(db, language):
     response = visitor(language).get("/test-errors/500/")
