@@ -113,6 +113,8 @@ DUTY_HEADING = _ci(
 )
 DUTY_PROSE = _ci(
     r"vastaat\b|tehtäviisi kuuluu|työhösi kuuluu|tehtävänäsi on|pääasiallisena tehtävänäsi|"
+    # A headline that sums the work up: "Help our team close the books – that's the job."
+    r"(?:that's|that is) (?:the|your) (?:job|role|work)\s*[.!]|"
     r"työtehtäviisi kuulu\w*|työ sisältää|"
     r"you(?:'ll| will) be (?:in charge of|responsible for)|you are responsible for|"
     r"your (?:main |key |daily )?(?:tasks|duties|responsibilities) (?:include|are|will be)|"
@@ -202,7 +204,14 @@ DUTY_LABEL = _ci(
     r"(?:arbetet|uppgifter|dina uppgifter|arbetsuppgifter|arbetsbeskrivning|uppdraget)\s*[:–-]|"
     r"(?:jobbet|arbetet|tjänsten|rollen) i korthet\s*[:–-]|"
     r"(?:the )?(?:job|role|work) in (?:short|brief|a nutshell)\s*[:–-]|"
-    r"what you(?:'ll| will|'d| would) do\s*:|tehtävä\s*:|role\s*:"
+    r"what you(?:'ll| will|'d| would) do\s*:|tehtävä\s*:|role\s*:|"
+    r"(?:the )?scope(?: of (?:the )?(?:role|job|work))?\s*:|(?:key )?accountabilities\s*:"
+)
+# What follows a label when it gives the terms, not the work: "The role: 60 % part-time".
+TERMS_REST = compile_guarded(
+    r"\s*(?:\d|part-time|full-time|permanent|fixed-term|temporary|osa-aikai|kokoaikai|"
+    r"vakituinen|määräaikai|toistaiseksi|heltid|deltid|tills vidare|visstid|fast anställning)",
+    re.IGNORECASE,
 )
 NOT_DUTY_INTRO = _ci(
     r".*(?:looking for|someone who|who you are|we (?:hope|expect|offer)|offers?\b|require|"
@@ -292,7 +301,8 @@ SECOND_PERSON_TASK = {
         # "Työ on pääosin asiakkaiden neuvomista": the work named by an action noun.
         r"(?:työ|työsi|tehtävä|tehtäväsi|tehtävät|työnkuva|rooli)\s+(?:on|ovat)\s+"
         r"(?:\w+\s+){0,3}\w+m(?:ista|istä)\b|"
-        r"(?:tehtäv|työnkuv|toimenkuv|työhö|työtehtäv|rooliin|pestii)\w*\s+"
+        r"(?:tehtäv|työnkuv|toimenkuv|työhö|työtehtäv|rooliin|pestii|vastuualu|vastuullesi|"
+        r"vastuisiisi)\w*\s+"
         r"(?:kuulu\w*|sisälty\w*|on|ovat)\b|"
         rf"(?:(?<=[.:!,] )|{LS})(?:\w+(?:en|ten|jen)\s+)?\w*(?:palvelu|myynti|siivous|"
         r"keräily|pakkaus|kuljetus|paisto|tarjoilu|kassatyö|hyllytys|asennus|huolto|hoito|opetus|"
@@ -340,7 +350,8 @@ SECOND_PERSON_TASK = {
         r"in practice you|work:|"
         r"(?:(?<=\n)|^)\s*(?:[-–•*]\s*)?(?:responsible for|in charge of)\b|"
         rf"(?:(?<=[.:!,&] )|{LS})(?:{EN_TASK})ing\b|"
-        rf"(?:(?<=[.:!,] )|{LS})(?:\w+\s+)?(?:deliver(?:y|ies)|cleaning|customer service|"
+        rf"(?:(?<=[.:!,] )|{LS})(?:(?!(?:we|you|they|i|us)\s)\w+\s+)?(?:deliver(?:y|ies)|"
+        r"cleaning|customer service|"
         r"installation|maintenance|repairs?|teaching|nursing|cooking|bookkeeping|payroll|"
         rf"programming|testing|picking|packing|loading|serving)\b(?!\s+(?-i:[A-Z])|{NOT_ROLE})"
     ),
@@ -370,13 +381,27 @@ TASK_CLAUSE = _ci(
 )
 
 
+# A line that opens with a time of day: "klo 6.00 kuormien purku", "07.00 rapport",
+# "6 am – open the kitchen". Hours and minutes, or "klo"/"kl."/"at" before the hour, so that a
+# date ("10.3.") or a count ("3 years") is not read as a time.
+TIME_LINE = compile_guarded(
+    r"(?:(?:klo|kl\.?|at)\s*\d{1,2}(?:[.:]\d{2})?|\d{1,2}[.:]\d{2}|\d{1,2}\s*(?:am|pm))"
+    r"(?:\s*[–-]\s*\d{1,2}(?:[.:]\d{2})?)?\s*(?:am|pm)?\s*[–—:-]?\s*[^\W\d_]",
+    re.IGNORECASE,
+)
+
+
 def _schedule(ad: Ad) -> bool:
+    """A weekday schedule or a run-down of the day by the clock: three lines or more."""
     text = ad.text
-    days = 0
+    days = times = 0
     for start, end in ad.lines:
-        if WEEKDAY_LINE.match(text, _content_start(text, start, end)):
+        at = _content_start(text, start, end)
+        if WEEKDAY_LINE.match(text, at):
             days += 1
-    return days >= 3
+        elif TIME_LINE.match(text, at):
+            times += 1
+    return days >= 3 or times >= 3
 
 
 def _listed_tasks(ad: Ad) -> bool:
@@ -493,7 +518,8 @@ def _labelled_line(ad: Ad) -> bool:
     for start, end in ad.lines:
         start = _content_start(text, start, end)
         m = DUTY_HEADING.match(text, start, end)
-        if m and LABEL_REST.match(text, m.end(), end):
+        rest = m and LABEL_REST.match(text, m.end(), end)
+        if rest and not TERMS_REST.match(text, rest.end() - 1, end):
             return True
     return False
 
@@ -553,7 +579,70 @@ def _action_fragment(ad: Ad) -> bool:
     return False
 
 
+# Words that make an introducing line about the work even where it also names requirements
+# or perks ("Who you are and what you'll do").
+DUTY_WORDS = _ci(
+    r"tehtäv\w*|työnkuva\w*|vastaat|teet\b|duties|tasks|responsibilit\w*|you(?:'ll| will) do|"
+    r"uppgift\w*|ansvar\w*|gör\b|what the (?:job|role) (?:is|involves)"
+)
+
+
+# A line that opens a section of perks, values or requirements.
+SECTION_INTRO = _ci(
+    r".*(?:benefits|perks|we offer|what we offer|enjoy|in it for you|why (?:join|work)|"
+    r"values|requirements|qualifications|you have|we expect|"
+    r"tarjoamme|meillä saat|odotamme|edellytämme|toivomme|sinulla on|arvo(?:mme|t)\b|"
+    r"(?:meille|meillä) on tärkeää|"
+    r"vi erbjuder|hos oss får du|vi förutsätter|vi önskar|vi söker dig som|du har|krav|"
+    r"vi tror på|viktigt för oss)"
+)
+
+
+def _without_offers(ad: Ad) -> Ad:
+    """The ad with its sections of requirements, perks and values blanked out: a perk such
+    as "You'll spend two paid days volunteering" or "Du får ta med dig bröd hem" reads like
+    a task but is none. A section is what follows a line that introduces one ("We offer",
+    "What you'll enjoy:", "Meille on tärkeää"): its list items, or its paragraph up to the
+    first blank line. Offsets are kept, so spans found in the result hold for the ad."""
+    text = ad.text
+    cut: list[tuple[int, int]] = []
+    section = False
+    blank = False
+    for m in LINE_WITH_END.finditer(text):
+        start, end = m.start(), m.end("line")
+        raw = text[start:end].strip()
+        if not raw:
+            blank = True
+            continue
+        intro = ad.is_heading((start, end)) or raw.rstrip("*_ ").endswith(":")
+        if intro and not LIST_ITEM.match(raw):
+            line = undecorated(raw)
+            section = bool(SECTION_INTRO.match(line)) and not (
+                DUTY_WORDS.search(line) or TASK_CLAUSE.search(line)
+            )
+            blank = False
+            continue
+        if section and (LIST_ITEM.match(raw) or not blank):
+            cut.append((start, end))
+            blank = False
+            continue
+        section = False
+    if not cut:
+        return ad
+    parts, at = [], 0
+    for start, end in cut:
+        parts.append(text[at:start])
+        parts.append(" " * (end - start))
+        at = end
+    parts.append(text[at:])
+    return Ad("".join(parts), ad.lang)
+
+
+LINE_WITH_END = re.compile(r"(?P<line>[^\n]*)(?:\n|$)")
+
+
 def has_duties(ad: Ad) -> bool:
+    ad = _without_offers(ad)
     text = ad.text
     lines = ad.lines
     for i, span in enumerate(lines):
@@ -570,8 +659,10 @@ def has_duties(ad: Ad) -> bool:
         return True
     if _share_table(ad) or DUTY_SUBJECT.search(text) or _action_fragment(ad):
         return True
-    if any(DUTY_LABEL.match(text, _content_start(text, s, e)) for s, e in lines):
-        return True
+    for s, e in lines:
+        label = DUTY_LABEL.match(text, _content_start(text, s, e))
+        if label and not TERMS_REST.match(text, label.end(), e):
+            return True
     if _labelled_line(ad) or _gerund_list(ad):
         return True
     # Every language's phrasing counts: bilingual ads and a mis-guessed language are common.

@@ -111,9 +111,12 @@ SV_SUBJECT_VERB = compile_guarded(
     r"(?P<verb>[a-zåäö]{2,}r)\b"
 )
 # The future: "Du kommer (att) jobba med …", "Du ska planera …".
+SV_ADVERB = (
+    r"(?:också|främst|även|bland annat|bl\.\s?a\.|till exempel|t\.\s?ex\.|framför allt|dessutom)"
+)
 SV_FUTURE = compile_guarded(
-    r"(?<![\w-])(?:du|Du)\s+(?:kommer\s+(?:att\s+)?|ska\s+)(?:också\s+|främst\s+|även\s+)?"
-    r"(?P<verb>[a-zåäö]{2,}a)\b"
+    rf"(?<![\w-])(?:du|Du)\s+(?:kommer\s+(?:{SV_ADVERB}\s+)?(?:att\s+)?|ska\s+)"
+    rf"(?:{SV_ADVERB}\s+)?(?P<verb>[a-zåäö]{{2,}}a)\b"
 )
 SV_NOT_TASK_INFINITIVE = frozenset(
     str.split("ha vara bli trivas lära kunna vilja behöva gilla känna tycka tro passa växa")
@@ -195,9 +198,23 @@ SV_THIRD_PERSON = compile_guarded(
 )
 
 
+# What the reader would have done in a past month: "Last month you would have taken the
+# children skating; planned and led a project …". The participle names the task.
+EN_WOULD_HAVE = compile_guarded(
+    r"(?<![\w'-])you(?:'d| would) have\s+(?:also\s+|already\s+)?(?P<verb>[a-z]+)\b",
+    re.IGNORECASE,
+)
+EN_NOT_TASK_PARTICIPLE = frozenset(
+    str.split("been had got gotten liked loved enjoyed wanted known seen heard felt thought")
+)
+
+
 def _english(sentence: str) -> bool:
     if sentence.endswith("?"):
         return False
+    for m in EN_WOULD_HAVE.finditer(sentence):
+        if m.group("verb").lower() not in EN_NOT_TASK_PARTICIPLE:
+            return True
     for m in EN_WHO_WILL.finditer(sentence):
         if m.group("verb").lower() not in EN_NOT_TASK:
             return True
@@ -404,6 +421,89 @@ TEAM_WORK = compile_guarded(
     r"(?!\s+(?:you|your|sinua|dig)\b)",
     re.IGNORECASE,
 )
+# The team named with any verb of its work, read by its form: "Tiimi kerää päivittäin 4 000
+# tilausriviä", "Our warehouse team of 12 receives, sorts and ships …". Verbs that say how
+# big the team is, where it sits or how it treats the reader are not its work.
+TEAM_VERB = compile_guarded(
+    r"(?<![\w-])(?P<team>\w*team|\w*tiimi|\w*teamet|\w*gruppen|\w*ryhmä)"
+    r"(?:\s+of\s+\w+(?:\s+\w+)?)?\s+(?:also\s+|myös\s+|också\s+|päivittäin\s+|daily\s+)?"
+    r"(?P<verb>[a-zäöå]{3,})\b(?:\s+(?P<next>[\w-]+))?",
+    re.IGNORECASE,
+)
+TEAM_NOT_WORK = frozenset(
+    str.split(
+        "kasvaa odottaa toivottaa koostuu muodostuu sijaitsee työskentelee tukee auttaa "
+        "vahvistuu laajenee istuu consists includes welcomes grows looks sits works supports "
+        "helps awaits counts comprises values believes cares loves består växer sitter "
+        "arbetar jobbar stöder hjälper väntar välkomnar"
+    )
+)
+READER = frozenset(str.split("you your sinua sinut sinulle dig dej er"))
+# A team that receives goods or holds stock is at work; "you receive" is a perk.
+TEAM_EN_NOT_TASK = EN_NOT_TASK - {"receive", "hold", "bring", "report", "meet"}
+
+
+def _team_work(sentence: str) -> bool:
+    if TEAM_WORK.search(sentence):
+        return True
+    for m in TEAM_VERB.finditer(sentence):
+        team, verb = m.group("team").lower(), m.group("verb").lower()
+        if verb in TEAM_NOT_WORK or (m.group("next") or "").lower() in READER:
+            continue
+        # The verb's form is read in the team word's language: "team player" is no verb.
+        if team.endswith("team"):
+            bare = _en_third_person(verb) if verb.endswith("s") else None
+            if bare and bare not in TEAM_EN_NOT_TASK and bare not in EN_TRAIT:
+                return True
+        elif team.endswith(("tiimi", "ryhmä")):
+            if FI_THIRD_PERSON.fullmatch(verb) and verb not in FI_NOT_TASK_3:
+                return True
+        elif verb.endswith("r") and verb not in SV_NOT_TASK and len(verb) > 3:
+            return True
+    return False
+
+
+# The person who holds the job now, in the first person: "I spend most of my time behind the
+# espresso machine", "Jag återställer lösenord …". Two such clauses are needed: one alone
+# may be a contact person's "I answer questions on weekdays".
+EN_I_VERB = compile_guarded(
+    r"(?<![\w'-])I\s+(?:also\s+|usually\s+|mostly\s+|often\s+|then\s+)?"
+    r"(?P<verb>[a-z]{2,})\s+(?P<next>[\w'’-]+)"
+)
+SV_JAG_VERB = compile_guarded(
+    r"(?<![\w-])(?:[Jj]ag\s+(?:också\s+|ofta\s+|sedan\s+)?(?P<verb>[a-zåäö]{2,}r)|"
+    r"(?P<inverted>[a-zåäö]{3,}r)\s+jag)\b"
+)
+FI_MINA_VERB = compile_guarded(
+    r"(?<![\w-])(?:[Mm]inä|[Mm]ä)\s+(?:myös\s+|usein\s+)?(?P<verb>[a-zäöå]{2,}n)\b"
+)
+FI_NOT_TASK_1 = frozenset(str.split("olen voin osaan haluan toivon uskon tiedän pidän"))
+
+
+# "If I …", "I hope I …": not what the person does. A time phrase ("After lunch I bake …") is.
+I_CONDITION = compile_guarded(
+    r"\b(?:if|whether|unless|hope|think|believe|know|that|what)\s+(?:\w+\s+)?$", re.IGNORECASE
+)
+
+
+def _first_person(sentence: str) -> int:
+    """How many first-person task clauses the sentence has."""
+    found = 0
+    for m in EN_I_VERB.finditer(sentence):
+        verb = m.group("verb")
+        if verb in EN_NOT_TASK or verb.endswith(("ly", "ed")) or m.group("next") == "forward":
+            continue
+        if not I_CONDITION.search(sentence[: m.start()]):
+            found += 1
+    for m in SV_JAG_VERB.finditer(sentence):
+        verb = m.group("verb") or m.group("inverted")
+        if verb not in SV_NOT_TASK and (m.group("verb") or m.start() > 0):
+            found += 1
+    for m in FI_MINA_VERB.finditer(sentence):
+        found += m.group("verb").lower() not in FI_NOT_TASK_1
+    return found
+
+
 # TEAM_WORK's open prefix (\w*team) is costly; it runs only on sentences naming a team.
 TEAM_HINT = compile_guarded(r"team|tiimi|grupp|ryhmä", re.IGNORECASE)
 # The advertised role in the future: "The postdoc will develop methods …". The subject is a
@@ -436,7 +536,7 @@ def tells_duties(ad: Ad) -> bool:
     role = _role(ad.title[0])
     lower_seen = bool(role and re.search(rf"(?<!\w){re.escape(role)}", ad.text))
     title_words = [w.lower() for w in WORD.findall(ad.title[0]) if len(w) >= 4]
-    return any(
+    if any(
         _finnish(s)
         or _swedish(s)
         or _english(s)
@@ -444,7 +544,9 @@ def tells_duties(ad: Ad) -> bool:
         or _finnish_hire_subject(s)
         or bool(role and _role_subject(role, lower_seen, s))
         or SPENT.search(s)
-        or (TEAM_HINT.search(s) is not None and TEAM_WORK.search(s) is not None)
+        or (TEAM_HINT.search(s) is not None and _team_work(s))
         or _title_subject_will(title_words, s)
         for s in sentences
-    )
+    ):
+        return True
+    return sum(_first_person(s) for s in sentences) >= 2

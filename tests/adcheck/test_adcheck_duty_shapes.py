@@ -271,3 +271,63 @@ def test_a_fifth_round_shape_counts_as_duties(lang, shape):
 )
 def test_a_fifth_round_look_alike_is_not_duties(lang, shape):
     assert missing_duties(lang, shape)
+
+
+# Sixth round (issue 15): shapes from 36 blind-written tuning ads.
+@pytest.mark.parametrize(
+    ("lang", "shape"),
+    [
+        # A run-down of the day by the clock.
+        ("fi", "Aamuvuoro:\nklo 6.00 kuormien purku\nklo 7.30 hyllytys\nklo 9.00 keräily"),
+        ("sv", "En dag:\n07.00 rapport\n09.30 hembesök\n13.00 dokumentation"),
+        ("en", "Your shift:\n6 am open the kitchen\n8 am breakfast service\n11:30 lunch prep"),
+        # The person in the job now, in the first person (two clauses).
+        ("en", '"I spend my mornings at the espresso machine. After lunch I bake the buns."'),
+        ("sv", "”Jag återställer lösenord och en gång i månaden åker jag till Mariehamn.”"),
+        # What the reader would have done last month.
+        ("en", "Last month you would have planned a project on the weather with the children."),
+        # The team named with its work, in any verb.
+        ("en", "Our warehouse team of 12 receives, sorts and ships 3,000 orders a day."),
+        ("fi", "Lähtevän tavaran tiimi kerää päivittäin 4 000 tilausriviä."),
+        # Swedish future with an adverbial; a Finnish area of responsibility; a scope line.
+        ("sv", "Du kommer bland annat att knacka dörr i villaområden."),
+        ("fi", "Vastuualueeseesi kuuluu kokousten valmistelu ja pöytäkirjojen laatiminen."),
+        ("en", "Scope: door-to-door visits to homeowners; signing installation contracts."),
+        # A headline that sums up the work.
+        ("en", "Help our finance team close the books every month – that's the job."),
+    ],
+)
+def test_a_sixth_round_duty_shape_counts_as_duties(lang, shape):
+    assert not missing_duties(lang, shape)
+
+
+@pytest.mark.parametrize(
+    ("lang", "shape"),
+    [
+        # Perks and values that read like tasks, in their own sections.
+        (
+            "en",
+            "What you'll enjoy\n- You'll spend two paid days a year volunteering.\n"
+            "- You'll work flexible hours.",
+        ),
+        (
+            "sv",
+            "Vi erbjuder\n- Du får ta med dig färskt bröd hem varje fredag.\n- fast anställning",
+        ),
+        (
+            "fi",
+            "Meille on tärkeää\n- avoimuus: kaikki luvut ovat nähtävillä\n"
+            "- oppiminen: perjantait ovat kehittymisaikaa",
+        ),
+        ("en", "Our values\nWe build things to last. We repair before we replace."),
+        # A role line that gives only the terms.
+        ("en", "The role: 60 % part-time, fixed-term until 31 December 2027."),
+        # Team words that are not a team at work.
+        ("en", "We are looking for a team player with a driving licence."),
+        ("en", "Questions: Team Manager Linda Wikström."),
+        # One first-person line may be a contact person's.
+        ("en", "Questions? I answer them on weekdays."),
+    ],
+)
+def test_a_sixth_round_look_alike_is_not_duties(lang, shape):
+    assert missing_duties(lang, shape)
