@@ -99,6 +99,11 @@ APPLICANTS = {
     "en": _ci(r"applicants?|everyone|every (?:candidate|one)|candidates?|you\b"),
     "sv": _ci(r"sökande|alla|var och en|dig\b|du\b"),
 }
+# Words that name the applicants in any language (not "you": customers are addressed too).
+APPLICANTS_ANY = _ci(
+    r"hakij\w*|ehdokk\w*|haastattel\w*|applicants?|candidates?|interview\w*|sökande|"
+    r"kandidat\w*|intervju\w*|ansök\w*|hakemu\w*|applications?"
+)
 DUTY_HEADING = _ci(
     r"(?:työ)?tehtäv\w*|työnkuva\w*|toimenkuva\w*|mitä teet|mitä työ sisältää|työsi sisältää|"
     r"työhösi kuuluu|tehtäviisi kuuluu|työtehtäviisi kuuluu|vastuualue\w*|tehtävässäsi|"
@@ -135,7 +140,8 @@ LEADER_TITLE = _ci(
     r"tiiminvetäj\w*|tiiminjohtaj\w*|tiimiesihenkilö\w*|\w*päällik\w*|\w*esihenkilö\w*|"
     r"\w*esimie\w*|\w*johtaja\w*|aluevastaava\w*|"
     r"(?:\w+ )?(?:leader|manager|supervisor|director|head of|chief)\b|team lead\b|"
-    r"teamledare|gruppledare|arbetsledare|försäljningsledare|\w*chef\b|\w*ledare\b"
+    r"teamledare|gruppledare|arbetsledare|försäljningsledare|\w*chef\b|\w*ledare\b|"
+    r"(?:område|region|distrikt)s?ansvarig\w*"
 )
 DOOR_TO_DOOR = _ci(
     r"ovelta ovelle|ovelta-ovelle|ovimyyn\w*|door[- ]to[- ]door|on (?:their|the) doorstep|"
@@ -143,7 +149,8 @@ DOOR_TO_DOOR = _ci(
     r"street sales|katumyyn\w*|face-to-face sales|kotimyyn\w*|"
     r"street (?:fundraising|marketing)|on the streets?\b|face-to-face fundraising|f2f\b|"
     r"telefonförsälj\w*|phone sales|telesales|telefonsälj\w*|"
-    r"knock\w* on doors|door-knocking|ständimyyn\w*|kauppakeskusmyyn\w*|gallerieförsälj\w*|"
+    r"knock\w* on doors|door-knocking|knacka\w* (?:på )?dörr\w*|ständimyyn\w*|"
+    r"kauppakeskusmyyn\w*|gallerieförsälj\w*|"
     r"monter\w* i köpcentr\w*|mall stands?|katuvarainhankin\w*|gatuvärv\w*"
 )
 PERCENT = compile_guarded(r"(?<![\d,.])(\d{1,3})\s?%")
@@ -177,13 +184,25 @@ def deadline_span(ad: Ad) -> Span | None:
     return None
 
 
+# A promise to the employer's customers ("jokainen asiakas saa vastauksen samana päivänä")
+# is about its service, not the hiring.
+CUSTOMERS = _ci(r"asiak\w*|customers?|clients?|kund\w*|patients?|potila\w*")
+
+
+def _hiring_event(text: str, s: int, e: int) -> bool:
+    sentence = text[s:e]
+    return bool(TIMELINE_EVENT.search(sentence)) and not (
+        CUSTOMERS.search(sentence) and not APPLICANTS_ANY.search(sentence)
+    )
+
+
 def has_timeline(ad: Ad) -> bool:
     text = ad.text
     timed = {ad.sentence_at(d.start) for d in ad.dates}
-    if any(TIMELINE_EVENT.search(text[s:e]) for s, e in timed):
+    if any(_hiring_event(text, s, e) for s, e in timed):
         return True
     timed = {ad.sentence_at(start) for start, _ in ad.relative_dates} - timed
-    if any(TIMELINE_EVENT.search(text[s:e]) for s, e in timed):
+    if any(_hiring_event(text, s, e) for s, e in timed):
         return True
     inform, applicants = INFORM[ad.lang], APPLICANTS[ad.lang]
     for s, e in ad.sentences:

@@ -79,10 +79,20 @@ PAIRED_TITLE = compile_guarded(
 )
 
 
+# A Finnish compound in -mies names a man whatever its first part ("trukkimiehiä",
+# "varastomiestä"); the list above gives the neutral words it knows.
+FI_MAN_COMPOUND = compile_guarded(r"(?<![\w-])\w{3,}mie(?:s|he|hi|st)\w*", re.IGNORECASE)
+
+
 def gendered_title(title: str) -> tuple[Span, str, str] | None:
     """(span in title, the gendered word, its neutral alternative)."""
     pattern, _ = gendered_titles()
     m = pattern.search(title)
+    if m and not PAIRED_TITLE.search(title):
+        return m.span(), m.group(), neutral_title(m.group()) or ""
+    m = FI_MAN_COMPOUND.search(title)
     if not m or PAIRED_TITLE.search(title):
         return None
-    return m.span(), m.group(), neutral_title(m.group()) or ""
+    word = m.group()
+    # "trukkimies" → "trukkityöntekijä", as "varastomies" → "varastotyöntekijä".
+    return m.span(), word, word[: word.lower().rindex("mie")].lower() + "työntekijä"

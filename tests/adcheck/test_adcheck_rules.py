@@ -215,6 +215,38 @@ def test_it_flags_gendered_titles_with_a_neutral_alternative():
         assert found[0].start == 0
 
 
+def test_a_finnish_compound_in_mies_is_gendered_with_a_derived_alternative():
+    text = FI_BASE.replace("Kirjanpitäjä\n", "Trukkimiehiä Vantaalle\n", 1)
+    found = [f for f in check(text).findings if f.code == "gendered-title"]
+    assert found and '"trukkityöntekijä"' in found[0].message
+    assert (found[0].start, found[0].end) == (0, len("Trukkimiehiä"))
+    # Named beside the other form, it is not flagged.
+    paired = FI_BASE.replace("Kirjanpitäjä\n", "Varastomies / varastonainen\n", 1)
+    assert "gendered-title" not in codes(paired)
+
+
+def test_a_promise_to_customers_is_no_process_timeline():
+    silent = FI_BASE.replace(
+        "Haastattelut pidetään viikolla 10, ja ilmoitamme kaikille hakijoille\nvalinnasta "
+        "maaliskuun loppuun mennessä.",
+        "",
+    )
+    customers = silent + "\nJokainen asiakas saa meiltä vastauksen samana päivänä.\n"
+    assert "missing-process-timeline" in codes(customers)
+    applicants = silent + "\nJokainen hakija saa meiltä vastauksen samana päivänä.\n"
+    assert "missing-process-timeline" not in codes(applicants)
+
+
+def test_pure_commission_and_knocking_on_doors_in_swedish():
+    text = SV_BASE.replace("Lagerarbetare till Vanda", "Områdesansvarig – Åbo").replace(
+        "Lön 14,50 €/timme enligt kollektivavtalet.",
+        "Du kommer att knacka dörr i villaområden. Lön: ren provision, 25 % av avtalets värde.",
+    )
+    found = codes(text)
+    assert {"commission-only-pay", "title-inflation"} <= found
+    assert "missing-salary" not in found and "vague-salary" not in found
+
+
 def test_it_ignores_a_gendered_word_outside_the_title():
     text = FI_BASE + "\nHaastattelijana toimii tiiminvetäjä ja entinen lehtimies Kari.\n"
     assert "gendered-title" not in codes(text)
