@@ -378,7 +378,10 @@ def contact_person(text: str) -> bool:
     emails = _emails(text)
     if any(personal_email(m.group()) for m in emails):
         return True
-    reach = [m.span() for m in emails] + [m.span() for m in PHONE.finditer(text)]
+    # A generic address ("jobb@…") reaches the person only in the same sentence: "Närmare
+    # uppgifter ger Karin Wikström. Skicka ansökan till jobb@…" names nobody to write to.
+    generic = [m.span() for m in emails]
+    reach = generic + [m.span() for m in PHONE.finditer(text)]
     if not reach:
         return False
     folded = [_fold(m.group()) for m in emails]
@@ -396,6 +399,13 @@ def contact_person(text: str) -> bool:
         if not (_is_person(m.group(1), m.group(2), folded) or _placed_as_person(text, m)):
             continue
         end = m.end(2)
-        if any(-CONTACT_WINDOW < s - end < CONTACT_WINDOW for s, _ in reach):
+        for s, e in reach:
+            if not -CONTACT_WINDOW < s - end < CONTACT_WINDOW:
+                continue
+            if (s, e) in generic and SENTENCE_BREAK.search(text, min(end, e), max(s, m.start())):
+                continue
             return True
     return False
+
+
+SENTENCE_BREAK = compile_guarded(r"[.!?](?:\s|$)")

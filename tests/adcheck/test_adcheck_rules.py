@@ -104,6 +104,17 @@ def test_it_wants_a_named_person_with_phone_or_email():
         "our HR team, 040 555 7788",
     )
     assert "missing-contact" in codes(team_phone)
+    # A name, then a generic address in the next sentence: nobody to write to by name.
+    apart = SV_BASE.replace(
+        "Närmare uppgifter ger lagerchef Mikael Berg, tfn 050 111 2233.",
+        "Närmare uppgifter ger lagerchef Mikael Berg. Skicka ansökan till jobb@example.fi.",
+    )
+    assert "missing-contact" in codes(apart)
+    together = SV_BASE.replace(
+        "Närmare uppgifter ger lagerchef Mikael Berg, tfn 050 111 2233.",
+        "Närmare uppgifter ger lagerchef Mikael Berg, jobb@example.fi.",
+    )
+    assert "missing-contact" not in codes(together)
 
 
 def test_it_separates_missing_and_vague_salary():
