@@ -216,7 +216,7 @@ def test_the_cv_file_is_refused_in_the_first_stage_with_a_clear_message(
         assert {
             "en": "The CV opens after the first stage",
             "fi": "CV aukeaa ensimmäisen vaiheen jälkeen",
-            "sv": "CV:t öppnas efter det första steget",
+            "sv": "CV:t öppnas efter det första skedet",
         }[language] in html
         assert not leaks(html)
     assert not AuditEvent.objects.filter(action=AuditEvent.Action.DOWNLOAD_CV).exists()

@@ -322,7 +322,7 @@ def test_a_posting_whose_deadline_has_passed_cannot_be_published(staff_client, o
 STAGE_ORDER = {
     "en": "The stage “Received again” is of the kind “Received”, which only the first stage",
     "fi": "Vaihe ”Received again” on tyyppiä ”Vastaanotettu”, joka voi olla vain ensimmäinen",
-    "sv": "Steget ”Received again” är av typen ”Mottagen”, som bara det första steget",
+    "sv": "Skedet ”Received again” är av typen ”Mottagen”, som bara det första skedet",
 }
 
 

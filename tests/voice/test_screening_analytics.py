@@ -63,7 +63,7 @@ def test_the_share_reviewed_anonymously(org, process):
         (
             "sv",
             [
-                "Andel som gick vidare per steg",
+                "Andel som gick vidare per skede",
                 "granskade anonymt",
                 "80 % av 5.",
                 "Median antal dagar",
