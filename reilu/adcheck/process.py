@@ -38,7 +38,8 @@ def undecorated(line: str) -> str:
 
 DEADLINE_STRONG = _ci(
     r"hakuaika\w*|haku päättyy|viimeinen hakupäivä|hakemukset\s+(?:\w+\s+){0,3}mennessä|"
-    r"deadline|closing date|applications? close|apply (?:by|before|no later)|"
+    r"deadline|closing date|(?:applications?|proposals?|submissions?) close\w*|"
+    r"apply (?:by|before|no later)|"
     r"sista ansökningsdag\w*|ansökningstiden|sök senast|ansökan senast"
 )
 DEADLINE_KEY = {
@@ -308,7 +309,13 @@ SECOND_PERSON_TASK = {
         rf"(?:{FI_TASK})\b|tehtävänäsi on|tehtäviisi kuulu\w*|työhön kuulu\w*|"
         r"työ sisältää|työhösi kuulu\w*|"
         r"työ on (?!(?:\w*vuoro|osa-?aika|kokoaika|kausi|keikka|ilta|yö|viikonloppu|etä|lähi|"
-        r"vakitui|toistaiseksi|määräaikai)\w*\b)\S+(?:-\S+)? ?\w*(?:a|ä|ta|tä)\b|"
+        r"vakitui|toistaiseksi|määräaikai|"
+        # What the work is like, not what it is: "Työ on vaihtelevaa ja meno reipasta".
+        r"vaihtelev|monipuoli|mielenkiintoi|haastav|palkitsev|itsenäi|vastuullis|mukav|hausk|"
+        r"kiinnostav|mielekä|antoisa|vauhdik|reipas|tärke|merkityksellis|innostav|luova|"
+        r"sosiaalis|fyysis|rauhallis|kiireis)\w*\b)\S+(?:-\S+)? ?\w*(?:a|ä|ta|tä)\b|"
+        # The role as an infinitive: "Rooli on ownata arkkitehtuuri", "Tehtäväsi on kehittää".
+        r"(?:rooli|tehtävä|pesti)(?:si|nsa)?\s+on\s+[a-zäöå]+(?:a|ä)\s+[a-zäöå]|"
         r"työsi on|työ käsittää|työtä tehdään|"
         r"(?:työ|tehtävä|rooli|pesti|homma)\w*\s+(?:on\s+\S+\s+ja\s+)?"
         r"(?:painottuu|keskittyy|koostuu|käsittää)|"
@@ -330,7 +337,10 @@ SECOND_PERSON_TASK = {
         r"vastaanotto|jakelu)(?:a|ä|ta|tä)?\b(?!\s+(?-i:[A-ZÄÖÅ]))"
     ),
     "sv": _ci(
-        rf"du\s+(?:kommer (?:att\s+)?|ska\s+)?(?:också\s+|främst\s+|även\s+)?(?:{SV_TASK})\b|"
+        r"du\s+(?:kommer (?:att\s+)?|ska\s+)?(?:också\s+|främst\s+|även\s+)?"
+        # "Du skriver god svenska" is a skill ("Du undervisar svenska" a task).
+        r"(?!skriver\s+(?:(?:mycket\s+)?(?:god|bra|flytande|utmärkt|felfri|korrekt)\s+)?"
+        rf"(?:svenska|finska|engelska)\b)(?:{SV_TASK})\b|"
         r"(?:arbetet|jobbet|tjänsten|uppdraget|rollen)\s+(?:består|omfattar|innefattar|"
         r"inkluderar|innebär|"
         r"(?:är|sker)(?!\s+(?:i\s+|på\s+)?(?:\w*skift\w*|\w*tid\b|heltid|deltid|tills vidare|"
@@ -549,7 +559,8 @@ SHARE_ROW = compile_guarded(r"\s*[^\W\d_][^|\n]{2,80}?\s*(?:\||–|—|-|:|\t)\s
 # The tasks named as a subject: "Responsibilities include …", "Uppgifterna omfattar …",
 # "Undervisningen omfattar …" (an activity noun, read by its suffix, that covers something).
 DUTY_SUBJECT = _ci(
-    r"(?:(?:the |main |key |core |daily )*(?:tasks|duties|responsibilities|work)(?: of the "
+    r"(?:(?:the |main |key |core |daily )*"
+    r"(?:tasks|duties|responsibilities|work|deliverables)(?: of the "
     r"(?:role|job|position))?\s+(?:include|includes|are|cover|covers|consist|involve|involves)\b)|"
     r"(?:(?!anställ|utbild|förmån|ersättn)\w*(?:uppgift|uppgifter|uppgifterna|ansvaret|arbetet|"
     r"ning|ningen|ering|eringen|tion|tionen)\s+(?:omfattar|innefattar|inkluderar|består av|"

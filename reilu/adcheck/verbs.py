@@ -119,7 +119,10 @@ SV_FUTURE = compile_guarded(
     rf"(?:{SV_ADVERB}\s+)?(?P<verb>[a-zåäö]{{2,}}a)\b"
 )
 SV_NOT_TASK_INFINITIVE = frozenset(
-    str.split("ha vara bli trivas lära kunna vilja behöva gilla känna tycka tro passa växa")
+    str.split(
+        "ha vara bli trivas lära kunna vilja behöva gilla känna tycka tro passa växa uppfylla "
+        "inneha besitta behärska tala"
+    )
 )
 # "Du får forma …", "Hos oss får du ta hand om …": "får" with an infinitive is the task the
 # reader gets to do (as Finnish "pääset …maan"); with a noun or an adjective it is a benefit
@@ -136,8 +139,20 @@ SV_OBJECT_START = frozenset(
         "om hand emot fram upp ut nya flera olika kunder kundernas"
     )
 )
+# "du får bygga upp ditt nätverk", "… utveckla din kompetens": what the reader gains.
+SV_GAIN = compile_guarded(
+    r"(?<![\w-])(?:ditt|din|dina)\s+(?:\w+\s+)?(?:nätverk|kunskap\w*|kompetens|erfarenhet\w*|"
+    r"karriär|färdighet\w*|CV)\b",
+    re.IGNORECASE,
+)
 SV_GENERIC_WORK = frozenset(str.split("jobba arbeta verka syssla göra prova"))
 SV_VERB_SUBJECT = compile_guarded(r"(?<![\w-])(?P<verb>[a-zåäö]{3,}r)\s+du\b")
+SV_SKILL_VERBS = frozenset(str.split("skriver läser pratar"))
+SV_LANGUAGE_SKILL = compile_guarded(
+    r"\s+(?:(?:mycket\s+)?(?:god|bra|flytande|utmärkt|felfri|korrekt)\s+)?"
+    r"(?:svenska|finska|engelska|tyska|ryska|franska|spanska)\b",
+    re.IGNORECASE,
+)
 SV_NOT_SUBORDINATE = compile_guarded(r"(?:\b(?:om|när|innan|eftersom|då|som|att|ifall)\s+)$")
 
 
@@ -148,6 +163,9 @@ def _swedish(sentence: str) -> bool:
         if m.group("verb") not in SV_NOT_TASK and not SV_NOT_SUBORDINATE.search(
             sentence[: m.start()]
         ):
+            # "Du skriver god svenska": a skill, not a task ("Du undervisar svenska" is one).
+            if m.group("verb") in SV_SKILL_VERBS and SV_LANGUAGE_SKILL.match(sentence, m.end()):
+                continue
             return True
     for m in SV_FUTURE.finditer(sentence):
         if m.group("verb") not in SV_NOT_TASK_INFINITIVE:
@@ -155,13 +173,18 @@ def _swedish(sentence: str) -> bool:
     for m in SV_THIRD_PERSON.finditer(sentence):
         if m.group("verb").lower() not in SV_NOT_TASK:
             return True
+    for m in SV_THIRD_FUTURE.finditer(sentence):
+        if m.group("verb").lower() not in SV_NOT_TASK_INFINITIVE:
+            return True
     for m in SV_GET_TO.finditer(sentence):
         verb = m.group("verb").lower()
         # "Du får jobba med spännande uppdrag" names no task, as Finnish "pääset
         # työskentelemään" does not.
         if verb in SV_GENERIC_WORK or verb in SV_NOT_TASK_INFINITIVE:
             continue
-        if m.group("next").lower() in SV_OBJECT_START:
+        if m.group("next").lower() in SV_OBJECT_START and not SV_GAIN.search(
+            sentence, m.end(), m.end() + 40
+        ):
             return True
     # Inverted after a fronted phrase: "Hos oss betjänar du …", "I rollen ansvarar du …".
     for m in SV_VERB_SUBJECT.finditer(sentence):
@@ -192,8 +215,17 @@ EN_WHO_WILL = compile_guarded(
 )
 # "Personen vi söker ansvarar för …", "Den som anställs kommer att …".
 SV_THIRD_PERSON = compile_guarded(
-    r"(?<![\w-])(?:personen|den (?:vi söker|som anställs|anställda)|vår nya \w+)\s+"
+    r"(?<![\w-])(?:personen|den (?:vi söker|som anställs|anställda|valda)|vår nya \w+|"
+    r"den nya \w+|tjänsteinnehavaren|befattningshavaren|arbetstagaren)\s+"
     r"(?:vi söker\s+)?(?:kommer att\s+|ska\s+)?(?P<verb>[a-zåäö]{3,}r)\b",
+    re.IGNORECASE,
+)
+# The same subjects in the future: "Den vi söker kommer att sköta …", "Den nya medarbetaren
+# kommer främst att sköta utfodringen".
+SV_THIRD_FUTURE = compile_guarded(
+    r"(?<![\w-])(?:personen|den (?:vi söker|som anställs|anställda|valda)|vår nya \w+|"
+    r"den nya \w+|tjänsteinnehavaren|befattningshavaren|arbetstagaren)\s+"
+    rf"(?:kommer\s+(?:{SV_ADVERB}\s+)?att|ska)\s+(?:{SV_ADVERB}\s+)?(?P<verb>[a-zåäö]{{2,}}a)\b",
     re.IGNORECASE,
 )
 
@@ -334,7 +366,7 @@ def _relative_task(sentence: str) -> bool:
 # The advertised role as the subject of a present-tense verb: "The Chairman leads the
 # board's work", "Socialhandledaren stöder familjer", "Ympäristötarkastaja valvoo …". The
 # subject is a word of the title line; the verb is read by its form.
-FI_THIRD_PERSON = compile_guarded(r"[a-zäöå]{2,}(?:aa|ää|ee|oo|öö|uu|yy|ii)")
+FI_THIRD_PERSON = compile_guarded(r"[a-zäöå]{2,}(?:aa|ää|ee|oo|öö|uu|yy|ii|[^aeiouyäö]oi)")
 FI_NOT_TASK_3 = frozenset(
     str.split(
         "saa osaa haluaa tuntee pääsee voi puhuu viihtyy nauttii tarvitsee ymmärtää hallitsee "
@@ -351,10 +383,19 @@ FI_HIRE_SUBJECT = compile_guarded(
 )
 
 
+# "Valittava henkilö raportoi toimitusjohtajalle ja vastaa …": the verb after "ja" too.
+FI_AND_VERB = compile_guarded(r"\s(?:ja|sekä)\s+(?P<verb>[a-zäöå]{3,})\b")
+
+
+def _fi_task_3(verb: str) -> bool:
+    return bool(FI_THIRD_PERSON.fullmatch(verb)) and verb not in FI_NOT_TASK_3
+
+
 def _finnish_hire_subject(sentence: str) -> bool:
     for m in FI_HIRE_SUBJECT.finditer(sentence):
-        verb = m.group("verb")
-        if FI_THIRD_PERSON.fullmatch(verb) and verb not in FI_NOT_TASK_3:
+        if _fi_task_3(m.group("verb")):
+            return True
+        if any(_fi_task_3(v.group("verb")) for v in FI_AND_VERB.finditer(sentence, m.end())):
             return True
     return False
 
@@ -526,6 +567,50 @@ def _title_subject_will(title_words: list[str], sentence: str) -> bool:
     return False
 
 
+# The work in the Finnish passive: "puistoissa haravoidaan, kitketään ja kastellaan", "ajon
+# aikana seurataan lämpötiloja ja kirjataan ne". Three different verbs are needed, and the
+# passives of the hiring, the pay and the terms do not count.
+FI_PASSIVE = compile_guarded(r"(?<![\w-])[a-zäöå]{3,}[tdlnr](?:aan|ään)\b")
+FI_NOT_WORK_PASSIVE = frozenset(
+    str.split(
+        "haastatellaan valitaan ilmoitetaan maksetaan tarjotaan toivotaan edellytetään "
+        "arvostetaan odotetaan otetaan käsitellään pidetään vaaditaan tehdään lähetetään "
+        "palkataan haetaan etsitään katsotaan aloitetaan soitetaan kutsutaan toteutetaan "
+        "järjestetään perehdytetään koulutetaan tuetaan annetaan kerrotaan sovitaan "
+        "noudatetaan sovelletaan määritellään määrätään täytetään jätetään liitetään "
+        "pyydetään huomioidaan hyväksytään voidaan saadaan ollaan tarvitaan halutaan "
+        "tiedotetaan vastataan"
+    )
+)
+
+
+def _finnish_passive_work(text: str) -> bool:
+    verbs = {m.group().lower() for m in FI_PASSIVE.finditer(text)}
+    return len(verbs - FI_NOT_WORK_PASSIVE) >= 3
+
+
+# The role's work named with the title: "Scenmästarens uppdrag …", "The doctoral researcher's
+# work forms the core …", "Senior Cloud Engineerin rooli on ownata …".
+ROLE_OF = compile_guarded(
+    r"(?:'s|s|ns|ens|n|in)\s+(?:work|job|role|duties|tasks|mission|uppdrag|ansvar\w*|uppgift\w*|"
+    r"arbete|roll|rooli|tehtävä\w*|työ|vastuu\w*)\b",
+    re.IGNORECASE,
+)
+
+
+def _role_of_title(title_words: list[str], text: str) -> bool:
+    low = text.lower()
+    for word in title_words:
+        start = 0
+        while (i := low.find(word, start)) >= 0:
+            start = i + len(word)
+            if i > 0 and low[i - 1].isalnum():
+                continue
+            if ROLE_OF.match(text, start):
+                return True
+    return False
+
+
 def tells_duties(ad: Ad) -> bool:
     """A second-person present-tense sentence about a task, in any of the three languages.
 
@@ -548,5 +633,8 @@ def tells_duties(ad: Ad) -> bool:
         or _title_subject_will(title_words, s)
         for s in sentences
     ):
+        return True
+    body = ad.text[ad.lines[1][0] :] if len(ad.lines) > 1 else ""
+    if _finnish_passive_work(body) or _role_of_title(title_words, body):
         return True
     return sum(_first_person(s) for s in sentences) >= 2

@@ -331,3 +331,46 @@ def test_a_sixth_round_duty_shape_counts_as_duties(lang, shape):
 )
 def test_a_sixth_round_look_alike_is_not_duties(lang, shape):
     assert missing_duties(lang, shape)
+
+
+# Seventh round (issue 15): shapes from 36 more blind-written tuning ads.
+@pytest.mark.parametrize(
+    ("lang", "shape"),
+    [
+        # The work in the Finnish passive, three different verbs.
+        ("fi", "Puistoissa haravoidaan, kitketään istutuksia ja kastellaan kesäkukkia."),
+        # The hire in the third person with a second verb after "ja".
+        ("fi", "Valittava henkilö raportoi toimitusjohtajalle ja vastaa taloushallinnosta."),
+        # The role as an infinitive.
+        ("fi", "Insinöörin rooli on ownata arkkitehtuuri ja sparrata tiimejä."),
+        # Swedish formal and third-person subjects, also in the future.
+        ("sv", "Tjänsteinnehavaren ansvarar för undervisningen i årskurserna 7–9."),
+        ("sv", "Den vi söker kommer att sköta barnens dagliga omsorg."),
+        ("sv", "Den nya medarbetaren kommer främst att sköta utfodringen."),
+        # The title's work named in the genitive.
+        ("en", "The specialist's work forms the core of our second work package."),
+        # Deliverables of a freelance project.
+        ("en", "The deliverables are time-coded subtitle files translated from English."),
+        # Teaching a language is a task.
+        ("sv", "Du undervisar svenska två kvällar i veckan."),
+    ],
+)
+def test_a_seventh_round_duty_shape_counts_as_duties(lang, shape):
+    assert not missing_duties(lang, shape)
+
+
+@pytest.mark.parametrize(
+    ("lang", "shape"),
+    [
+        # What the work is like, not what it is.
+        ("fi", "Työ on vaihtelevaa ja meno reipasta."),
+        # Requirements and gains in the future or with "får".
+        ("sv", "Du ska vara medlem i banken och du ska uppfylla kraven."),
+        ("sv", "Som praktikant får du bygga upp ditt nätverk inom kultursektorn."),
+        ("sv", "Du skriver god svenska och klarar dig på finska."),
+        # Passives of the hiring and the pay.
+        ("fi", "Hakemukset käsitellään, haastatellaan viikolla 9 ja valitaan maaliskuussa."),
+    ],
+)
+def test_a_seventh_round_look_alike_is_not_duties(lang, shape):
+    assert missing_duties(lang, shape)

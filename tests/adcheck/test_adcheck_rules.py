@@ -258,6 +258,17 @@ def test_pure_commission_and_knocking_on_doors_in_swedish():
     assert "missing-salary" not in found and "vague-salary" not in found
 
 
+def test_seventh_round_gaps_age_ranges_chambermaids_and_closing_proposals():
+    ages = EN_BASE + "\nThe perfect adventure for 18–30-year-olds!\n"
+    assert "age-requirement" in codes(ages)
+    children = EN_BASE + "\nOur group has 12 children, 3–5-year-olds.\n"
+    assert "age-requirement" not in codes(children)
+    title = EN_BASE.replace("Customer Success Specialist", "Chambermaids and Receptionists")
+    assert "gendered-title" in codes(title)
+    closing = EN_BASE.replace("Apply by 12 March 2027.", "Proposals close: 12 March 2027.")
+    assert "missing-deadline" not in codes(closing)
+
+
 def test_it_ignores_a_gendered_word_outside_the_title():
     text = FI_BASE + "\nHaastattelijana toimii tiiminvetäjä ja entinen lehtimies Kari.\n"
     assert "gendered-title" not in codes(text)
