@@ -617,15 +617,18 @@ DUTY_WORDS = _ci(
 )
 
 
-# A line that opens a section of perks, values or requirements.
-SECTION_INTRO = _ci(
-    r".*(?:benefits|perks|we offer|what we offer|enjoy|in it for you|why (?:join|work)|"
+_SECTION = (
+    r"(?:benefits|perks|we offer|what we offer|enjoy|in it for you|why (?:join|work)|"
     r"values|requirements|qualifications|you have|we expect|"
     r"tarjoamme|meillä saat|odotamme|edellytämme|toivomme|sinulla on|arvo(?:mme|t)\b|"
     r"(?:meille|meillä) on tärkeää|"
     r"vi erbjuder|hos oss får du|vi förutsätter|vi önskar|vi söker dig som|du har|krav|"
     r"vi tror på|viktigt för oss)"
 )
+# A line that opens a section of perks, values or requirements.
+SECTION_INTRO = _ci(r".*" + _SECTION)
+# The same words anywhere: an ad without any of them has no such section to blank.
+SECTION_WORDS = _ci(_SECTION)
 
 
 def _without_offers(ad: Ad) -> Ad:
@@ -635,6 +638,8 @@ def _without_offers(ad: Ad) -> Ad:
     "What you'll enjoy:", "Meille on tärkeää"): its list items, or its paragraph up to the
     first blank line. Offsets are kept, so spans found in the result hold for the ad."""
     text = ad.text
+    if not SECTION_WORDS.search(text):
+        return ad
     cut: list[tuple[int, int]] = []
     section = False
     blank = False
