@@ -186,8 +186,12 @@ def deadline_span(ad: Ad) -> Span | None:
 
 
 # A promise to the employer's customers ("jokainen asiakas saa vastauksen samana päivänä")
-# is about its service, not the hiring.
-CUSTOMERS = _ci(r"asiak\w*|customers?|clients?|kund\w*|patients?|potila\w*")
+# is about its service, not the hiring. Only customers in general: an agency's "client"
+# ("asiakkaamme päättää viikolla 12") is the employer, and its decision is the hiring's.
+CUSTOMERS = _ci(
+    r"(?:jokai\w+|kaikki\w*)\s+asiak\w*|(?:every|all|our)\s+customers?|"
+    r"(?:varje|alla|våra)\s+kund\w*|(?:every|each)\s+patient|(?:jokai\w+|kaikki\w*)\s+potila\w*"
+)
 
 
 def _hiring_event(text: str, s: int, e: int) -> bool:

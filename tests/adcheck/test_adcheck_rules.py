@@ -246,6 +246,9 @@ def test_a_promise_to_customers_is_no_process_timeline():
     assert "missing-process-timeline" in codes(customers)
     applicants = silent + "\nJokainen hakija saa meiltä vastauksen samana päivänä.\n"
     assert "missing-process-timeline" not in codes(applicants)
+    # An agency's client is the employer: its decision date is the hiring's timeline.
+    client = silent + "\nAsiakkaamme tekee valintapäätöksen 31.3.2027 mennessä.\n"
+    assert "missing-process-timeline" not in codes(client)
 
 
 def test_pure_commission_and_knocking_on_doors_in_swedish():
