@@ -49,6 +49,7 @@ def status_part(app: Application, language: str) -> Stored:
         context.update(
             token=mark("token"),
             csrf_token=mark("csrf"),
+            thread_notice=mark("thread_notice"),
             live_interviews=mark("interviews") if live_interviews(app) else "",
         )
         with translation.override(language):

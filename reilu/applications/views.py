@@ -169,8 +169,11 @@ def status(request, token):
             values["interviews"] = render_to_string(
                 "interviews/_status_panel.html", {"app": app, "token": token}, request=request
             )
+        values["thread_notice"] = thread_notice(request)
         body = mark_safe(part.fill(values))  # noqa: S308 - rendered by our own templates
-        response = render(request, "applications/status.html", {"body": body})
+        response = render(
+            request, "applications/status.html", {"body": body, "inline_notices": THREAD_NOTICE}
+        )
     if tag:
         response["ETag"] = tag
     # The address is a key: never send it on to other sites, never let a shared cache keep
@@ -244,12 +247,29 @@ def ask(request, token):
         )
         response["Referrer-Policy"] = "same-origin"
         return response
+    question_sent(request, app)
+    return redirect(reverse("applications:status", args=[token]) + "#thread")
+
+
+# The notice after a question is shown in the conversation, where the page lands (#thread):
+# at the top of the page it would be out of a phone's view.
+THREAD_NOTICE = "thread"
+
+
+def question_sent(request: HttpRequest, app: Application) -> None:
     messages.success(
         request,
         _("Your message is on its way to %(name)s. The answer comes by email and on this page.")
         % {"name": app.contact_name},
+        extra_tags=THREAD_NOTICE,
     )
-    return redirect(reverse("applications:status", args=[token]) + "#thread")
+
+
+def thread_notice(request: HttpRequest) -> str:
+    """The notices to show inside the conversation (the page's frame leaves them out when
+    rendered with inline_notices=THREAD_NOTICE)."""
+    notes = [m for m in get_messages(request) if THREAD_NOTICE in m.extra_tags.split()]
+    return render_to_string("applications/_thread_notice.html", {"notes": notes})
 
 
 def document_sent(

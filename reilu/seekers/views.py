@@ -19,7 +19,13 @@ from django_ratelimit.exceptions import Ratelimited
 from reilu.applications.documents import takes_documents
 from reilu.applications.models import DocumentRequest, ThreadMessage
 from reilu.applications.thread import clean_text, question_ask, question_limit_reached
-from reilu.applications.views import apply_page, document_sent
+from reilu.applications.views import (
+    THREAD_NOTICE,
+    apply_page,
+    document_sent,
+    question_sent,
+    thread_notice,
+)
 from reilu.errors import private_response
 from reilu.form_addresses import back_on_get
 from reilu.jobs.models import Posting
@@ -71,6 +77,7 @@ def application(request: HttpRequest, pk: int) -> HttpResponse:
     if app is None:
         raise Http404
     context = selectors.application_detail(app)
+    context.update(thread_notice=thread_notice(request), inline_notices=THREAD_NOTICE)
     return private_response(render(request, "seekers/application.html", context))
 
 
@@ -106,11 +113,7 @@ def ask(request: HttpRequest, pk: int) -> HttpResponse:
         context = selectors.application_detail(app)
         context.update(thread_error=str(exc), thread_text=text)
         return private_response(render(request, "seekers/application.html", context, status=400))
-    messages.success(
-        request,
-        _("Your message is on its way to %(name)s. The answer comes by email and on this page.")
-        % {"name": app.contact_name},
-    )
+    question_sent(request, app)
     return redirect(reverse("seekers:application", args=[app.pk]) + "#thread")
 
 

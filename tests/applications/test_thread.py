@@ -80,7 +80,14 @@ def test_the_form_redirects_back_to_the_conversation_with_a_notice(client, appli
     assert response.status_code == 302
     assert response["Location"] == f"/status/{application.raw_token}/#thread"
     page = client.get(response["Location"]).content.decode()
-    assert "Your message is on its way to Laura Nieminen" in page
+    # In the conversation, where the page lands (#thread), not at the top out of a
+    # phone's view; and once only.
+    thread = page[page.index('id="thread"') :]
+    assert "Your message is on its way to Laura Nieminen" in thread.split("</section>")[0]
+    assert page.count("Your message is on its way to Laura Nieminen") == 1
+    # The notice is shown once: the next visit is the stored page without it.
+    again = client.get(response["Location"]).content.decode()
+    assert "Your message is on its way" not in again and 'id="thread"' in again
 
 
 @pytest.mark.parametrize("language", ["en", "fi", "sv"])

@@ -49,7 +49,9 @@ def test_a_question_from_the_account_reaches_the_contact_and_the_page(aino_clien
     mail = Message.objects.about(acme).get(kind="staff_thread_question")
     assert mail.to_email == "laura@acme.example" and QUESTION in mail.body
     html = page(aino_client, acme)
-    assert "Your message is on its way to Laura Nieminen" in html
+    conversation = html[html.index('id="thread"') :].split("</section>")[0]
+    assert "Your message is on its way to Laura Nieminen" in conversation
+    assert html.count("Your message is on its way to Laura Nieminen") == 1
     assert QUESTION in html and "Answer promised by" in html
     # the same question is on the status page, and only on this application's pages
     assert QUESTION in aino_client.get(f"/status/{two_employers['raw_acme']}/").content.decode()
