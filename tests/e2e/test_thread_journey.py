@@ -26,6 +26,7 @@ from tests.e2e.journeys import (
     new_context,
     received,
     reply_by_email,
+    t,
 )
 
 TEXTS = {
@@ -77,6 +78,13 @@ def test_a_question_its_answer_and_a_reply_by_email(
     page.wait_for_url(re.compile(r"/status/[A-Za-z0-9_-]+/#thread$"))
     expect(page.locator("#thread .thread-message.candidate")).to_contain_text(texts["question"])
     expect(page.locator("#thread .badge.warn")).to_be_visible()
+    # The notice is in the conversation, in the phone's view where the page landed.
+    sent = t(
+        language,
+        "Your message is on its way to %(name)s. The answer comes by email and on this page.",
+    ) % {"name": "Laura Nieminen"}
+    expect(page.locator("#thread .notice")).to_have_text(sent)
+    expect(page.locator("#thread .notice")).to_be_in_viewport()
     assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
     shot(page, f"thread-{language}-1-asked")
 
