@@ -240,6 +240,7 @@ def test_the_candidate_sends_the_file_from_the_status_page_and_the_contact_is_ma
     assert f"http://testserver/staff/applications/{application.pk}/#documents" in mail.body
     page = client.get(response["Location"]).content.decode()
     assert "Laura Nieminen has your document" in page and "Sent on" in page
+    assert "You sent: licence.pdf" in page
     # The staff see it received and download it; the download is audited.
     detail = staff_client.get(f"/staff/applications/{application.pk}/").content.decode()
     assert 'data-state="received"' in detail
