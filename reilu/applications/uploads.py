@@ -90,8 +90,33 @@ def check_upload(upload, wrong_type: str) -> str:
     kind = sniff(head, content)
     upload.seek(0)
     if kind is None:
-        raise ValidationError(wrong_type, code="file_type")
+        found = what_it_is(head)
+        raise ValidationError(f"{found} {wrong_type}" if found else wrong_type, code="file_type")
     return kind
+
+
+# Files people often send instead of a document, told by their first bytes: the name may say
+# ".pdf" and the phone's file picker may have shown a preview, so say what the file is.
+PICTURES = (
+    (b"\x89PNG", "PNG"),
+    (b"\xff\xd8\xff", "JPEG"),
+    (b"GIF8", "GIF"),
+    (b"RIFF", "WebP"),
+)
+
+
+def what_it_is(head: bytes) -> str:
+    """A sentence naming a refused file's kind when it is a common one, else ""."""
+    for magic, name in PICTURES:
+        if head.startswith(magic) and (name != "WebP" or head[8:12] == b"WEBP"):
+            return _("This file is a picture (%(format)s), not a document.") % {"format": name}
+    if head[4:12] in (b"ftypheic", b"ftypheix", b"ftypmif1"):
+        return _("This file is a picture (%(format)s), not a document.") % {"format": "HEIC"}
+    if head.startswith(b"\xd0\xcf\x11\xe0"):
+        return _("This file is in the old Word format (.doc); save it as DOCX or PDF.")
+    if head.startswith(b"PK\x03\x04"):
+        return _("This file is a ZIP archive, not a document.")
+    return ""
 
 
 def download_name(original: str, content_type: str) -> tuple[str, str]:

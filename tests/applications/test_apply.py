@@ -72,6 +72,16 @@ def test_an_executable_renamed_pdf_is_refused(client, posting):
     assert Application.objects.count() == 0
 
 
+def test_a_photo_named_pdf_is_refused_with_what_it_is(client, posting):
+    photo = SimpleUploadedFile("cv.pdf", b"\x89PNG\r\n\x1a\n" + b"\x00" * 200, "application/pdf")
+    response = apply(client, posting, cv=photo)
+    assert response.status_code == 400
+    html = response.content.decode()
+    assert "This file is a picture (PNG), not a document." in html
+    assert "PDF, Word (DOCX)" in html
+    assert Application.objects.count() == 0
+
+
 def test_a_file_too_large_is_refused(client, posting, settings):
     settings.REILU_MAX_UPLOAD_BYTES = 1000
     big = SimpleUploadedFile("cv.pdf", PDF_BYTES + b" " * 2000, "application/pdf")

@@ -263,6 +263,10 @@ def test_the_candidate_sends_the_file_from_the_status_page_and_the_contact_is_ma
     [
         (b"MZ\x90\x00\x03\x00\x00\x00\x04\x00\x00\x00\xff\xff", "licence.pdf", "Please send the"),
         (b"", "licence.pdf", "file is empty."),
+        # A photo of the licence, named .pdf: the message says what the file is.
+        (b"\xff\xd8\xff\xe0\x00\x10JFIF\x00" + b"\x00" * 64, "licence.pdf", "a picture (JPEG)"),
+        (b"\x89PNG\r\n\x1a\n" + b"\x00" * 64, "licence.png", "a picture (PNG)"),
+        (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 64, "licence.doc", "old Word format"),
     ],
 )
 def test_a_bad_file_is_refused_with_400_and_nothing_is_stored(
