@@ -23,7 +23,6 @@ from __future__ import annotations
 
 import json
 import os
-import socket
 import subprocess
 import sys
 import time
@@ -96,21 +95,8 @@ def fetch(url: str) -> bool:
 
 
 def measure(env: dict[str, str]) -> dict:
-    port = run.free_port()
-    base = f"http://127.0.0.1:{port}"
-    server = subprocess.Popen(  # noqa: S603
-        [sys.executable, "-m", "gunicorn", "reilu.wsgi:application", "--bind",
-         f"127.0.0.1:{port}", "--workers", "2", "--threads", "4",
-         "--access-logfile", "/dev/null"],
-        env=env, cwd=CODE, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-    )  # fmt: skip
+    server, base = run.gunicorn(env, CODE)
     try:
-        for _ in range(200):
-            try:
-                socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
-                break
-            except OSError:
-                time.sleep(0.1)
         tokens = (VAR / "tokens.txt").read_text().split()
         slugs = subprocess.run(  # noqa: S603
             [sys.executable, "-m", "reilu.cli", "shell", "-c",

@@ -65,6 +65,24 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
+def gunicorn(env: dict[str, str], cwd: Path = ROOT) -> tuple[subprocess.Popen, str]:
+    """gunicorn serving Reilu as `reilu serve` does (2 workers × 4 threads), and its base
+    URL once it accepts connections. The caller terminates it."""
+    port = free_port()
+    server = subprocess.Popen(  # noqa: S603
+        [PYTHON, "-m", "gunicorn", "reilu.wsgi:application", "--bind", f"127.0.0.1:{port}",
+         "--workers", "2", "--threads", "4", "--access-logfile", "/dev/null"],
+        env=env, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )  # fmt: skip
+    for _ in range(200):
+        try:
+            socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
+            break
+        except OSError:
+            time.sleep(0.1)
+    return server, f"http://127.0.0.1:{port}"
+
+
 def prepare(database_url: str, env: dict[str, str], fresh) -> None:
     # A stable name per database (hash() is salted per process, so it cannot be used).
     marker = VAR / f"seeded-{hashlib.sha256(database_url.encode()).hexdigest()[:12]}-{APPLICATIONS}"
@@ -114,34 +132,8 @@ def wrk(url: str, lua: str, connections: int = 16) -> dict:
 
 
 def http_benchmarks(env: dict[str, str]) -> dict:
-    port = free_port()
-    base = f"http://127.0.0.1:{port}"
-    server = subprocess.Popen(  # noqa: S603
-        [
-            PYTHON,
-            "-m",
-            "gunicorn",
-            "reilu.wsgi:application",
-            "--bind",
-            f"127.0.0.1:{port}",
-            "--workers",
-            "2",
-            "--threads",
-            "4",
-            "--access-logfile",
-            "/dev/null",
-        ],
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
+    server, base = gunicorn(env)
     try:
-        for _ in range(100):
-            try:
-                socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
-                break
-            except OSError:
-                time.sleep(0.1)
         tokens = (VAR / "tokens.txt").read_text().split()
         slugs = subprocess.run(  # noqa: S603
             REILU

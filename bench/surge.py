@@ -161,22 +161,9 @@ def main() -> int:
         controller.stop()
         return 2
 
-    port = run.free_port()
-    base = f"http://127.0.0.1:{port}"
-    server = subprocess.Popen(  # noqa: S603
-        [sys.executable, "-m", "gunicorn", "reilu.wsgi:application", "--bind",
-         f"127.0.0.1:{port}", "--workers", "2", "--threads", "4",
-         "--access-logfile", "/dev/null"],
-        env=env, cwd=pages.CODE, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-    )  # fmt: skip
+    server, base = run.gunicorn(env, pages.CODE)
     worker = None
     try:
-        for _ in range(200):
-            try:
-                socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
-                break
-            except OSError:
-                time.sleep(0.1)
         timed_get(f"{base}/healthz")
         rng = random.Random(17)  # noqa: S311 - which candidates, not security
         chosen = [rng.choice(tokens) for _ in range(PAGES)]
