@@ -181,6 +181,31 @@ def test_a_large_decision_hands_end_of_process_work_to_a_task(posting, org, sett
     assert SurveyInvitation.objects.count() == 3
 
 
+def test_the_end_of_process_task_works_in_short_transactions(posting, org, settings):
+    from reilu.applications.signals import process_ended
+    from reilu.applications.tasks import end_processes
+    from reilu.voice.models import SurveyInvitation
+
+    settings.REILU_INLINE_PROCESS_END_LIMIT = 2
+    apps = [make_application(posting, email=f"big{i}@example.fi")[0] for i in range(5)]
+    services.applications_decide(
+        organization=org, application_ids=[a.pk for a in apps], outcome="rejected"
+    )
+    chunks: list[int] = []
+
+    def count(sender, application_ids, **kwargs):
+        chunks.append(len(application_ids))
+
+    process_ended.connect(count)
+    try:
+        assert end_processes.call([a.pk for a in apps], "rejected") == 5
+    finally:
+        process_ended.disconnect(count)
+    # Each chunk is a transaction of its own, the size a request would end at once.
+    assert chunks == [2, 2, 1]
+    assert SurveyInvitation.objects.count() == 5
+
+
 def test_a_small_decision_ends_processes_at_once(posting, org):
     from reilu.voice.models import SurveyInvitation
 
