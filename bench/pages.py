@@ -66,6 +66,8 @@ def prepare(database_url: str, env: dict[str, str]) -> None:
     if database_url.startswith("sqlite:///"):
         for suffix in ("", "-wal", "-shm"):
             Path(database_url.removeprefix("sqlite:///") + suffix).unlink(missing_ok=True)
+    else:
+        run.fresh_postgres(database_url)
     subprocess.run(migrate, env=env, check=True, cwd=CODE)  # noqa: S603
     started = time.perf_counter()
     subprocess.run(  # noqa: S603

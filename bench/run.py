@@ -83,6 +83,17 @@ def gunicorn(env: dict[str, str], cwd: Path = ROOT) -> tuple[subprocess.Popen, s
     return server, f"http://127.0.0.1:{port}"
 
 
+def fresh_postgres(database_url: str) -> None:
+    """An empty PostgreSQL database at this URL (dropped first if it exists)."""
+    import psycopg
+
+    base, name = database_url.rsplit("/", 1)
+    admin = base.replace("postgres://", "postgresql://") + "/postgres"
+    with psycopg.connect(admin, autocommit=True) as c:
+        c.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        c.execute(f'CREATE DATABASE "{name}"')
+
+
 def prepare(database_url: str, env: dict[str, str], fresh) -> None:
     # A stable name per database (hash() is salted per process, so it cannot be used).
     marker = VAR / f"seeded-{hashlib.sha256(database_url.encode()).hexdigest()[:12]}-{APPLICATIONS}"
@@ -294,19 +305,11 @@ def main() -> int:
     results["sqlite"] = round_for("SQLite", f"sqlite:///{sqlite_path}", fresh_sqlite)
     url = os.environ.get("DATABASE_URL", "")
     if url.startswith(("postgres://", "postgresql://")):
-        admin = url.rsplit("/", 1)[0] + "/postgres"
         bench_url = url.rsplit("/", 1)[0] + "/reilu_bench"
 
-        def fresh_pg():
-            import psycopg
-
-            with psycopg.connect(
-                admin.replace("postgres://", "postgresql://"), autocommit=True
-            ) as c:
-                c.execute("DROP DATABASE IF EXISTS reilu_bench WITH (FORCE)")
-                c.execute("CREATE DATABASE reilu_bench")
-
-        results["postgresql"] = round_for("PostgreSQL", bench_url, fresh_pg)
+        results["postgresql"] = round_for(
+            "PostgreSQL", bench_url, lambda: fresh_postgres(bench_url)
+        )
     (ROOT / "bench" / "results.json").write_text(json.dumps(results, indent=2))
     print(table(results))
     print("\nwritten: bench/results.json")
