@@ -20,7 +20,9 @@ from datetime import UTC, datetime
 from functools import lru_cache
 from pathlib import Path
 
-from django.core.cache import cache
+from django.core.cache import cache, caches
+from django.core.cache.backends.db import DatabaseCache
+from django.db import OperationalError, connections, router
 
 # Old versions are never read again; they only wait here for the cache to drop them.
 TIMEOUT = 7 * 24 * 3600
@@ -87,8 +89,33 @@ def stored(key: str, version: str, render: Callable[[Callable[[str], str]], str]
         return Stored(found[1], found[2])
     nonce = "m" + secrets.token_hex(12)
     part = Stored(nonce, render(lambda name: mark(nonce, name)))
-    cache.set(full, (current, part.nonce, part.html), TIMEOUT)
+    keep(full, (current, part.nonce, part.html))
     return part
+
+
+def keep(key: str, value: object) -> None:
+    """Store a rendering, unless that means waiting for SQLite's one write lock: storing
+    is a saving for later requests, and the page is answered either way. When a worker
+    holds the lock (5,000 decision mails and their follow-ups after a large posting
+    closes), waiting would hold back the very status pages those candidates open
+    (make bench-surge). The rendering is stored on a later visit."""
+    backend = caches["default"]
+    connection = None
+    if isinstance(backend, DatabaseCache):
+        connection = connections[router.db_for_write(backend.cache_model_class)]
+    if connection is None or connection.vendor != "sqlite" or connection.in_atomic_block:
+        backend.set(key, value, TIMEOUT)
+        return
+    connection.ensure_connection()
+    raw = connection.connection
+    waited = raw.execute("PRAGMA busy_timeout").fetchone()[0]
+    raw.execute("PRAGMA busy_timeout = 0")
+    try:
+        backend.set(key, value, TIMEOUT)
+    except OperationalError:
+        pass  # "database is locked": not stored this time
+    finally:
+        raw.execute(f"PRAGMA busy_timeout = {int(waited)}")
 
 
 def forget(keys: list[str]) -> None:

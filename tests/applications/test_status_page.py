@@ -72,3 +72,44 @@ def test_a_new_promise_with_a_note_is_shown(client, application, recruiter):
     html = client.get(f"/status/{application.raw_token}/").content.decode()
     assert "Our team lead is on holiday." in html
     assert f"{day.day} " in html
+
+
+def test_a_status_page_never_waits_for_sqlites_write_lock_to_store_itself(
+    transactional_db, client, posting
+):
+    """A worker holding SQLite's one write lock (a large decision's mails) must not hold back
+    the status pages those candidates open: the page is answered at once and stored on a
+    later visit."""
+    import sqlite3
+    import time
+
+    import pytest
+    from django.db import connection
+
+    from reilu.applications.status_page import status_key
+    from reilu.pagecache import cache
+    from tests.conftest import make_application
+
+    if connection.vendor != "sqlite":
+        pytest.skip("SQLite's single write lock; PostgreSQL locks rows")
+    app, raw = make_application(posting)
+    key = f"page:{status_key(app.pk, 'en')}"
+    other = sqlite3.connect(connection.settings_dict["NAME"], isolation_level=None)
+    other.execute("BEGIN IMMEDIATE")  # another process writing
+    try:
+        started = time.monotonic()
+        response = client.get(f"/status/{raw}/")
+        took = time.monotonic() - started
+    finally:
+        other.execute("ROLLBACK")
+        other.close()
+    assert response.status_code == 200 and app.posting.title in response.content.decode()
+    # Answered without waiting out the busy timeout (20 s), and nothing was stored.
+    assert took < 10
+    assert cache.get(key) is None
+    # With the lock free, the next visit stores the rendering, and the timeout is back.
+    assert client.get(f"/status/{raw}/").status_code == 200
+    assert cache.get(key) is not None
+    with connection.cursor() as cursor:
+        cursor.execute("PRAGMA busy_timeout")
+        assert cursor.fetchone()[0] == 20_000
