@@ -12,7 +12,7 @@ from reilu.limits import rate_limited
 from reilu.refusals import refusal_shown
 from reilu.talent import selectors
 from reilu.talent.forms import ContactRequestForm, OpenReplyForm, OpenSettingsForm, SearchForm
-from reilu.talent.models import ContactRequest, OpenApplication, Profile
+from reilu.talent.models import ContactRequest, OpenApplication
 from reilu.talent.services.contact_requests import contact_request_send
 from reilu.talent.services.open_applications import open_application_answer, open_settings_save
 from reilu.talent.services.profiles import profile_view_record
@@ -69,8 +69,10 @@ def profile(request, public_id):
 
 @recruiter_required
 def profile_cv(request, public_id):
-    found = get_object_or_404(Profile, public_id=public_id)
-    if not found.cv or selectors.accepted_request(found, request.org) is None:
+    # The profile's own visibility first: a seeker who hides the profile takes the CV with
+    # it, also from an employer whose contact request they accepted earlier.
+    found = selectors.profile_for(public_id, audience=selectors.Audience.EMPLOYERS)
+    if found is None or not found.cv or selectors.accepted_request(found, request.org) is None:
         raise Http404
     return cv_response(request, owner=found, organization=request.org)
 

@@ -165,3 +165,24 @@ def test_contact_requests_are_rate_limited_per_client(staff_client, profile, set
     assert _send(staff_client, profile).status_code in (200, 302)
     assert _send(staff_client, other).status_code == 429
     assert ContactRequest.objects.count() == 1
+
+
+def test_a_hidden_profiles_cv_is_no_longer_downloadable_after_acceptance(staff_client, profile):
+    from django.core.files.base import ContentFile
+
+    from tests.conftest import PDF_BYTES
+
+    profile.cv.save("cv.pdf", ContentFile(PDF_BYTES), save=False)
+    profile.cv_name, profile.cv_type = "cv.pdf", "application/pdf"
+    profile.save()
+    _send(staff_client, profile)
+    request = ContactRequest.objects.get()
+    seeker = sign_in_as(type(staff_client)(), profile.seeker)
+    seeker.post(f"/talent/me/requests/{request.pk}/", {"answer": "accept"})
+    url = f"/staff/talent/p/{profile.public_id}/cv/"
+    assert staff_client.get(url).status_code == 200
+    # The seeker hides the profile: the employer loses the CV with the profile.
+    profile.visibility = profile.Visibility.HIDDEN
+    profile.save(update_fields=["visibility"])
+    assert staff_client.get(f"/staff/talent/p/{profile.public_id}/").status_code == 404
+    assert staff_client.get(url).status_code == 404
