@@ -32,7 +32,7 @@ from reilu.interviews.services.feedback_calls import (
     feedback_decline,
 )
 from reilu.interviews.services.preparation import preparation_confirm
-from reilu.interviews.services.scorecards import criteria_set, scorecard_submit
+from reilu.interviews.services.scorecards import criteria_set, scorecard_submit, scores_final
 from reilu.jobs.staff_views import staff_posting
 from reilu.refusals import refusal_shown
 
@@ -248,6 +248,7 @@ def scorecard(request, pk):
                 "form": form,
                 "may_rate": may_rate,
                 "own": own,
+                "final": bool(own and own.submitted_at) and scores_final(app, request.user),
                 "show": show,
                 "aggregate": selectors.scorecard_aggregate(app) if show else [],
                 "others": others,

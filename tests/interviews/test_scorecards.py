@@ -86,3 +86,32 @@ def test_an_interviewer_who_is_not_assigned_cannot_rate(client, org, interview_a
     url = reverse("interviews:scorecard", args=[interview_app.pk])
     assert client.get(url).status_code == 404
     assert client.post(url, {}).status_code == 404
+
+
+def test_ratings_can_be_corrected_until_another_interviewers_are_seen(
+    client, interview_app, slot, interviewer, recruiter
+):
+    book(interview_app, slot)
+    python, sql = criteria_for(interview_app.posting)
+    url = reverse("interviews:scorecard", args=[interview_app.pk])
+    client.force_login(interviewer)
+    client.post(url, {f"score_{python.pk}": "4", f"score_{sql.pk}": "3"})
+    # Alone so far: a correction is still the interviewer's own blind judgement.
+    client.post(url, {f"score_{python.pk}": "5", f"score_{sql.pk}": "3"})
+    own = Rating.objects.filter(scorecard__interviewer=interviewer)
+    assert sorted(own.values_list("score", flat=True)) == [3, 5]
+    # Another interviewer submits; now the first one sees those ratings, and theirs are final.
+    rate_all(interview_app, recruiter, 2, "Knows SQL joins well enough")
+    page = client.get(url).content.decode()
+    assert "Knows SQL joins" in page and "so yours are final" in page
+    assert f'name="score_{python.pk}"' not in page  # no form to change them
+    refused = client.post(url, {f"score_{python.pk}": "2", f"score_{sql.pk}": "2"})
+    assert "so yours are final" in refused.content.decode()
+    assert sorted(own.values_list("score", flat=True)) == [3, 5]
+    try:
+        rate_all(interview_app, interviewer, 1)
+    except RuleError as exc:
+        assert exc.code == "scores_final"
+    else:
+        raise AssertionError("a final scorecard was changed")
+    assert sorted(own.values_list("score", flat=True)) == [3, 5]

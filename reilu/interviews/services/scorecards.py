@@ -70,6 +70,11 @@ def scorecard_submit(
         held = {r.criterion_id: (r.score, r.notes) for r in card.ratings.all()}
         if card.submitted_at and held == given:
             return card  # resubmitted unchanged: the first submission time stands
+        if card.submitted_at and scores_final(application, interviewer, kind):
+            raise RuleError(
+                "scores_final",
+                _("You have seen the other interviewers' ratings, so yours are final."),
+            )
         card.ratings.all().delete()
         Rating.objects.bulk_create(
             Rating(
@@ -83,6 +88,21 @@ def scorecard_submit(
         card.submitted_at = timezone.now()
         card.save(update_fields=["submitted_at"])
     return card
+
+
+def scores_final(
+    application: Application, interviewer, kind: str = Scorecard.Kind.INTERVIEW
+) -> bool:
+    """Whether the interviewer's submitted ratings can no longer change: they have seen
+    another interviewer's ratings (shown once one's own are in), so a change would no
+    longer be their own blind judgement. Until then a submitted scorecard may be corrected."""
+    submitted = Scorecard.objects.filter(
+        application=application, kind=kind, submitted_at__isnull=False
+    )
+    return (
+        submitted.filter(interviewer=interviewer).exists()
+        and submitted.exclude(interviewer=interviewer).exists()
+    )
 
 
 def _first_review_given(application: Application, reviewer) -> bool:
