@@ -20,6 +20,9 @@ class InterviewsConfig(AppConfig):
         register_board_score(first_review_score)
 
         process_ended.connect(receivers.offer_feedback_calls, dispatch_uid="interviews.feedback")
+        process_ended.connect(
+            receivers.cancel_future_interviews, dispatch_uid="interviews.cancel_future"
+        )
 
         from reilu.interviews.personal_data import erase_interviews, export_interviews
         from reilu.privacy.registry import register_personal_data

@@ -33,6 +33,16 @@ LETTERS = {
             "You can book a new time on your status page while times are open:\n{status_url}"
         ),
     ),
+    "interview_cancelled_ended": Letter(
+        label=_("Interview time cancelled: the application has ended"),
+        subject=_("Your interview time was cancelled: {posting}"),
+        body=_(
+            "Hello {first_name},\n\n"
+            "as your application for {posting} is no longer in process, the interview time "
+            "below is cancelled. If it is in your calendar, this message removes it.\n\n"
+            "Your status page has the details:\n{status_url}"
+        ),
+    ),
     "feedback_offer": Letter(
         label=_("Feedback call offered"),
         subject=_("Would you like feedback on your interview? {posting}"),

@@ -273,3 +273,37 @@ def test_staff_publish_an_interview_day_from_the_page(
 def test_the_status_page_invites_to_book(client, interview_app, slot):
     page = client.get(reverse("applications:status", args=[interview_app.raw_token]))
     assert reverse("interviews:book", args=[interview_app.raw_token]) in page.content.decode()
+
+
+def test_a_decision_cancels_the_interview_still_to_come(org, interview_app, slot, recruiter):
+    from reilu.applications import services as app_services
+
+    booking_book(application=interview_app, slot_id=slot.pk)
+    app_services.applications_decide(
+        organization=org, application_ids=[interview_app.pk], outcome="rejected"
+    )
+    booking = Booking.objects.get(application=interview_app)
+    assert booking.state == Booking.State.CANCELLED
+    assert slot in open_slots(interview_app)  # the time is free again
+    # The candidate's calendar entry is removed, without an offer to book another time.
+    mail = Message.objects.about(interview_app).get(kind="interview_cancelled_ended")
+    assert "no longer in process" in mail.body and "book a new time" not in mail.body
+    assert calendar_of(mail).get("METHOD") == "CANCEL"
+    # The interviewers get their cancellation too.
+    to_staff = Message.objects.filter(to_email="ina@acme.example").order_by("id").last()
+    assert calendar_of(to_staff).get("METHOD") == "CANCEL"
+
+
+def test_a_decision_leaves_a_past_interview_alone(org, interview_app, posting, recruiter):
+    import time_machine
+
+    past = make_slot(posting, [recruiter], days=1)
+    booking_book(application=interview_app, slot_id=past.pk)
+    with time_machine.travel(timezone.now() + dt.timedelta(days=3)):
+        from reilu.applications import services as app_services
+
+        app_services.applications_decide(
+            organization=org, application_ids=[interview_app.pk], outcome="rejected"
+        )
+    assert Booking.objects.get(application=interview_app).state == Booking.State.ACTIVE
+    assert not Message.objects.filter(kind="interview_cancelled_ended").exists()

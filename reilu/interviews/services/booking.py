@@ -91,7 +91,9 @@ def booking_book(*, application: Application, slot_id: int, purpose: str = Purpo
     return booking
 
 
-def booking_cancel(*, application: Application, purpose: str = Purpose.INTERVIEW) -> Booking:
+def booking_cancel(
+    *, application: Application, purpose: str = Purpose.INTERVIEW, ended: bool = False
+) -> Booking:
     with transaction.atomic():
         app = (
             Application.objects.select_for_update()
@@ -114,9 +116,25 @@ def booking_cancel(*, application: Application, purpose: str = Purpose.INTERVIEW
             FeedbackCall.objects.filter(application=app, booking=booking).update(
                 state=FeedbackCall.State.OFFERED, booking=None, booked_at=None
             )
-        _send_invitations(booking, ics.CANCEL, previous=[])
+        _send_invitations(booking, ics.CANCEL, previous=[], ended=ended)
         status_changed([app.pk])
     return booking
+
+
+def future_interviews_cancel(application_ids) -> int:
+    """Ended applications keep no interview still to come: each such time is freed, and
+    the candidate and the interviewers get the calendar cancellation."""
+    future = Booking.objects.filter(
+        application_id__in=list(application_ids),
+        purpose=Purpose.INTERVIEW,
+        state=Booking.State.ACTIVE,
+        slot__starts_at__gt=timezone.now(),
+    ).select_related("application")
+    cancelled = 0
+    for booking in future:
+        booking_cancel(application=booking.application, ended=True)
+        cancelled += 1
+    return cancelled
 
 
 def _sync_preparations(booking: Booking) -> None:

@@ -57,9 +57,10 @@ def _attach(message, booking: Booking, method: str, summary: str, description: s
     )
 
 
-def _send_invitations(booking: Booking, method: str, previous: list) -> None:
+def _send_invitations(booking: Booking, method: str, previous: list, ended: bool = False) -> None:
     """The candidate and every interviewer get the calendar file; interviewers taken off a
-    moved booking get a cancellation for their copy."""
+    moved booking get a cancellation for their copy. `ended`: cancelled because the
+    application ended, so the candidate is not invited to book another time."""
     app, slot = booking.application, booking.slot
     org, posting = app.posting.organization, app.posting
     with override(app.language):
@@ -72,6 +73,8 @@ def _send_invitations(booking: Booking, method: str, previous: list) -> None:
             }
     details = _details(slot, app.language)
     kind = "interview_cancelled" if method == ics.CANCEL else "interview_booked"
+    if ended and method == ics.CANCEL:
+        kind = "interview_cancelled_ended"
     raw = AccessToken.issue(app)
     subject, body = texts.render(
         kind, app.language, message_values(app, raw, details), employer_templates(org)
