@@ -6,6 +6,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from reilu.applications.models import Application
 from reilu.employers.models import Organization
@@ -78,7 +79,8 @@ class Booking(models.Model):
 
     class State(models.TextChoices):
         ACTIVE = "active", _("Booked")
-        CANCELLED = "cancelled", _("Cancelled")
+        # "Peruttu"/"Inställd": a time called off, not a process broken off.
+        CANCELLED = "cancelled", pgettext_lazy("booking", "Cancelled")
 
     application = models.ForeignKey(Application, on_delete=models.CASCADE, related_name="bookings")
     slot = models.ForeignKey(Slot, on_delete=models.PROTECT, related_name="bookings")

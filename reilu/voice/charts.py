@@ -9,6 +9,7 @@ import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from django.utils.formats import number_format
 from django.utils.html import format_html
 from django.utils.safestring import SafeString, mark_safe
 
@@ -37,7 +38,13 @@ class Chart:
 def _fmt(value: float | None, unit: str) -> str:
     if value is None:
         return "–"
-    text = f"{value:.1f}".rstrip("0").rstrip(".") if isinstance(value, float) else str(value)
+    if isinstance(value, float):
+        value = round(value, 1)
+    if isinstance(value, float) and value != int(value):
+        # 5,1 in Finnish and Swedish, 5.1 in English (the active language's format).
+        text = number_format(value, 1, use_l10n=True)
+    else:
+        text = str(int(value))
     return f"{text}{unit}"
 
 

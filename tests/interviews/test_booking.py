@@ -307,3 +307,16 @@ def test_a_decision_leaves_a_past_interview_alone(org, interview_app, posting, r
         )
     assert Booking.objects.get(application=interview_app).state == Booking.State.ACTIVE
     assert not Message.objects.filter(kind="interview_cancelled_ended").exists()
+
+
+def test_the_staff_note_of_a_booking_is_in_the_postings_language(interview_app, slot):
+    from django.utils import translation
+
+    from reilu.applications.models import Event
+
+    interview_app.posting.language = "fi"
+    interview_app.posting.save(update_fields=["language"])
+    with translation.override("en"):  # the candidate books in English
+        booking_book(application=interview_app, slot_id=slot.pk)
+    note = Event.objects.filter(application=interview_app, kind="note").latest("id")
+    assert note.text.startswith("Varattu: ")

@@ -154,3 +154,16 @@ def test_month_labels_never_overlap(language):
     for (_l1, right), (left, _r2) in zip(boxes, boxes[1:], strict=False):
         assert right + LABEL_GAP <= left
     assert all(box[0] >= 0 and box[1] <= 640 for box in boxes)
+
+
+def test_chart_figures_are_written_the_languages_way():
+    from django.utils import translation
+
+    from reilu.voice.charts import _fmt
+
+    with translation.override("fi"):
+        assert _fmt(5.14, " pv") == "5,1 pv" and _fmt(5.0, " pv") == "5 pv"
+    with translation.override("sv"):
+        assert _fmt(4.25, " d") == "4,2 d"
+    with translation.override("en"):
+        assert _fmt(5.14, " d") == "5.1 d" and _fmt(7, " %") == "7 %" and _fmt(None, "") == "–"

@@ -3,6 +3,7 @@
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import override
 
 from reilu.applications.freshness import status_changed
 from reilu.applications.models import Application, Event
@@ -79,11 +80,11 @@ def booking_book(*, application: Application, slot_id: int, purpose: str = Purpo
                     booked_at=timezone.now(),
                 )
             _send_invitations(booking, ics.REQUEST, previous=old_people)
+            # A note for staff: in the posting's language, not the candidate's who booked.
+            with override(app.posting.language):
+                note = _("Booked: %(when)s") % {"when": _when(slot, app.posting.language)}
             Event.objects.create(
-                application=app,
-                kind=Event.Kind.NOTE,
-                visible_to_candidate=False,
-                text=_("Booked: %(when)s") % {"when": _when(slot, app.posting.language)},
+                application=app, kind=Event.Kind.NOTE, visible_to_candidate=False, text=note
             )
             status_changed([app.pk])
     except IntegrityError:
