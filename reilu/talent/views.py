@@ -185,7 +185,14 @@ def profile_edit(request):
                 messages.success(request, _("Your profile is saved."))
                 return redirect("talent:me")
         status = 400
-    response = render(request, "talent/profile_form.html", {"form": form}, status=status)
+    # A browser never keeps a chosen file after an error: say so, by the file's name.
+    chosen = request.FILES.get("cv_file")
+    cv_again = (
+        chosen.name[:100] if chosen and status == 400 and "cv_file" not in form.errors else ""
+    )
+    response = render(
+        request, "talent/profile_form.html", {"form": form, "cv_again": cv_again}, status=status
+    )
     return private_response(response)
 
 

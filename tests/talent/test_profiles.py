@@ -63,6 +63,21 @@ def test_it_refuses_bad_input_and_stores_nothing(client, db):
     assert not ProfileLanguage.objects.exists()
 
 
+def test_an_error_names_the_chosen_cv_to_choose_again_and_a_wrong_link_whole(seeker_client):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from tests.conftest import PDF_BYTES
+
+    cv = SimpleUploadedFile("sanna-cv.pdf", PDF_BYTES, content_type="application/pdf")
+    bad = seeker_client.post(
+        "/talent/me/profile/", {**FORM, "links_text": "not a url", "cv_file": cv}
+    )
+    html = bad.content.decode()
+    assert bad.status_code == 400
+    assert "“not a url” is not a web address" in html
+    assert "“sanna-cv.pdf” was not saved because of the errors above" in html
+
+
 def test_it_pauses_and_changes_visibility(seeker_client, profile):
     seeker_client.post("/talent/me/visibility/", {"visibility": "employers", "paused": "1"})
     profile.refresh_from_db()

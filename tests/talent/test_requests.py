@@ -37,7 +37,11 @@ def test_it_reveals_contact_details_only_after_acceptance_and_only_to_that_emplo
     assert Message.objects.filter(kind="talent_request", to_email=email).count() == 1
     page = staff_client.get(f"/staff/talent/p/{profile.public_id}/").content.decode()
     assert email not in page and phone not in page
-    assert email not in staff_client.get("/staff/talent/requests/").content.decode()
+    listed = staff_client.get("/staff/talent/requests/").content.decode()
+    assert email not in listed
+    # Waiting for the seeker, not for the recruiter who reads the list.
+    assert "Waiting for the job seeker's answer" in listed
+    assert "Waiting for your answer" not in listed
 
     seeker = sign_in_as(type(staff_client)(), profile.seeker)
     assert (

@@ -77,7 +77,12 @@ def parse_links(text_or_list) -> list[str]:
     from django.core.exceptions import ValidationError
     from django.core.validators import URLValidator
 
-    items = text_or_list.split() if isinstance(text_or_list, str) else list(text_or_list)
+    # One address per line, as the form asks: a line with spaces in it is one wrong address
+    # ("not a url"), not three ("not" …).
+    if isinstance(text_or_list, str):
+        items = [line.strip() for line in text_or_list.splitlines() if line.strip()]
+    else:
+        items = list(text_or_list)
     validate = URLValidator(schemes=["http", "https"])
     links = []
     for item in items:
@@ -85,7 +90,7 @@ def parse_links(text_or_list) -> list[str]:
             validate(item)
         except ValidationError:
             raise RuleError(
-                "links", _("%(link)s is not a web address (https://…).") % {"link": item[:100]}
+                "links", _("“%(link)s” is not a web address (https://…).") % {"link": item[:100]}
             ) from None
         if item not in links:
             links.append(item[:300])
