@@ -13,6 +13,7 @@ from reilu.rules import RuleError
 from reilu.voice import analytics, services
 from reilu.voice.forms import HideForm, ReplyForm, ReportForm, SurveyForm
 from reilu.voice.models import SurveyInvitation, SurveyResponse
+from reilu.voice.selectors.figures import MIN_BASIS
 from reilu.voice.selectors.public_scorecard import published_scorecard
 from reilu.voice.selectors.reviews import public_reviews, report_queue
 
@@ -138,6 +139,7 @@ def reviews(request):
             "org": request.org,
             "queue": report_queue(request.org),
             "reviews": public_reviews(request.org, limit=100),
+            "min_basis": MIN_BASIS,
             "reply_form": ReplyForm(),
             "hide_form": HideForm(),
         },

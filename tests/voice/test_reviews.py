@@ -102,3 +102,17 @@ def test_it_lists_only_reviews_with_open_reports_as_reported(client, staff_clien
     staff_client.post(f"/staff/reviews/{reported.pk}/keep/")
     section = _reported_section(staff_client.get("/staff/reviews/").content.decode())
     assert "No reports waiting." in section and "reported review" not in section
+
+
+def test_a_review_names_its_outcome_only_among_as_many_of_the_same(client, org, posting):
+    from tests.voice.conftest import crowd
+
+    crowd(org, posting, n=4, outcome="rejected")
+    make_response(
+        org, posting, comment="Hired and happy.", publish=True, outcome="hired", recommend=10
+    )
+    profile = client.get(f"/employers/{org.slug}/").content.decode()
+    # Five answers of the posting: the comment is shown, but the one hire is not named.
+    assert "Hired and happy." in profile
+    note = profile.split("Hired and happy.")[0].rsplit('<p class="small muted">', 1)[1]
+    assert posting.title in note and "Hired" not in note
