@@ -43,6 +43,26 @@ LETTERS = {
             "Your status page has the details:\n{status_url}"
         ),
     ),
+    "feedback_booked": Letter(
+        label=_("Feedback call booked"),
+        subject=_("Your feedback call: {posting}"),
+        body=_(
+            "Hello {first_name},\n\n"
+            "thank you for booking a feedback call about your application for {posting}. "
+            "Here are the details; the calendar invitation is attached.\n\n{note}"
+            "If the time no longer suits you, you can move or cancel it on your status "
+            "page:\n{status_url}"
+        ),
+    ),
+    "feedback_cancelled": Letter(
+        label=_("Feedback call cancelled"),
+        subject=_("Your feedback call was cancelled: {posting}"),
+        body=_(
+            "Hello {first_name},\n\n"
+            "the feedback call below about {posting} is now cancelled.\n\n{note}"
+            "You can book a new time on your status page while times are open:\n{status_url}"
+        ),
+    ),
     "feedback_offer": Letter(
         label=_("Feedback call offered"),
         subject=_("Would you like feedback on your interview? {posting}"),
@@ -89,6 +109,11 @@ INTERVIEW_SUMMARY = _("Interview: %(posting)s, %(employer)s")
 STAFF_CANCELLED_SUBJECT = _("Cancelled: %(name)s, %(posting)s")
 STAFF_CANCELLED_INTRO = _("This time is cancelled, or you are no longer on it.")
 STAFF_INVITATION_SUBJECT = _("Interview: %(name)s, %(posting)s")
+STAFF_FEEDBACK_SUBJECT = _("Feedback call: %(name)s, %(posting)s")
+STAFF_FEEDBACK_INTRO = _(
+    "You give this candidate a feedback call. The application and the interviewers' "
+    "ratings are here:"
+)
 STAFF_INVITATION_INTRO = _(
     "You are an interviewer. Please read the application before the interview and confirm it here:"
 )

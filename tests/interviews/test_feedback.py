@@ -58,6 +58,14 @@ def test_a_candidate_books_a_feedback_call_and_staff_mark_it_done(
     call = FeedbackCall.objects.get()
     assert call.state == "booked" and call.preference == "call"
     assert call.booking.slot == slot and call.booking.purpose == "feedback"
+    # The mails speak of a feedback call, not of an interview.
+    from reilu.messaging.models import Message
+
+    booked = Message.objects.about(interview_app).get(kind="feedback_booked")
+    assert "feedback call" in booked.body and "interview" not in booked.body.lower()
+    to_staff = Message.objects.filter(to_email=recruiter.email).order_by("id").last()
+    assert to_staff.subject.startswith("Feedback call: ")
+    assert "You are an interviewer" not in to_staff.body
 
     listing = staff_client.get(reverse("interviews:feedback_list"))
     assert "Aino Korhonen" in listing.content.decode()

@@ -72,9 +72,12 @@ def _send_invitations(booking: Booking, method: str, previous: list, ended: bool
                 "employer": org.name,
             }
     details = _details(slot, app.language)
-    kind = "interview_cancelled" if method == ics.CANCEL else "interview_booked"
-    if ended and method == ics.CANCEL:
-        kind = "interview_cancelled_ended"
+    if booking.purpose == Purpose.FEEDBACK:
+        kind = "feedback_cancelled" if method == ics.CANCEL else "feedback_booked"
+    elif method == ics.CANCEL:
+        kind = "interview_cancelled_ended" if ended else "interview_cancelled"
+    else:
+        kind = "interview_booked"
     raw = AccessToken.issue(app)
     subject, body = texts.render(
         kind, app.language, message_values(app, raw, details), employer_templates(org)
@@ -104,6 +107,9 @@ def _send_invitations(booking: Booking, method: str, previous: list, ended: bool
             if person_method == ics.CANCEL:
                 staff_subject = str(letters.STAFF_CANCELLED_SUBJECT)
                 intro = str(letters.STAFF_CANCELLED_INTRO)
+            elif booking.purpose == Purpose.FEEDBACK:
+                staff_subject = str(letters.STAFF_FEEDBACK_SUBJECT)
+                intro = str(letters.STAFF_FEEDBACK_INTRO)
             else:
                 staff_subject = str(letters.STAFF_INVITATION_SUBJECT)
                 intro = str(letters.STAFF_INVITATION_INTRO)
