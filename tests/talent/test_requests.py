@@ -147,8 +147,12 @@ def test_it_records_views_and_shows_them_to_the_seeker(staff_client, org, profil
     staff = Client()
     staff.force_login(make_staff(org, "second@acme.example"))
     staff.get(f"/staff/talent/p/{profile.public_id}/")
+    staff.get(f"/staff/talent/p/{profile.public_id}/")  # a reload is the same visit
     view = ProfileView.objects.get()
     assert view.organization == org and view.profile == profile
+    with time_machine.travel(timezone.now() + dt.timedelta(hours=2)):
+        staff.get(f"/staff/talent/p/{profile.public_id}/")
+    assert ProfileView.objects.count() == 2
     me = seeker_client.get("/talent/me/").content.decode()
     assert org.name in me
 

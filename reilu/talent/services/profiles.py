@@ -1,8 +1,10 @@
 """Talent profiles: parsing skills, languages and links; saving, visibility, drafts, views."""
 
+import datetime as dt
 import uuid
 
 from django.db import transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import override
 
@@ -222,5 +224,22 @@ def profile_draft_from_application(application) -> Profile | None:
     return profile
 
 
+# One visit, however many times the page loads: a reload or the page after sending a
+# request is not another look at the profile.
+VIEW_WINDOW = dt.timedelta(hours=1)
+
+
 def profile_view_record(*, profile: Profile, organization: Organization, user) -> ProfileView:
+    recent = (
+        ProfileView.objects.filter(
+            profile=profile,
+            organization=organization,
+            user=user,
+            viewed_at__gte=timezone.now() - VIEW_WINDOW,
+        )
+        .order_by("-viewed_at")
+        .first()
+    )
+    if recent is not None:
+        return recent
     return ProfileView.objects.create(profile=profile, organization=organization, user=user)
