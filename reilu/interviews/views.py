@@ -324,11 +324,34 @@ def book(request, token):
     )
 
 
-@require_POST
+@require_http_methods(["GET", "POST"])
 def cancel(request, token):
+    """A booked time is cancelled after a confirmation page, as withdrawing is: one tap on
+    a phone must not lose a time that may be gone when the candidate looks again."""
     app = application_for_token(token)
     link_language(request, app)
-    purpose = Purpose.FEEDBACK if request.POST.get("purpose") == "feedback" else Purpose.INTERVIEW
+    asked = request.POST.get("purpose") or request.GET.get("purpose")
+    purpose = Purpose.FEEDBACK if asked == "feedback" else Purpose.INTERVIEW
+    if request.method == "GET":
+        booking = (
+            Booking.objects.filter(application=app, purpose=purpose, state=Booking.State.ACTIVE)
+            .select_related("slot")
+            .first()
+        )
+        if booking is None:
+            return redirect("applications:status", token=token)
+        response = render(
+            request,
+            "interviews/cancel.html",
+            {
+                "app": app,
+                "token": token,
+                "booking": booking,
+                "feedback": purpose == Purpose.FEEDBACK,
+            },
+        )
+        response["Referrer-Policy"] = "same-origin"
+        return private_response(response)
     with refusal_shown(request) as refused:
         booking_cancel(application=app, purpose=purpose)
     if not refused:

@@ -158,8 +158,13 @@ def test_it_follows_a_seeker_from_applying_to_the_survey(
     assert booked.count() == 1
     assert booked.get().attachments.get().filename == "invite.ics"
 
-    # 5. Cancel it.
-    panel.get_by_role("button", name="Cancel this time").click()
+    # 5. Cancel it: a confirmation first, then the cancel.
+    panel.get_by_role("link", name="Cancel this time").click()
+    page.wait_for_url(re.compile(r"/interview/cancel/$"), timeout=LONG)
+    expect(page.get_by_role("heading", name="Cancel your interview time?")).to_be_visible()
+    assert Booking.objects.get(pk=booking.pk).state == Booking.State.ACTIVE
+    _no_horizontal_scroll(page)
+    page.get_by_role("button", name="Yes, cancel the time").click()
     page.wait_for_url(re.compile(r"/status/[A-Za-z0-9_-]+/$"), timeout=LONG)
     expect(page.get_by_text("Your time is cancelled.")).to_be_visible(timeout=LONG)
     expect(panel).to_contain_text("There are 2 times open for you to book.", timeout=LONG)

@@ -320,3 +320,19 @@ def test_the_staff_note_of_a_booking_is_in_the_postings_language(interview_app, 
         booking_book(application=interview_app, slot_id=slot.pk)
     note = Event.objects.filter(application=interview_app, kind="note").latest("id")
     assert note.text.startswith("Varattu: ")
+
+
+def test_cancelling_a_time_asks_first(client, interview_app, slot):
+    booking_book(application=interview_app, slot_id=slot.pk)
+    url = reverse("interviews:cancel", args=[interview_app.raw_token])
+    page = client.get(url)
+    html = page.content.decode()
+    assert page.status_code == 200 and "Cancel your interview time?" in html
+    assert Booking.objects.get(application=interview_app).state == Booking.State.ACTIVE
+    assert client.post(url).status_code == 302
+    assert Booking.objects.get(application=interview_app).state == Booking.State.CANCELLED
+    # Nothing left to cancel: the confirmation leads back to the status page.
+    again = client.get(url)
+    assert again.status_code == 302 and again["Location"].endswith(
+        f"/status/{interview_app.raw_token}/"
+    )
