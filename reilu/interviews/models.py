@@ -208,6 +208,10 @@ class FeedbackCall(models.Model):
         DONE = "done", _("Done")
         DECLINED = "declined", _("Declined")
 
+    # A candidate who said "no thank you" may still change their mind: only a call given
+    # is closed.
+    OPEN_STATES = ("offered", "booked", "declined")
+
     class Preference(models.TextChoices):
         CALL = "call", _("A call")
         WRITTEN = "written", _("A written summary")

@@ -87,6 +87,25 @@ def test_a_candidate_may_ask_for_a_written_summary_or_decline(
     assert FeedbackCall.objects.get(application=second_app).state == "declined"
 
 
+def test_a_candidate_who_declined_may_change_their_mind_and_sees_a_booking(
+    client, org, posting, interview_app, recruiter
+):
+    slot = make_slot(posting, [recruiter], purpose="feedback", days=8)
+    reject(org, interview_app)
+    url = reverse("interviews:feedback", args=[interview_app.raw_token])
+    client.post(url, {"choice": str(slot.pk)})
+    page = client.get(url).content.decode()
+    assert "Your feedback call is booked." in page and "cancels this one" in page
+    client.post(url, {"choice": "decline"})
+    call = FeedbackCall.objects.get(application=interview_app)
+    assert call.state == "declined" and call.booking is None
+    page = client.get(url).content.decode()
+    assert "You can still change your mind." in page and f'value="{slot.pk}"' in page
+    client.post(url, {"choice": str(slot.pk)})
+    call.refresh_from_db()
+    assert call.state == "booked" and call.booking.slot == slot
+
+
 def test_interview_slots_cannot_be_booked_as_feedback_calls(org, posting, interview_app, slot):
     reject(org, interview_app)
     try:

@@ -22,7 +22,7 @@ def _may_book(app: Application, purpose: str) -> None:
             )
         return
     call = FeedbackCall.objects.filter(application=app).first()
-    if call is None or call.state not in (FeedbackCall.State.OFFERED, FeedbackCall.State.BOOKED):
+    if call is None or call.state not in FeedbackCall.OPEN_STATES:
         raise RuleError("not_bookable", _("There is no feedback call to book."))
 
 

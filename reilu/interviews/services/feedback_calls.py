@@ -146,7 +146,7 @@ def feedback_decline(*, application: Application) -> FeedbackCall:
 
 def _open_call(application: Application) -> FeedbackCall:
     call = FeedbackCall.objects.select_for_update().filter(application=application).first()
-    if call is None or call.state not in (FeedbackCall.State.OFFERED, FeedbackCall.State.BOOKED):
+    if call is None or call.state not in FeedbackCall.OPEN_STATES:
         raise RuleError("no_call", _("There is no open feedback call."))
     return call
 
