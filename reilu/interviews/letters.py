@@ -40,7 +40,7 @@ LETTERS = {
             "Hello {first_name},\n\n"
             "as your application for {posting} is no longer in process, the interview time "
             "below is cancelled. If it is in your calendar, this message removes it.\n\n"
-            "Your status page has the details:\n{status_url}"
+            "{note}Your status page has the details:\n{status_url}"
         ),
     ),
     "feedback_booked": Letter(

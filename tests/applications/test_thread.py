@@ -85,6 +85,8 @@ def test_the_form_redirects_back_to_the_conversation_with_a_notice(client, appli
     thread = page[page.index('id="thread"') :]
     assert "Your message is on its way to Laura Nieminen" in thread.split("</section>")[0]
     assert page.count("Your message is on its way to Laura Nieminen") == 1
+    # Styled as a notice only: the message's own tag is no class that lays out the thread.
+    assert '<p class="notice success" role="status">Your message is on its way' in page
     # The notice is shown once: the next visit is the stored page without it.
     again = client.get(response["Location"]).content.decode()
     assert "Your message is on its way" not in again and 'id="thread"' in again

@@ -288,6 +288,7 @@ def test_a_decision_cancels_the_interview_still_to_come(org, interview_app, slot
     # The candidate's calendar entry is removed, without an offer to book another time.
     mail = Message.objects.about(interview_app).get(kind="interview_cancelled_ended")
     assert "no longer in process" in mail.body and "book a new time" not in mail.body
+    assert slot.location in mail.body  # the time cancelled is named in the mail
     assert calendar_of(mail).get("METHOD") == "CANCEL"
     # The interviewers get their cancellation too.
     to_staff = Message.objects.filter(to_email="ina@acme.example").order_by("id").last()
